@@ -1,0 +1,236 @@
+package io.headroom.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Immutable Headroom configuration, built once per filter / extension instance.
+ *
+ * <p>Every option has a property name (kebab-case) shared by all entry points: servlet init-params
+ * use it as is ({@code min-tokens-to-crush}), Quarkus prefixes it ({@code quarkus.headroom.min-tokens-to-crush}).
+ * Defaults follow the original project's documented defaults.
+ */
+public final class HeadroomConfig {
+
+    public static final String MODE = "mode";
+    public static final String MIN_TOKENS_TO_CRUSH = "min-tokens-to-crush";
+    public static final String MIN_ITEMS_TO_ANALYZE = "min-items-to-analyze";
+    public static final String MAX_ITEMS_AFTER_CRUSH = "max-items-after-crush";
+    public static final String KEEP_FIRST = "keep-first";
+    public static final String KEEP_LAST = "keep-last";
+    public static final String RELEVANCE_THRESHOLD = "relevance-threshold";
+    public static final String ANOMALY_STD_THRESHOLD = "anomaly-std-threshold";
+    public static final String PRESERVE_ERRORS = "preserve-errors";
+    public static final String CCR_ENABLED = "ccr.enabled";
+    public static final String CCR_TTL_SECONDS = "ccr.ttl-seconds";
+    public static final String CCR_MAX_ENTRIES = "ccr.max-entries";
+    public static final String MAX_BODY_BYTES = "max-body-bytes";
+
+    private final Mode mode;
+    private final int minTokensToCrush;
+    private final int minItemsToAnalyze;
+    private final int maxItemsAfterCrush;
+    private final int keepFirst;
+    private final int keepLast;
+    private final double relevanceThreshold;
+    private final double anomalyStdThreshold;
+    private final boolean preserveErrors;
+    private final boolean ccrEnabled;
+    private final Duration ccrTtl;
+    private final long ccrMaxEntries;
+    private final long maxBodyBytes;
+
+    private HeadroomConfig(Builder b) {
+        this.mode = b.mode;
+        this.minTokensToCrush = requireNonNegative(MIN_TOKENS_TO_CRUSH, b.minTokensToCrush);
+        this.minItemsToAnalyze = requirePositive(MIN_ITEMS_TO_ANALYZE, b.minItemsToAnalyze);
+        this.maxItemsAfterCrush = requirePositive(MAX_ITEMS_AFTER_CRUSH, b.maxItemsAfterCrush);
+        this.keepFirst = requireNonNegative(KEEP_FIRST, b.keepFirst);
+        this.keepLast = requireNonNegative(KEEP_LAST, b.keepLast);
+        if (b.relevanceThreshold < 0 || b.relevanceThreshold > 1) {
+            throw invalid(RELEVANCE_THRESHOLD, b.relevanceThreshold, "must be between 0 and 1");
+        }
+        this.relevanceThreshold = b.relevanceThreshold;
+        if (!(b.anomalyStdThreshold > 0)) {
+            throw invalid(ANOMALY_STD_THRESHOLD, b.anomalyStdThreshold, "must be > 0");
+        }
+        this.anomalyStdThreshold = b.anomalyStdThreshold;
+        this.preserveErrors = b.preserveErrors;
+        this.ccrEnabled = b.ccrEnabled;
+        if (b.ccrTtl.isNegative() || b.ccrTtl.isZero()) {
+            throw invalid(CCR_TTL_SECONDS, b.ccrTtl.toSeconds(), "must be > 0");
+        }
+        this.ccrTtl = b.ccrTtl;
+        if (b.ccrMaxEntries <= 0) {
+            throw invalid(CCR_MAX_ENTRIES, b.ccrMaxEntries, "must be > 0");
+        }
+        this.ccrMaxEntries = b.ccrMaxEntries;
+        if (b.maxBodyBytes <= 0) {
+            throw invalid(MAX_BODY_BYTES, b.maxBodyBytes, "must be > 0");
+        }
+        this.maxBodyBytes = b.maxBodyBytes;
+    }
+
+    public static HeadroomConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads options by property name (see the constants); absent or blank values keep the default.
+     * Invalid values fail with a {@link HeadroomException} of type configuration_error naming the option.
+     */
+    public static HeadroomConfig fromProperties(Function<String, String> lookup) {
+        Builder b = builder();
+        String v;
+        if ((v = value(lookup, MODE)) != null) b.mode(parseMode(v));
+        if ((v = value(lookup, MIN_TOKENS_TO_CRUSH)) != null) b.minTokensToCrush(parseInt(MIN_TOKENS_TO_CRUSH, v));
+        if ((v = value(lookup, MIN_ITEMS_TO_ANALYZE)) != null) b.minItemsToAnalyze(parseInt(MIN_ITEMS_TO_ANALYZE, v));
+        if ((v = value(lookup, MAX_ITEMS_AFTER_CRUSH)) != null) b.maxItemsAfterCrush(parseInt(MAX_ITEMS_AFTER_CRUSH, v));
+        if ((v = value(lookup, KEEP_FIRST)) != null) b.keepFirst(parseInt(KEEP_FIRST, v));
+        if ((v = value(lookup, KEEP_LAST)) != null) b.keepLast(parseInt(KEEP_LAST, v));
+        if ((v = value(lookup, RELEVANCE_THRESHOLD)) != null) b.relevanceThreshold(parseDouble(RELEVANCE_THRESHOLD, v));
+        if ((v = value(lookup, ANOMALY_STD_THRESHOLD)) != null) b.anomalyStdThreshold(parseDouble(ANOMALY_STD_THRESHOLD, v));
+        if ((v = value(lookup, PRESERVE_ERRORS)) != null) b.preserveErrors(parseBoolean(PRESERVE_ERRORS, v));
+        if ((v = value(lookup, CCR_ENABLED)) != null) b.ccrEnabled(parseBoolean(CCR_ENABLED, v));
+        if ((v = value(lookup, CCR_TTL_SECONDS)) != null) b.ccrTtl(Duration.ofSeconds(parseLong(CCR_TTL_SECONDS, v)));
+        if ((v = value(lookup, CCR_MAX_ENTRIES)) != null) b.ccrMaxEntries(parseLong(CCR_MAX_ENTRIES, v));
+        if ((v = value(lookup, MAX_BODY_BYTES)) != null) b.maxBodyBytes(parseLong(MAX_BODY_BYTES, v));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, e.getMessage(), e);
+        }
+    }
+
+    public static HeadroomConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
+    public Mode mode() { return mode; }
+    public int minTokensToCrush() { return minTokensToCrush; }
+    public int minItemsToAnalyze() { return minItemsToAnalyze; }
+    public int maxItemsAfterCrush() { return maxItemsAfterCrush; }
+    public int keepFirst() { return keepFirst; }
+    public int keepLast() { return keepLast; }
+    public double relevanceThreshold() { return relevanceThreshold; }
+    public double anomalyStdThreshold() { return anomalyStdThreshold; }
+    public boolean preserveErrors() { return preserveErrors; }
+    public boolean ccrEnabled() { return ccrEnabled; }
+    public Duration ccrTtl() { return ccrTtl; }
+    public long ccrMaxEntries() { return ccrMaxEntries; }
+    public long maxBodyBytes() { return maxBodyBytes; }
+
+    public Builder toBuilder() {
+        return new Builder().mode(mode).minTokensToCrush(minTokensToCrush).minItemsToAnalyze(minItemsToAnalyze)
+                .maxItemsAfterCrush(maxItemsAfterCrush).keepFirst(keepFirst).keepLast(keepLast)
+                .relevanceThreshold(relevanceThreshold).anomalyStdThreshold(anomalyStdThreshold)
+                .preserveErrors(preserveErrors).ccrEnabled(ccrEnabled).ccrTtl(ccrTtl)
+                .ccrMaxEntries(ccrMaxEntries).maxBodyBytes(maxBodyBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "HeadroomConfig{mode=" + mode.wireName() + ", minTokensToCrush=" + minTokensToCrush
+                + ", minItemsToAnalyze=" + minItemsToAnalyze + ", maxItemsAfterCrush=" + maxItemsAfterCrush
+                + ", keepFirst=" + keepFirst + ", keepLast=" + keepLast
+                + ", relevanceThreshold=" + relevanceThreshold + ", anomalyStdThreshold=" + anomalyStdThreshold
+                + ", preserveErrors=" + preserveErrors + ", ccrEnabled=" + ccrEnabled + ", ccrTtl=" + ccrTtl
+                + ", ccrMaxEntries=" + ccrMaxEntries + ", maxBodyBytes=" + maxBodyBytes + '}';
+    }
+
+    /** Mutable builder; {@link #build()} validates and freezes. */
+    public static final class Builder {
+        private Mode mode = Mode.OPTIMIZE;
+        private int minTokensToCrush = 200;
+        private int minItemsToAnalyze = 5;
+        private int maxItemsAfterCrush = 15;
+        private int keepFirst = 3;
+        private int keepLast = 2;
+        private double relevanceThreshold = 0.3;
+        private double anomalyStdThreshold = 2.0;
+        private boolean preserveErrors = true;
+        private boolean ccrEnabled = true;
+        private Duration ccrTtl = Duration.ofHours(1);
+        private long ccrMaxEntries = 10_000;
+        private long maxBodyBytes = 32L * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        public Builder mode(Mode v) { this.mode = java.util.Objects.requireNonNull(v, MODE); return this; }
+        public Builder minTokensToCrush(int v) { this.minTokensToCrush = v; return this; }
+        public Builder minItemsToAnalyze(int v) { this.minItemsToAnalyze = v; return this; }
+        public Builder maxItemsAfterCrush(int v) { this.maxItemsAfterCrush = v; return this; }
+        public Builder keepFirst(int v) { this.keepFirst = v; return this; }
+        public Builder keepLast(int v) { this.keepLast = v; return this; }
+        public Builder relevanceThreshold(double v) { this.relevanceThreshold = v; return this; }
+        public Builder anomalyStdThreshold(double v) { this.anomalyStdThreshold = v; return this; }
+        public Builder preserveErrors(boolean v) { this.preserveErrors = v; return this; }
+        public Builder ccrEnabled(boolean v) { this.ccrEnabled = v; return this; }
+        public Builder ccrTtl(Duration v) { this.ccrTtl = java.util.Objects.requireNonNull(v, CCR_TTL_SECONDS); return this; }
+        public Builder ccrMaxEntries(long v) { this.ccrMaxEntries = v; return this; }
+        public Builder maxBodyBytes(long v) { this.maxBodyBytes = v; return this; }
+
+        public HeadroomConfig build() {
+            return new HeadroomConfig(this);
+        }
+    }
+
+    private static String value(Function<String, String> lookup, String key) {
+        String v = lookup.apply(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static Mode parseMode(String v) {
+        try {
+            return Mode.parse(v, Mode.OPTIMIZE);
+        } catch (IllegalArgumentException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, MODE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int parseInt(String key, String v) {
+        return Math.toIntExact(parseLong(key, v));
+    }
+
+    private static long parseLong(String key, String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, key + ": '" + v + "' is not a whole number", e);
+        }
+    }
+
+    private static double parseDouble(String key, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, key + ": '" + v + "' is not a number", e);
+        }
+    }
+
+    private static boolean parseBoolean(String key, String v) {
+        if ("true".equalsIgnoreCase(v)) return true;
+        if ("false".equalsIgnoreCase(v)) return false;
+        throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, key + ": '" + v + "' is not true or false");
+    }
+
+    private static int requireNonNegative(String key, int v) {
+        if (v < 0) throw invalid(key, v, "must be >= 0");
+        return v;
+    }
+
+    private static int requirePositive(String key, int v) {
+        if (v <= 0) throw invalid(key, v, "must be > 0");
+        return v;
+    }
+
+    private static IllegalArgumentException invalid(String key, Object v, String why) {
+        return new IllegalArgumentException(key + ": " + v + " " + why);
+    }
+}
