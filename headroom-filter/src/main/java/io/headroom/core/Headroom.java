@@ -1,6 +1,23 @@
 package io.headroom.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.ccr.CcrHit;
+import io.headroom.core.ccr.CcrStats;
+import io.headroom.core.ccr.CcrStore;
+import io.headroom.core.crush.SmartCrusher;
+import io.headroom.core.pipeline.CompressRequest;
+import io.headroom.core.pipeline.Pipeline;
+import io.headroom.core.pipeline.PipelineResult;
+import io.headroom.core.pipeline.RequestCounters;
+import io.headroom.core.pipeline.RequestProcessor;
+import io.headroom.core.pipeline.ToolOutputCrusher;
+import io.headroom.core.tokens.TokenCounter;
+import io.headroom.core.wire.JsonCodec;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The one entry point every adapter (servlet filter, Quarkus route filter, gateway endpoints) uses.
@@ -9,11 +26,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Headroom implements AutoCloseable {
     private final HeadroomConfig config;
-    private final CompressionListener listener;
+    private final CcrStore ccr;
+    private final Pipeline pipeline;
+    private final RequestProcessor processor;
+    private final RequestCounters counters = new RequestCounters();
 
-    private Headroom(HeadroomConfig config, CompressionListener listener) {
-        this.config = config;
-        this.listener = listener;
+    /** Package-private so tests can put a failing crusher in; adapters use {@link #create}. */
+    Headroom(HeadroomConfig config, CompressionListener listener, ToolOutputCrusher crusher) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.ccr = new CcrStore(config.ccrTtl(), config.ccrMaxEntries());
+        this.pipeline = new Pipeline(config, new TokenCounter(), ccr, crusher, Clock.systemUTC());
+        this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
+                listener == null ? CompressionListener.NONE : listener, counters);
     }
 
     public static Headroom create(HeadroomConfig config) {
@@ -21,7 +45,7 @@ public final class Headroom implements AutoCloseable {
     }
 
     public static Headroom create(HeadroomConfig config, CompressionListener listener) {
-        return new Headroom(config, listener);
+        return new Headroom(config, listener, new SmartCrusher(config)::crush);
     }
 
     public HeadroomConfig config() {
@@ -35,16 +59,33 @@ public final class Headroom implements AutoCloseable {
      * @param modeOverride the request's {@code x-headroom-mode}, or null for the configured mode
      */
     public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
-        throw new UnsupportedOperationException("pipeline not wired yet");
+        return processor.process(endpoint, body, modeOverride);
     }
 
     /**
      * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
+     * Always compresses (the configured mode governs the proxied path only); originals go to CCR
+     * when it is enabled. The request node is not modified.
      *
      * @throws HeadroomException validation_error for a malformed request
      */
     public CompressResult compress(JsonNode request) {
-        throw new UnsupportedOperationException("pipeline not wired yet");
+        CompressRequest req = CompressRequest.from(request);
+        // token_budget is validated but not enforced yet: fitting a conversation into a budget is
+        // context management (dropping / summarising turns), which a later issue adds. Per-request
+        // 'config' overrides are likewise accepted and not applied yet.
+        ObjectNode chat = JsonNodeFactory.instance.objectNode();
+        chat.put("model", req.model());
+        chat.set("messages", req.messages().deepCopy());
+        PipelineResult r;
+        try {
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, true);
+        } catch (RuntimeException e) {
+            throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
+                    "compression failed: " + e.getClass().getSimpleName(), e);
+        }
+        return new CompressResult(chat.get("messages"), r.tokensBefore(), r.tokensAfter(),
+                r.transformsApplied(), r.ccrHashes());
     }
 
     /**
@@ -54,15 +95,29 @@ public final class Headroom implements AutoCloseable {
      * @throws HeadroomException not_found for an unknown or expired hash
      */
     public RetrieveResult retrieve(String hash, String query) {
-        throw new UnsupportedOperationException("pipeline not wired yet");
+        if (hash == null || hash.isBlank()) {
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' is required");
+        }
+        String key = hash.strip().toLowerCase(java.util.Locale.ROOT); // keys are lower-case hex
+        CcrHit hit = ccr.retrieve(key).orElseThrow(() -> new HeadroomException(ErrorType.NOT_FOUND,
+                "no original stored under hash " + key + " (unknown or expired)"));
+        boolean search = query != null && !query.isBlank();
+        List<String> matches = search ? ccr.search(hit, query) : List.of();
+        var e = hit.entry();
+        return new RetrieveResult(key, e.original(), e.originalTokens(), e.originalItemCount(),
+                e.compressedItemCount(), e.toolName(), hit.retrievalCount(), search ? query : null, matches);
     }
 
     /** Counters since start, for {@code /stats} and {@code /v1/retrieve/stats}. */
     public StatsSnapshot stats() {
-        throw new UnsupportedOperationException("pipeline not wired yet");
+        CcrStats c = ccr.stats();
+        return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
+                counters.tokensBefore(), counters.tokensAfter(),
+                c.entries(), c.stored(), c.retrievals(), c.misses());
     }
 
     @Override
     public void close() {
+        ccr.close();
     }
 }

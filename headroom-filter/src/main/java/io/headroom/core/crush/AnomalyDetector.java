@@ -1,0 +1,161 @@
+package io.headroom.core.crush;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the items that stand out statistically: numeric values beyond the standard-deviation threshold,
+ * string lengths beyond it, rare values of low-cardinality fields ("suspended" among "active") and rare
+ * fields (an "error_code" only one item has).
+ */
+final class AnomalyDetector {
+
+    /** Rare-value and rare-field rules need enough items for "rare" to mean something. */
+    private static final int MIN_ITEMS_FOR_RARITY = 20;
+    /**
+     * A rule that flags more than this share of items describes a regular mode of the data, not outliers
+     * (e.g. a 90/10 split of a two-valued field), so its flags are ignored.
+     */
+    private static final double MAX_FLAGGED_SHARE = 0.10;
+
+    private final double stdThreshold;
+
+    AnomalyDetector(double stdThreshold) {
+        this.stdThreshold = stdThreshold;
+    }
+
+    BitSet find(List<JsonNode> items, List<ItemFacts> facts) {
+        int n = items.size();
+        BitSet anomalies = new BitSet(n);
+        Map<String, Series> numeric = new LinkedHashMap<>();
+        Series bareNumbers = new Series(n);
+        Series stringLengths = new Series(n);
+        for (int i = 0; i < n; i++) {
+            JsonNode item = items.get(i);
+            if (item.isNumber()) {
+                bareNumbers.add(i, item.doubleValue());
+            } else if (item.isTextual()) {
+                stringLengths.add(i, item.textValue().length());
+            } else if (item.isObject()) {
+                for (Map.Entry<String, JsonNode> e : facts.get(i).scalars().entrySet()) {
+                    if (e.getValue().isNumber()) {
+                        numeric.computeIfAbsent(e.getKey(), k -> new Series(n)).add(i, e.getValue().doubleValue());
+                    }
+                }
+            }
+        }
+        for (Series s : numeric.values()) flagOutliers(s, anomalies);
+        flagOutliers(bareNumbers, anomalies);
+        flagLengthOutliers(stringLengths, anomalies);
+        if (n >= MIN_ITEMS_FOR_RARITY) flagRareValuesAndFields(facts, anomalies);
+        return anomalies;
+    }
+
+    /** Indexes (into the series) of values farther than the threshold from the mean; none when degenerate. */
+    static BitSet outliers(double[] values, double stdThreshold) {
+        SummaryStatistics stats = new SummaryStatistics();
+        for (double v : values) if (Double.isFinite(v)) stats.addValue(v);
+        BitSet out = new BitSet(values.length);
+        double sd = stats.getStandardDeviation();
+        if (stats.getN() < 3 || !(sd > 0)) return out;
+        double mean = stats.getMean();
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i]) && Math.abs(values[i] - mean) > stdThreshold * sd) out.set(i);
+        }
+        return out;
+    }
+
+    private void flagOutliers(Series s, BitSet anomalies) {
+        if (s.size < 3) return;
+        BitSet hits = outliers(s.values(), stdThreshold);
+        if (hits.cardinality() > MAX_FLAGGED_SHARE * s.size) return;
+        for (int j = hits.nextSetBit(0); j >= 0; j = hits.nextSetBit(j + 1)) anomalies.set(s.index[j]);
+    }
+
+    /**
+     * String length outliers must also differ from the mean length by a quarter of it: in a list of similar
+     * paths a few characters more or less is noise even when it is two standard deviations.
+     */
+    private void flagLengthOutliers(Series s, BitSet anomalies) {
+        if (s.size < 3) return;
+        double[] lengths = s.values();
+        BitSet hits = outliers(lengths, stdThreshold);
+        double mean = java.util.Arrays.stream(lengths).average().orElse(0);
+        for (int j = hits.nextSetBit(0); j >= 0; j = hits.nextSetBit(j + 1)) {
+            if (Math.abs(lengths[j] - mean) <= 0.25 * mean) hits.clear(j);
+        }
+        if (hits.cardinality() > MAX_FLAGGED_SHARE * s.size) return;
+        for (int j = hits.nextSetBit(0); j >= 0; j = hits.nextSetBit(j + 1)) anomalies.set(s.index[j]);
+    }
+
+    private static void flagRareValuesAndFields(List<ItemFacts> facts, BitSet anomalies) {
+        int n = facts.size();
+        int rareCount = Math.max(1, n / 100);
+        int maxDistinct = Math.max(5, (int) Math.sqrt(n));
+        Map<String, Map<String, Integer>> valueCounts = new HashMap<>();
+        Map<String, Integer> presence = new HashMap<>();
+        for (ItemFacts f : facts) {
+            for (Map.Entry<String, JsonNode> e : f.scalars().entrySet()) {
+                presence.merge(e.getKey(), 1, Integer::sum);
+                String category = category(e.getValue());
+                if (category == null) continue;
+                Map<String, Integer> counts = valueCounts.computeIfAbsent(e.getKey(), k -> new HashMap<>());
+                // Past the cardinality limit the field is not categorical; stop counting its values.
+                if (counts.size() <= maxDistinct) counts.merge(category, 1, Integer::sum);
+            }
+        }
+        BitSet rare = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            for (Map.Entry<String, JsonNode> e : facts.get(i).scalars().entrySet()) {
+                String path = e.getKey();
+                int present = presence.get(path);
+                if (present <= rareCount && present < n) {
+                    rare.set(i);
+                    continue;
+                }
+                Map<String, Integer> counts = valueCounts.get(path);
+                String category = category(e.getValue());
+                if (category == null || counts == null || counts.size() < 2 || counts.size() > maxDistinct) continue;
+                if (present * 2 < n) continue;
+                Integer c = counts.get(category);
+                if (c != null && c <= rareCount) rare.set(i);
+            }
+        }
+        if (rare.cardinality() <= MAX_FLAGGED_SHARE * n) anomalies.or(rare);
+    }
+
+    /** Categorical identity of a scalar: strings, booleans and whole numbers; null for everything else. */
+    private static String category(JsonNode v) {
+        if (v.isTextual()) return v.textValue();
+        if (v.isBoolean()) return v.booleanValue() ? "\u0001true" : "\u0001false";
+        if (v.isIntegralNumber()) return "\u0002" + v.asText();
+        return null;
+    }
+
+    /** Values of one numeric field with the item index each came from. */
+    private static final class Series {
+        final int[] index;
+        final double[] values;
+        int size;
+
+        Series(int capacity) {
+            index = new int[capacity];
+            values = new double[capacity];
+        }
+
+        void add(int i, double v) {
+            index[size] = i;
+            values[size++] = v;
+        }
+
+        double[] values() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.headroom.core.crush;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recognises error and warning states in item text without regular expressions: this runs over every
+ * string of every item, so it is a single case-insensitive character scan.
+ */
+final class ErrorSignals {
+
+    private static final Set<String> LEVEL_KEYS = Set.of("level", "severity", "loglevel", "log_level", "lvl", "priority");
+    private static final Set<String> ERROR_LEVELS = Set.of("error", "err", "fatal", "critical", "crit", "severe",
+            "emergency", "emerg", "alert", "panic");
+    private static final Set<String> WARN_LEVELS = Set.of("warn", "warning");
+    private static final Set<String> STATUS_KEYS = Set.of("status", "status_code", "statuscode", "http_status", "httpstatus");
+    private static final Set<String> SUCCESS_KEYS = Set.of("success", "ok", "succeeded", "passed");
+
+    private ErrorSignals() {
+    }
+
+    /** Whether {@code s} contains error, exception, failed, failure, fatal, critical, timeout, denied or panic. */
+    static boolean hasErrorKeyword(String s) {
+        int len = s.length();
+        for (int i = 0; i + 5 <= len; i++) {
+            switch (Character.toLowerCase(s.charAt(i))) {
+                case 'e' -> {
+                    if (at(s, i, "error") || at(s, i, "exception")) return true;
+                }
+                case 'f' -> {
+                    if (at(s, i, "failed") || at(s, i, "failure") || at(s, i, "fatal")) return true;
+                }
+                case 'c' -> {
+                    if (at(s, i, "critical")) return true;
+                }
+                case 't' -> {
+                    if (at(s, i, "timeout")) return true;
+                }
+                case 'd' -> {
+                    if (at(s, i, "denied")) return true;
+                }
+                case 'p' -> {
+                    if (at(s, i, "panic")) return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a free-text line (a string array item) reads like a warning. */
+    static boolean hasWarningKeyword(String s) {
+        int len = s.length();
+        for (int i = 0; i + 4 <= len; i++) {
+            if ((s.charAt(i) | 0x20) == 'w' && at(s, i, "warn")) return true;
+        }
+        return false;
+    }
+
+    /** Whether an object field (by its key and scalar value text) marks the item as an error. */
+    static boolean isErrorField(String key, String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) return false;
+        if (lowerKey.contains("error") || lowerKey.contains("exception")) {
+            if (value.isBoolean()) return value.booleanValue();
+            if (value.isTextual()) return !value.textValue().isBlank();
+            if (value.isNumber()) return value.doubleValue() != 0;
+            return value.size() > 0;
+        }
+        if (LEVEL_KEYS.contains(lowerKey) && value.isTextual()) {
+            return ERROR_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
+        }
+        if (STATUS_KEYS.contains(lowerKey) && value.isIntegralNumber()) {
+            int code = value.intValue();
+            return code >= 500 && code <= 599;
+        }
+        if (SUCCESS_KEYS.contains(lowerKey) && value.isBoolean()) {
+            return !value.booleanValue();
+        }
+        return false;
+    }
+
+    static boolean isWarningField(String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
+        if (LEVEL_KEYS.contains(lowerKey) && value.isTextual()) {
+            return WARN_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
+        }
+        if (STATUS_KEYS.contains(lowerKey) && value.isIntegralNumber()) {
+            int code = value.intValue();
+            return code >= 400 && code <= 499;
+        }
+        return false;
+    }
+
+    private static boolean at(String s, int i, String word) {
+        return s.regionMatches(true, i, word, 0, word.length());
+    }
+}

@@ -1,0 +1,100 @@
+package io.headroom.core.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.CompressionListener;
+import io.headroom.core.Endpoint;
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.Mode;
+import io.headroom.core.RequestOutcome;
+import io.headroom.core.wire.JsonCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxied path: bytes in, bytes out, never an exception. Anything that is not a JSON object
+ * within the size limit passes through untouched; an internal error forwards the original and logs
+ * one WARN line naming the error, never request content.
+ */
+public final class RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    private static final int MAX_LOGGED_MESSAGE = 200;
+
+    private final HeadroomConfig config;
+    private final JsonCodec codec;
+    private final Pipeline pipeline;
+    private final CompressionListener listener;
+    private final RequestCounters counters;
+
+    public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
+                            CompressionListener listener, RequestCounters counters) {
+        this.config = config;
+        this.codec = codec;
+        this.pipeline = pipeline;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
+        long start = System.nanoTime();
+        Mode mode = modeOverride != null ? modeOverride : config.mode();
+        RequestOutcome outcome;
+        try {
+            outcome = rewrite(endpoint, body, mode);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.warn("Headroom forwarded a {} request unchanged after an internal error: {}",
+                    endpoint == null ? "unknown" : endpoint.path(), describe(e));
+            outcome = RequestOutcome.failOpen(body);
+        }
+        counters.record(outcome);
+        notifyListener(endpoint, mode, outcome, System.nanoTime() - start);
+        return outcome;
+    }
+
+    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode) {
+        if (mode == Mode.PASSTHROUGH || endpoint == null || body == null || body.length == 0
+                || body.length > config.maxBodyBytes()) {
+            return RequestOutcome.untouched(body);
+        }
+        JsonNode root;
+        try {
+            root = codec.parse(body);
+        } catch (JsonProcessingException e) {
+            return RequestOutcome.untouched(body); // not JSON is normal input here, not an error
+        }
+        if (!(root instanceof ObjectNode object)) {
+            return RequestOutcome.untouched(body);
+        }
+        boolean optimize = mode == Mode.OPTIMIZE;
+        PipelineResult r = pipeline.run(endpoint, object, optimize);
+        if (!r.changed() || !optimize) {
+            // audit reports what optimize would have saved but forwards the very same bytes
+            return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
+                    r.transformsApplied(), r.ccrHashes(), false);
+        }
+        return new RequestOutcome(codec.write(object), true, r.tokensBefore(), r.tokensAfter(),
+                r.transformsApplied(), r.ccrHashes(), false);
+    }
+
+    private void notifyListener(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
+        try {
+            listener.onRequest(endpoint, mode, outcome, elapsedNanos);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Headroom compression listener failed: {}", describe(e));
+        }
+    }
+
+    /** Exception class and a bounded one-line message: enough to diagnose, too little to leak a body. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getName();
+        }
+        String oneLine = message.replaceAll("[\\r\\n\\t]+", " ");
+        if (oneLine.length() > MAX_LOGGED_MESSAGE) {
+            oneLine = oneLine.substring(0, MAX_LOGGED_MESSAGE) + "...";
+        }
+        return e.getClass().getName() + ": " + oneLine;
+    }
+}

@@ -1,0 +1,14 @@
+package io.headroom.core.wire;
+
+/**
+ * The text of one tool result in a request: the only thing Headroom ever rewrites.
+ *
+ * @param toolName name of the tool that produced it (from the matching call), or null if unknown
+ * @param callId   the call id that links it to the call, or null
+ * @param slot     where the text lives
+ */
+public record ToolOutput(String toolName, String callId, TextSlot slot) {
+    public String text() {
+        return slot.text();
+    }
+}

@@ -1,0 +1,137 @@
+package io.headroom.servlet;
+
+import io.headroom.core.Endpoint;
+import io.headroom.core.Headroom;
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.Mode;
+import io.headroom.core.RequestOutcome;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Compresses LLM request bodies ({@code POST /v1/chat/completions}, {@code /v1/messages},
+ * {@code /v1/responses}) before the application behind it sees them.
+ *
+ * <p>Configured by init-params named like the {@link HeadroomConfig} properties (e.g.
+ * {@code mode}, {@code min-tokens-to-crush}, {@code max-body-bytes}), or registered programmatically
+ * with a ready {@link Headroom}. Per request, {@code x-headroom-bypass: true} skips it and
+ * {@code x-headroom-mode} overrides the mode. The response is never wrapped, so streamed (SSE)
+ * answers flow through as written; the {@code x-headroom-*} headers are set before the chain runs
+ * so they are present even when the application commits the response early.
+ *
+ * <p>Fails open: if Headroom itself fails, the original bytes are forwarded. Errors from the
+ * application (the rest of the chain) propagate unchanged.
+ */
+public class HeadroomFilter implements Filter {
+    public static final String HEADER_BYPASS = "x-headroom-bypass";
+    public static final String HEADER_MODE = "x-headroom-mode";
+    public static final String HEADER_COMPRESSED = "x-headroom-compressed";
+    public static final String HEADER_TOKENS_SAVED = "x-headroom-tokens-saved";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeadroomFilter.class);
+    /** Marks a request already handled, so a forward or include does not process it twice. */
+    private static final String HANDLED = HeadroomFilter.class.getName() + ".handled";
+
+    /** Set in init, read by request threads. */
+    private volatile Headroom headroom;
+    private volatile boolean ownsHeadroom;
+
+    /** For containers: the Headroom is built from the init-params in {@link #init(FilterConfig)}. */
+    public HeadroomFilter() {
+    }
+
+    /** For programmatic registration; the caller keeps ownership (and closes it). */
+    public HeadroomFilter(Headroom headroom) {
+        this.headroom = Objects.requireNonNull(headroom, "headroom");
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        if (headroom != null) {
+            return;
+        }
+        try {
+            headroom = Headroom.create(HeadroomConfig.fromProperties(filterConfig::getInitParameter));
+            ownsHeadroom = true;
+        } catch (RuntimeException e) {
+            throw new ServletException("Invalid Headroom configuration for filter '"
+                    + filterConfig.getFilterName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (ownsHeadroom && headroom != null) {
+            headroom.close();
+            headroom = null;
+            ownsHeadroom = false;
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        Headroom current = headroom;
+        if (current == null || !(req instanceof HttpServletRequest request)
+                || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        Optional<Endpoint> endpoint = RequestTarget.endpoint(request);
+        if (endpoint.isEmpty() || request.getAttribute(HANDLED) != null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        request.setAttribute(HANDLED, Boolean.TRUE);
+
+        if (RequestTarget.bypassed(request) || RequestTarget.contentEncoded(request)
+                || request.getContentLengthLong() > current.config().maxBodyBytes()) {
+            markUntouched(response);
+            chain.doFilter(req, res);
+            return;
+        }
+        BoundedBody body = BoundedBody.read(request.getInputStream(), current.config().maxBodyBytes());
+        if (!body.complete()) {
+            markUntouched(response);
+            chain.doFilter(new ReplayingRequest(request, body.bytes()), res);
+            return;
+        }
+        RequestOutcome outcome = process(current, endpoint.get(), body.bytes(), RequestTarget.modeOverride(request));
+        response.setHeader(HEADER_COMPRESSED, Boolean.toString(outcome.compressed()));
+        // Audit mode reports would-be savings through stats; only real savings go in the header.
+        response.setHeader(HEADER_TOKENS_SAVED, Integer.toString(outcome.compressed() ? outcome.tokensSaved() : 0));
+        chain.doFilter(new CachedBodyRequest(request, outcome.body()), response);
+    }
+
+    /** The facade promises not to throw; this guards the request should it break that promise. */
+    private static RequestOutcome process(Headroom headroom, Endpoint endpoint, byte[] body, Mode mode) {
+        try {
+            RequestOutcome outcome = headroom.process(endpoint, body, mode);
+            if (outcome != null && outcome.body() != null) {
+                return outcome;
+            }
+            LOG.warn("Headroom returned no outcome for POST {}; forwarding the original body", endpoint.path());
+        } catch (RuntimeException e) {
+            LOG.warn("Headroom failed for POST {} ({}); forwarding the original body",
+                    endpoint.path(), e.getClass().getName());
+        }
+        return RequestOutcome.failOpen(body);
+    }
+
+    private static void markUntouched(HttpServletResponse response) {
+        response.setHeader(HEADER_COMPRESSED, "false");
+        response.setHeader(HEADER_TOKENS_SAVED, "0");
+    }
+}

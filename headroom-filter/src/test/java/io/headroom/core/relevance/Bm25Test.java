@@ -1,0 +1,76 @@
+package io.headroom.core.relevance;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Bm25Test {
+
+    @Test
+    void splitsIdentifiersOnCaseChangesAndSeparators() {
+        assertEquals(List.of("csrf", "token", "valid", "java"), Bm25.tokenize("CsrfTokenValidator.java"));
+        assertEquals(List.of("src", "main", "http", "serv", "config"), Bm25.tokenize("src/main/HTTPServer_config"));
+        assertEquals(List.of("servic", "12"), Bm25.tokenize("Service12"));
+        assertEquals(List.of("10am", "5662ms"), Bm25.tokenize("10am 5662ms"));
+    }
+
+    @Test
+    void stemsInflectionsAndDerivationsTogether() {
+        assertEquals(Bm25.tokenize("token"), Bm25.tokenize("tokens"));
+        List<String> valid = Bm25.tokenize("validate");
+        for (String w : List.of("validates", "validator", "validation", "validated", "validating", "validators")) {
+            assertEquals(valid, Bm25.tokenize(w), w);
+        }
+        assertEquals(Bm25.tokenize("rate"), Bm25.tokenize("rates"));
+    }
+
+    @Test
+    void dropsStopWordsAndSingleCharacters() {
+        assertEquals(List.of("fil"), Bm25.tokenize("Which file is the a"));
+        assertTrue(Bm25.tokenize("a b c of to").isEmpty());
+        assertTrue(Bm25.tokenize(null).isEmpty());
+    }
+
+    @Test
+    void ranksTheMatchingDocumentFirstAndScoresNonMatchesZero() {
+        Bm25 bm25 = Bm25.index(List.of(
+                "src/main/java/com/acme/web/Controller2.java",
+                "src/main/java/com/acme/security/CsrfTokenValidator.java",
+                "src/main/java/com/acme/user/Repository3.java",
+                "docs/readme.md"));
+        double[] scores = bm25.scores("Which file validates CSRF tokens?");
+        assertEquals(4, scores.length);
+        assertTrue(scores[1] > 0);
+        assertEquals(0.0, scores[0]);
+        assertEquals(0.0, scores[2]);
+        assertEquals(0.0, scores[3]);
+    }
+
+    @Test
+    void rareTermsOutweighCommonOnes() {
+        Bm25 bm25 = Bm25.index(List.of("request completed ok", "request completed ok", "request completed ok",
+                "request failed timeout"));
+        double[] scores = bm25.scores("request timeout");
+        assertTrue(scores[3] > 3 * scores[0], "timeout is rare and should dominate");
+        assertTrue(scores[0] > 0, "a shared term still scores above zero");
+    }
+
+    @Test
+    void longerDocumentsAreNormalised() {
+        Bm25 bm25 = Bm25.index(List.of("jwt limiter", "jwt limiter plus many other unrelated words about python packaging"));
+        double[] scores = bm25.scores("jwt");
+        assertTrue(scores[0] > scores[1]);
+    }
+
+    @Test
+    void blankQueryOrEmptyIndexScoresNothing() {
+        Bm25 bm25 = Bm25.index(List.of("alpha beta", "gamma"));
+        assertArrayEquals(new double[] {0, 0}, bm25.scores("  "));
+        assertArrayEquals(new double[] {0, 0}, bm25.scores(null));
+        assertEquals(0, Bm25.index(List.of()).scores("alpha").length);
+    }
+}

@@ -1,0 +1,57 @@
+package io.headroom.tck;
+
+import io.headroom.servlet.HeadroomFilter;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Embedded Tomcat 11 with the filter registered through a {@link FilterDef} and its init-params. */
+final class TomcatContainer implements ContainerUnderTest {
+    private Tomcat tomcat;
+    private Path baseDir;
+
+    @Override
+    public URI start(Deployment deployment) throws Exception {
+        baseDir = Files.createTempDirectory("headroom-tomcat");
+        tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+
+        Context context = tomcat.addContext("", null);
+        for (Deployment.FilterMount f : deployment.filters()) {
+            FilterDef def = new FilterDef();
+            def.setFilterName(f.name());
+            def.setFilterClass(HeadroomFilter.class.getName());
+            f.initParams().forEach(def::addInitParameter);
+            context.addFilterDef(def);
+            FilterMap map = new FilterMap();
+            map.setFilterName(f.name());
+            map.addURLPattern(f.urlPattern());
+            context.addFilterMap(map);
+        }
+        for (Deployment.ServletMount s : deployment.servlets()) {
+            Tomcat.addServlet(context, s.name(), s.type().getName());
+            context.addServletMappingDecoded(s.urlPattern(), s.name());
+        }
+        tomcat.start();
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (tomcat != null) {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+        TempDirs.delete(baseDir);
+    }
+}
