@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.crush.SmartCrusher;
 import io.headroom.core.wire.ParsedRequest;
 import io.headroom.core.wire.ToolOutput;
 import io.headroom.core.wire.WireFormat;

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
-    private static final int MAX_LOGGED_MESSAGE = 200;
 
     private final HeadroomConfig config;
     private final JsonCodec codec;
@@ -85,16 +84,14 @@ public final class RequestProcessor {
         }
     }
 
-    /** Exception class and a bounded one-line message: enough to diagnose, too little to leak a body. */
+    /**
+     * The exception class and where it was thrown: enough to diagnose. Never the message: parser and
+     * transform messages can quote fragments of the request body.
+     */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        if (message == null) {
-            return e.getClass().getName();
-        }
-        String oneLine = message.replaceAll("[\\r\\n\\t]+", " ");
-        if (oneLine.length() > MAX_LOGGED_MESSAGE) {
-            oneLine = oneLine.substring(0, MAX_LOGGED_MESSAGE) + "...";
-        }
-        return e.getClass().getName() + ": " + oneLine;
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName()
+                + ":" + trace[0].getLineNumber();
+        return e.getClass().getName() + where;
     }
 }

@@ -1,0 +1,61 @@
+package io.headroom.quarkus.deployment;
+
+import io.headroom.core.Headroom;
+import io.headroom.quarkus.runtime.HeadroomProducer;
+import io.headroom.quarkus.runtime.HeadroomRecorder;
+import io.headroom.quarkus.runtime.HeadroomRestBodyFilter;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
+import io.quarkus.vertx.http.deployment.FilterBuildItem;
+
+/** Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter. */
+class HeadroomProcessor {
+    private static final String FEATURE = "headroom";
+
+    /**
+     * Filters with a higher priority run first; authentication (200) and authorization (100) run
+     * before us, so rejected requests are never buffered or compressed.
+     */
+    static final int FILTER_PRIORITY = 50;
+
+    /** Before any application pre-matching filter (they default to 5000) can read the entity. */
+    static final int REST_FILTER_PRIORITY = 100;
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem producer() {
+        return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
+    }
+
+    @BuildStep
+    UnremovableBeanBuildItem headroomBean() {
+        // Looked up programmatically by the recorder, so ArC must not drop it as unused.
+        return UnremovableBeanBuildItem.beanTypes(Headroom.class);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem routeFilter(HeadroomRecorder recorder, BeanContainerBuildItem beanContainer) {
+        return new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY);
+    }
+
+    /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */
+    @BuildStep
+    ContainerRequestFilterBuildItem restBodyFilter() {
+        return new ContainerRequestFilterBuildItem.Builder(HeadroomRestBodyFilter.class.getName())
+                .setPreMatching(true)
+                .setNonBlockingRequired(true)
+                .setPriority(REST_FILTER_PRIORITY)
+                .build();
+    }
+}

@@ -1,0 +1,196 @@
+package io.headroom.quarkus.runtime;
+
+import io.headroom.core.Endpoint;
+import io.headroom.core.Headroom;
+import io.headroom.core.Mode;
+import io.headroom.core.RequestOutcome;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Vert.x route filter that rewrites LLM request bodies before any route sees them.
+ *
+ * <p>For a POST on an intercepted path it buffers the body on the event loop, runs
+ * {@link Headroom#process} on a worker thread, and hands the result to the rest of the chain as the
+ * routing context's body, with a matching {@code Content-Length}. That is what {@code rc.body()}
+ * returns to Vert.x routes. Quarkus REST also prefers {@code RoutingContext.getBody()}, but its
+ * non-blocking input path corrupts pre-read bodies larger than its input buffer, so
+ * {@link HeadroomRestBodyFilter} hands it the entity directly. Everything else passes
+ * through without being buffered; responses (including SSE) are never touched beyond two headers.
+ * Bypassed, oversized and HTTP/2 requests are forwarded untouched and unbuffered, so a Vert.x route
+ * that needs their body reads it as usual (e.g. with a {@code BodyHandler}).
+ */
+final class HeadroomRouteFilter implements Handler<RoutingContext> {
+    static final String BYPASS_HEADER = "x-headroom-bypass";
+    static final String MODE_HEADER = "x-headroom-mode";
+    static final String COMPRESSED_HEADER = "x-headroom-compressed";
+    static final String TOKENS_SAVED_HEADER = "x-headroom-tokens-saved";
+
+    private static final Logger LOG = Logger.getLogger(HeadroomRouteFilter.class);
+
+    private final Headroom headroom;
+    private final InterceptedPaths paths;
+    private final long maxBodyBytes;
+
+    HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes) {
+        this.headroom = headroom;
+        this.paths = paths;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        if (req.method() != HttpMethod.POST) {
+            rc.next();
+            return;
+        }
+        Optional<Endpoint> endpoint = paths.endpointFor(rc.normalizedPath());
+        if (endpoint.isEmpty()) {
+            rc.next();
+            return;
+        }
+        if ("true".equalsIgnoreCase(trim(req.getHeader(BYPASS_HEADER))) || declaredLength(req) > maxBodyBytes
+                || req.version() == HttpVersion.HTTP_2) {
+            // HTTP/2: Quarkus REST pauses every request it dispatches, and pausing an HTTP/2 request whose
+            // stream we drained throws; such requests are forwarded untouched rather than broken.
+            markResponse(rc, false, 0);
+            rc.next();
+            return;
+        }
+        Mode override = modeOverride(req);
+        Buffer alreadyRead = rc.body().buffer();
+        if (req.isEnded()) {
+            // An earlier handler consumed the stream; it can only have left the body on the context.
+            if (alreadyRead == null) {
+                rc.next();
+            } else {
+                compress(rc, endpoint.get(), override, alreadyRead, false);
+            }
+            return;
+        }
+        readBody(rc, endpoint.get(), override);
+    }
+
+    private void readBody(RoutingContext rc, Endpoint endpoint, Mode override) {
+        HttpServerRequest req = rc.request();
+        long declared = declaredLength(req);
+        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 4096);
+        boolean[] tooLarge = {false};
+        if ("100-continue".equalsIgnoreCase(trim(req.getHeader(HttpHeaders.EXPECT)))) {
+            // We are the reader now, so we answer the expectation; nobody downstream must answer it again.
+            if (req.version() != HttpVersion.HTTP_1_0) {
+                rc.response().writeContinue();
+            }
+            req.headers().remove(HttpHeaders.EXPECT);
+        }
+        req.handler(chunk -> {
+            // Past the limit the bytes still have to reach the application, only compression is skipped.
+            tooLarge[0] |= body.length() + (long) chunk.length() > maxBodyBytes;
+            body.appendBuffer(chunk);
+        });
+        req.exceptionHandler(t -> {
+            if (!rc.failed() && !rc.response().ended()) {
+                rc.fail(400, t);
+            }
+        });
+        req.endHandler(v -> compress(rc, endpoint, override, body, tooLarge[0]));
+        req.resume();
+    }
+
+    /** Runs on the event loop; the pipeline itself runs on a worker because it is CPU-heavy. */
+    private void compress(RoutingContext rc, Endpoint endpoint, Mode override, Buffer body, boolean tooLarge) {
+        byte[] original = body.getBytes();
+        if (tooLarge) {
+            forward(rc, RequestOutcome.untouched(original), original);
+            return;
+        }
+        rc.vertx().<RequestOutcome>executeBlocking(() -> headroom.process(endpoint, original, override), false)
+                .onComplete(ar -> {
+                    RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
+                    if (outcome == null || outcome.body() == null) {
+                        LOG.warnf("Headroom could not process POST %s, forwarding the original body: %s",
+                                endpoint.path(), ar.failed() ? ar.cause().getClass().getName() : "no outcome");
+                        outcome = RequestOutcome.failOpen(original);
+                    }
+                    forward(rc, outcome, original);
+                });
+    }
+
+    private void forward(RoutingContext rc, RequestOutcome outcome, byte[] original) {
+        if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        try {
+            // A fresh buffer over exactly the forwarded bytes: the receive buffer may be pooled and
+            // over-allocated, and Quarkus REST reads the body through its ByteBuf.
+            Buffer forwarded = Buffer.buffer(outcome.body());
+            setBody(rc, forwarded);
+            RewrittenBody.put(rc, outcome.body());
+            HttpServerRequest req = rc.request();
+            req.headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(forwarded.length()));
+            // The body is now a fixed-length buffer; a stale chunked marker would contradict Content-Length.
+            req.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+            markResponse(rc, outcome.compressed(), outcome.tokensSaved());
+        } catch (RuntimeException e) {
+            LOG.warnf("Headroom could not hand the rewritten body on, forwarding the original: %s", e.getClass().getName());
+            setBody(rc, Buffer.buffer(original));
+            RewrittenBody.put(rc, original);
+            markResponse(rc, false, 0);
+        }
+        rc.next();
+    }
+
+    /**
+     * Makes {@code buffer} the request body for every later handler and records that a body handler
+     * ran, so a Vert.x {@code BodyHandler} further down does not wait for a stream that has ended.
+     */
+    private static void setBody(RoutingContext rc, Buffer buffer) {
+        if (rc instanceof RoutingContextInternal internal) {
+            internal.setBody(buffer);
+            internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
+        } else {
+            rc.setBody(buffer);
+        }
+    }
+
+    private static void markResponse(RoutingContext rc, boolean compressed, int tokensSaved) {
+        if (!rc.response().headWritten()) {
+            rc.response().putHeader(COMPRESSED_HEADER, Boolean.toString(compressed))
+                    .putHeader(TOKENS_SAVED_HEADER, Integer.toString(tokensSaved));
+        }
+    }
+
+    /** An unknown mode in the header falls back to the configured mode rather than failing the request. */
+    private static Mode modeOverride(HttpServerRequest req) {
+        try {
+            return Mode.parse(req.getHeader(MODE_HEADER), null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest req) {
+        String v = trim(req.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String trim(String v) {
+        return v == null ? null : v.trim();
+    }
+}
