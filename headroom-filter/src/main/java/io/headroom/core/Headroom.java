@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.ccr.CcrHit;
 import io.headroom.core.ccr.CcrStats;
 import io.headroom.core.ccr.CcrStore;
-import io.headroom.core.crush.SmartCrusher;
 import io.headroom.core.pipeline.CompressRequest;
 import io.headroom.core.pipeline.Pipeline;
 import io.headroom.core.pipeline.PipelineResult;
 import io.headroom.core.pipeline.RequestCounters;
 import io.headroom.core.pipeline.RequestProcessor;
-import io.headroom.core.pipeline.ToolOutputCrusher;
+import io.headroom.core.pipeline.ToolOutputRouter;
+import io.headroom.core.route.ContentRouter;
 import io.headroom.core.tokens.TokenCounter;
 import io.headroom.core.wire.JsonCodec;
 import java.time.Clock;
@@ -31,11 +31,11 @@ public final class Headroom implements AutoCloseable {
     private final RequestProcessor processor;
     private final RequestCounters counters = new RequestCounters();
 
-    /** Package-private so tests can put a failing crusher in; adapters use {@link #create}. */
-    Headroom(HeadroomConfig config, CompressionListener listener, ToolOutputCrusher crusher) {
+    /** Package-private so tests can put a failing router in; adapters use {@link #create}. */
+    Headroom(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccr = new CcrStore(config.ccrTtl(), config.ccrMaxEntries());
-        this.pipeline = new Pipeline(config, new TokenCounter(), ccr, crusher, Clock.systemUTC());
+        this.pipeline = new Pipeline(config, new TokenCounter(), ccr, router, Clock.systemUTC());
         this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
                 listener == null ? CompressionListener.NONE : listener, counters);
     }
@@ -45,7 +45,7 @@ public final class Headroom implements AutoCloseable {
     }
 
     public static Headroom create(HeadroomConfig config, CompressionListener listener) {
-        return new Headroom(config, listener, new SmartCrusher(config)::crush);
+        return new Headroom(config, listener, ContentRouter.create(config)::route);
     }
 
     public HeadroomConfig config() {

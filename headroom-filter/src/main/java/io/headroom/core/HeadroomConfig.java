@@ -26,6 +26,13 @@ public final class HeadroomConfig {
     public static final String CCR_TTL_SECONDS = "ccr.ttl-seconds";
     public static final String CCR_MAX_ENTRIES = "ccr.max-entries";
     public static final String MAX_BODY_BYTES = "max-body-bytes";
+    public static final String CODE_COMPRESSION_ENABLED = "code-compression.enabled";
+    public static final String COMPACT_ROWS = "compact-rows";
+    /**
+     * Comma-separated tool names that have a profile; each then reads {@code tool-profiles.<tool>.skip-compression}
+     * and {@code tool-profiles.<tool>.max-items-after-crush}. {@link #fromMap} finds the names from the keys.
+     */
+    public static final String TOOL_PROFILES = "tool-profiles";
 
     private final Mode mode;
     private final int minTokensToCrush;
@@ -40,6 +47,9 @@ public final class HeadroomConfig {
     private final Duration ccrTtl;
     private final long ccrMaxEntries;
     private final long maxBodyBytes;
+    private final boolean codeCompressionEnabled;
+    private final boolean compactRows;
+    private final Map<String, ToolProfile> toolProfiles;
 
     private HeadroomConfig(Builder b) {
         this.mode = b.mode;
@@ -70,6 +80,9 @@ public final class HeadroomConfig {
             throw invalid(MAX_BODY_BYTES, b.maxBodyBytes, "must be > 0");
         }
         this.maxBodyBytes = b.maxBodyBytes;
+        this.codeCompressionEnabled = b.codeCompressionEnabled;
+        this.compactRows = b.compactRows;
+        this.toolProfiles = Map.copyOf(b.toolProfiles);
     }
 
     public static HeadroomConfig defaults() {
@@ -100,6 +113,13 @@ public final class HeadroomConfig {
         if ((v = value(lookup, CCR_TTL_SECONDS)) != null) b.ccrTtl(Duration.ofSeconds(parseLong(CCR_TTL_SECONDS, v)));
         if ((v = value(lookup, CCR_MAX_ENTRIES)) != null) b.ccrMaxEntries(parseLong(CCR_MAX_ENTRIES, v));
         if ((v = value(lookup, MAX_BODY_BYTES)) != null) b.maxBodyBytes(parseLong(MAX_BODY_BYTES, v));
+        if ((v = value(lookup, CODE_COMPRESSION_ENABLED)) != null) b.codeCompressionEnabled(parseBoolean(CODE_COMPRESSION_ENABLED, v));
+        if ((v = value(lookup, COMPACT_ROWS)) != null) b.compactRows(parseBoolean(COMPACT_ROWS, v));
+        if ((v = value(lookup, TOOL_PROFILES)) != null) {
+            for (String tool : v.split(",")) {
+                if (!tool.isBlank()) b.toolProfile(tool.trim(), parseToolProfile(lookup, tool.trim()));
+            }
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -108,7 +128,17 @@ public final class HeadroomConfig {
     }
 
     public static HeadroomConfig fromMap(Map<String, String> properties) {
-        return fromProperties(properties::get);
+        // A map can list its keys, so profile names need not be declared under TOOL_PROFILES.
+        java.util.Set<String> tools = new java.util.LinkedHashSet<>();
+        String declared = properties.get(TOOL_PROFILES);
+        if (declared != null) tools.addAll(java.util.Arrays.asList(declared.split(",")));
+        String prefix = TOOL_PROFILES + ".";
+        for (String key : properties.keySet()) {
+            int end = key.startsWith(prefix) ? key.lastIndexOf('.') : -1;
+            if (end > prefix.length()) tools.add(key.substring(prefix.length(), end));
+        }
+        String names = String.join(",", tools);
+        return fromProperties(key -> TOOL_PROFILES.equals(key) ? names : properties.get(key));
     }
 
     public Mode mode() { return mode; }
@@ -124,13 +154,24 @@ public final class HeadroomConfig {
     public Duration ccrTtl() { return ccrTtl; }
     public long ccrMaxEntries() { return ccrMaxEntries; }
     public long maxBodyBytes() { return maxBodyBytes; }
+    /** Source code bodies are collapsed only when true (off by default: code is usually read to be worked on). */
+    public boolean codeCompressionEnabled() { return codeCompressionEnabled; }
+    /** Rows kept from uniform object arrays are rendered as columns + value rows (off by default). */
+    public boolean compactRows() { return compactRows; }
+    /** The profile of a tool, if one is configured. */
+    public java.util.Optional<ToolProfile> toolProfile(String toolName) {
+        return toolName == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(toolProfiles.get(toolName));
+    }
+    /** All tool profiles by tool name (unmodifiable). */
+    public Map<String, ToolProfile> toolProfiles() { return toolProfiles; }
 
     public Builder toBuilder() {
         return new Builder().mode(mode).minTokensToCrush(minTokensToCrush).minItemsToAnalyze(minItemsToAnalyze)
                 .maxItemsAfterCrush(maxItemsAfterCrush).keepFirst(keepFirst).keepLast(keepLast)
                 .relevanceThreshold(relevanceThreshold).anomalyStdThreshold(anomalyStdThreshold)
                 .preserveErrors(preserveErrors).ccrEnabled(ccrEnabled).ccrTtl(ccrTtl)
-                .ccrMaxEntries(ccrMaxEntries).maxBodyBytes(maxBodyBytes);
+                .ccrMaxEntries(ccrMaxEntries).maxBodyBytes(maxBodyBytes)
+                .codeCompressionEnabled(codeCompressionEnabled).compactRows(compactRows).toolProfiles(toolProfiles);
     }
 
     @Override
@@ -140,7 +181,9 @@ public final class HeadroomConfig {
                 + ", keepFirst=" + keepFirst + ", keepLast=" + keepLast
                 + ", relevanceThreshold=" + relevanceThreshold + ", anomalyStdThreshold=" + anomalyStdThreshold
                 + ", preserveErrors=" + preserveErrors + ", ccrEnabled=" + ccrEnabled + ", ccrTtl=" + ccrTtl
-                + ", ccrMaxEntries=" + ccrMaxEntries + ", maxBodyBytes=" + maxBodyBytes + '}';
+                + ", ccrMaxEntries=" + ccrMaxEntries + ", maxBodyBytes=" + maxBodyBytes
+                + ", codeCompressionEnabled=" + codeCompressionEnabled + ", compactRows=" + compactRows
+                + ", toolProfiles=" + toolProfiles + '}';
     }
 
     /** Mutable builder; {@link #build()} validates and freezes. */
@@ -158,6 +201,9 @@ public final class HeadroomConfig {
         private Duration ccrTtl = Duration.ofHours(1);
         private long ccrMaxEntries = 10_000;
         private long maxBodyBytes = 32L * 1024 * 1024;
+        private boolean codeCompressionEnabled = false;
+        private boolean compactRows = false;
+        private final Map<String, ToolProfile> toolProfiles = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -175,6 +221,14 @@ public final class HeadroomConfig {
         public Builder ccrTtl(Duration v) { this.ccrTtl = java.util.Objects.requireNonNull(v, CCR_TTL_SECONDS); return this; }
         public Builder ccrMaxEntries(long v) { this.ccrMaxEntries = v; return this; }
         public Builder maxBodyBytes(long v) { this.maxBodyBytes = v; return this; }
+        public Builder codeCompressionEnabled(boolean v) { this.codeCompressionEnabled = v; return this; }
+        public Builder compactRows(boolean v) { this.compactRows = v; return this; }
+        public Builder toolProfile(String tool, ToolProfile profile) {
+            this.toolProfiles.put(java.util.Objects.requireNonNull(tool, TOOL_PROFILES),
+                    java.util.Objects.requireNonNull(profile, TOOL_PROFILES + "." + tool));
+            return this;
+        }
+        private Builder toolProfiles(Map<String, ToolProfile> v) { this.toolProfiles.putAll(v); return this; }
 
         public HeadroomConfig build() {
             return new HeadroomConfig(this);
@@ -184,6 +238,19 @@ public final class HeadroomConfig {
     private static String value(Function<String, String> lookup, String key) {
         String v = lookup.apply(key);
         return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static ToolProfile parseToolProfile(Function<String, String> lookup, String tool) {
+        String prefix = TOOL_PROFILES + "." + tool + ".";
+        String skip = value(lookup, prefix + "skip-compression");
+        String max = value(lookup, prefix + MAX_ITEMS_AFTER_CRUSH);
+        java.util.OptionalInt maxItems = max == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(parseInt(prefix + MAX_ITEMS_AFTER_CRUSH, max));
+        try {
+            return new ToolProfile(skip != null && parseBoolean(prefix + "skip-compression", skip), maxItems);
+        } catch (IllegalArgumentException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, prefix + e.getMessage(), e);
+        }
     }
 
     private static Mode parseMode(String v) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param compressed        true when {@code body} differs from the input
  * @param tokensBefore      tokens of the original request (0 when not analysed)
  * @param tokensAfter       tokens of the forwarded (optimize) or would-be (audit) request
- * @param transformsApplied names of the transforms that changed something, e.g. {@code smart_crusher}
+ * @param transformsApplied one {@code router:<type>:<ratio>} entry per compressed tool output, e.g. {@code router:log:0.04}
  * @param ccrHashes         CCR keys of every original stored for this request
  * @param failedOpen        true when an internal error made the pipeline forward the original
  */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Finds the items that stand out statistically: numeric values beyond the standard-deviation threshold,
  * string lengths beyond it, rare values of low-cardinality fields ("suspended" among "active") and rare
- * fields (an "error_code" only one item has).
+ * fields (an "error_code" only one item has), and change points: the item where a numeric field or a bare
+ * number series shifts to a new level (see {@link ChangePoints}).
  */
 final class AnomalyDetector {
 
@@ -50,8 +51,8 @@ final class AnomalyDetector {
                 }
             }
         }
-        for (Series s : numeric.values()) flagOutliers(s, anomalies);
-        flagOutliers(bareNumbers, anomalies);
+        for (Series s : numeric.values()) flagOutliersAndShifts(s, anomalies);
+        flagOutliersAndShifts(bareNumbers, anomalies);
         flagLengthOutliers(stringLengths, anomalies);
         if (n >= MIN_ITEMS_FOR_RARITY) flagRareValuesAndFields(facts, anomalies);
         return anomalies;
@@ -71,10 +72,15 @@ final class AnomalyDetector {
         return out;
     }
 
-    private void flagOutliers(Series s, BitSet anomalies) {
+    private void flagOutliersAndShifts(Series s, BitSet anomalies) {
         if (s.size < 3) return;
-        BitSet hits = outliers(s.values(), stdThreshold);
-        if (hits.cardinality() > MAX_FLAGGED_SHARE * s.size) return;
+        double[] values = s.values();
+        BitSet hits = outliers(values, stdThreshold);
+        BitSet shifts = new BitSet(s.size);
+        for (ChangePoints.Shift shift : ChangePoints.detect(values, hits, stdThreshold)) shifts.set(shift.index());
+        if (hits.cardinality() > MAX_FLAGGED_SHARE * s.size) hits.clear();
+        if (shifts.cardinality() > MAX_FLAGGED_SHARE * s.size) shifts.clear();
+        hits.or(shifts);
         for (int j = hits.nextSetBit(0); j >= 0; j = hits.nextSetBit(j + 1)) anomalies.set(s.index[j]);
     }
 

@@ -1,7 +1,6 @@
 package io.headroom.core.crush;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.headroom.core.HeadroomConfig;
 import io.headroom.core.relevance.Bm25;
 
 import java.util.ArrayList;
@@ -9,74 +8,154 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Decides which items of an array survive. The ordinary budget ({@code max-items-after-crush}) covers the
- * first/last items and an even sample of the rest; errors, anomalies and query matches are added on top of
- * it and are never dropped (warnings and query matches are capped so a vague signal cannot keep everything).
+ * Decides which items of an array survive.
+ *
+ * <p>The ordinary budget K comes from {@link AdaptiveBudget} (clamped to [keep-first + keep-last + 1,
+ * max-items-after-crush]) and is split as in the original project: 30% from the start of the array (at least
+ * keep-first), 15% from the end (at least keep-last) and the remaining ~55% by importance. Importance first
+ * covers patterns (near-duplicate clusters) that no kept item represents yet, best first by query relevance
+ * (BM25, normalised to the top score) plus rarity (1 / cluster size); slots left after that are spread evenly
+ * over the rest of the array as a statistical sample.
+ *
+ * <p>On top of K, never counted against it: error items (when preserve-errors), warnings (capped at
+ * max-items-after-crush), numeric and string-length anomalies, rare values and fields, change points
+ * ({@link AnomalyDetector}) and strong query matches (score at least relevance-threshold of the best score,
+ * capped at a third of max-items-after-crush; ignored when the query matches most items equally).
  */
 final class ItemSelector {
 
-    private final HeadroomConfig config;
+    private static final double HEAD_SHARE = 0.30;
+    private static final double TAIL_SHARE = 0.15;
+
+    private final int maxItems;
+    private final int keepFirst;
+    private final int keepLast;
+    private final double relevanceThreshold;
+    private final boolean preserveErrors;
     private final AnomalyDetector anomalies;
 
-    ItemSelector(HeadroomConfig config) {
-        this.config = config;
-        this.anomalies = new AnomalyDetector(config.anomalyStdThreshold());
+    ItemSelector(int maxItems, int keepFirst, int keepLast, double relevanceThreshold, boolean preserveErrors,
+                 double anomalyStdThreshold) {
+        this.maxItems = maxItems;
+        this.keepFirst = keepFirst;
+        this.keepLast = keepLast;
+        this.relevanceThreshold = relevanceThreshold;
+        this.preserveErrors = preserveErrors;
+        this.anomalies = new AnomalyDetector(anomalyStdThreshold);
     }
 
-    /** Indexes to keep, in ascending (original) order. */
-    BitSet select(List<JsonNode> items, String query) {
+    /** The kept indexes (ascending, i.e. original order) and the budget K they were sized with. */
+    record Selection(BitSet kept, int budget) {
+    }
+
+    Selection select(List<JsonNode> items, String query) {
         int n = items.size();
         List<ItemFacts> facts = new ArrayList<>(n);
-        for (JsonNode item : items) facts.add(ItemFacts.of(item));
+        List<String> texts = new ArrayList<>(n);
+        for (JsonNode item : items) {
+            ItemFacts f = ItemFacts.of(item);
+            facts.add(f);
+            texts.add(f.text());
+        }
+        AdaptiveBudget.Sizing sizing = AdaptiveBudget.size(texts, keepFirst + keepLast + 1, maxItems);
+        int k = sizing.k();
 
-        BitSet kept = new BitSet(n);
-        kept.set(0, Math.min(n, config.keepFirst()));
-        kept.set(Math.max(0, n - config.keepLast()), n);
-        int positional = kept.cardinality();
-
-        if (config.preserveErrors()) {
+        // Safety guarantees, on top of K.
+        BitSet mandatory = new BitSet(n);
+        if (preserveErrors) {
             List<Integer> warnings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ItemFacts f = facts.get(i);
-                if (f.error()) kept.set(i);
+                if (f.error()) mandatory.set(i);
                 else if (f.warning()) warnings.add(i);
             }
-            for (int i : evenPick(warnings, config.maxItemsAfterCrush())) kept.set(i);
+            for (int i : evenPick(warnings, maxItems)) mandatory.set(i);
         }
-        kept.or(anomalies.find(items, facts));
-        for (int i : relevant(facts, query)) kept.set(i);
+        mandatory.or(anomalies.find(items, facts));
+        double[] relevance = relevance(facts, query);
+        for (int i : strongMatches(relevance)) mandatory.set(i);
 
-        List<Integer> pool = new ArrayList<>();
-        for (int i = kept.nextClearBit(0); i < n; i = kept.nextClearBit(i + 1)) pool.add(i);
-        int sample = Math.max(0, config.maxItemsAfterCrush() - positional);
-        for (int i : evenPick(pool, sample)) kept.set(i);
-        return kept;
+        // K: head, tail, importance.
+        BitSet kept = new BitSet(n);
+        int head = Math.min(n, Math.max(Math.min(keepFirst, k), (int) Math.round(HEAD_SHARE * k)));
+        int tail = Math.min(n - head, Math.max(Math.min(keepLast, k - head), (int) Math.round(TAIL_SHARE * k)));
+        kept.set(0, head);
+        kept.set(n - tail, n);
+        int slots = k - kept.cardinality();
+        if (slots > 0) pickByImportance(kept, mandatory, sizing, relevance, slots);
+        kept.or(mandatory);
+        return new Selection(kept, k);
     }
 
-    /** The best BM25 matches whose score is at least the threshold share of the top score. */
-    private List<Integer> relevant(List<ItemFacts> facts, String query) {
-        List<Integer> out = new ArrayList<>();
-        if (query == null || query.isBlank() || Bm25.tokenize(query).isEmpty()) return out;
+    /**
+     * Fills {@code slots} of K: first one item of each cluster nobody represents yet (by relevance + rarity),
+     * then an even sample of what is left.
+     */
+    private static void pickByImportance(BitSet kept, BitSet mandatory, AdaptiveBudget.Sizing sizing,
+                                         double[] relevance, int slots) {
+        int n = relevance.length;
+        int[] cluster = sizing.cluster();
+        boolean[] covered = new boolean[sizing.clusters()];
+        BitSet taken = (BitSet) kept.clone();
+        taken.or(mandatory);
+        for (int i = taken.nextSetBit(0); i >= 0; i = taken.nextSetBit(i + 1)) covered[cluster[i]] = true;
+        // The best member of each uncovered cluster.
+        int[] best = new int[sizing.clusters()];
+        java.util.Arrays.fill(best, -1);
+        for (int i = 0; i < n; i++) {
+            int c = cluster[i];
+            if (covered[c]) continue;
+            if (best[c] < 0 || relevance[i] > relevance[best[c]]) best[c] = i;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int b : best) if (b >= 0) candidates.add(b);
+        int[] sizes = sizing.clusterSizes();
+        candidates.sort((a, b) -> {
+            double sa = relevance[a] + 1.0 / sizes[cluster[a]];
+            double sb = relevance[b] + 1.0 / sizes[cluster[b]];
+            return sa != sb ? Double.compare(sb, sa) : Integer.compare(a, b);
+        });
+        for (int j = 0; j < candidates.size() && slots > 0; j++, slots--) {
+            kept.set(candidates.get(j));
+            taken.set(candidates.get(j));
+        }
+        if (slots <= 0) return;
+        List<Integer> pool = new ArrayList<>();
+        for (int i = taken.nextClearBit(0); i < n; i = taken.nextClearBit(i + 1)) pool.add(i);
+        for (int i : evenPick(pool, slots)) kept.set(i);
+    }
+
+    /** BM25 score of each item against the query, divided by the best score; all zero without a query. */
+    private static double[] relevance(List<ItemFacts> facts, String query) {
+        double[] scores = new double[facts.size()];
+        if (query == null || query.isBlank() || Bm25.tokenize(query).isEmpty()) return scores;
         List<String> docs = new ArrayList<>(facts.size());
         for (ItemFacts f : facts) docs.add(f.text());
-        double[] scores = Bm25.index(docs).scores(query);
+        double[] raw = Bm25.index(docs).scores(query);
         double max = 0;
-        for (double s : scores) max = Math.max(max, s);
-        if (!(max > 0)) return out;
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0 && scores[i] / max >= config.relevanceThreshold()) out.add(i);
+        for (double s : raw) max = Math.max(max, s);
+        if (!(max > 0)) return scores;
+        for (int i = 0; i < raw.length; i++) scores[i] = raw[i] > 0 ? raw[i] / max : 0;
+        return scores;
+    }
+
+    /** The best matches whose normalised score reaches the threshold. */
+    private List<Integer> strongMatches(double[] relevance) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < relevance.length; i++) {
+            if (relevance[i] > 0 && relevance[i] >= relevanceThreshold) out.add(i);
         }
         // A query that matches most items equally (e.g. a word every row contains) carries no signal.
-        if (out.size() * 2 > facts.size()) return List.of();
-        out.sort((a, b) -> Double.compare(scores[b], scores[a]));
-        int cap = Math.max(3, config.maxItemsAfterCrush() / 3);
+        if (out.size() * 2 > relevance.length) return List.of();
+        out.sort((a, b) -> Double.compare(relevance[b], relevance[a]));
+        int cap = Math.max(3, maxItems / 3);
         return out.size() > cap ? out.subList(0, cap) : out;
     }
 
     /** Up to {@code k} elements spread evenly over {@code from}, in order. */
     static List<Integer> evenPick(List<Integer> from, int k) {
         if (k <= 0 || from.isEmpty()) return List.of();
-        if (from.size() <= k) return from;
+        if (k >= from.size()) return from;
         List<Integer> out = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
             out.add(from.get((int) ((j + 0.5) * from.size() / k)));

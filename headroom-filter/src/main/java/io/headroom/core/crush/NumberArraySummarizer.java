@@ -8,7 +8,6 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -35,6 +34,7 @@ final class NumberArraySummarizer {
         this.stdThreshold = stdThreshold;
     }
 
+    /** @param ccrHash key quoted in the marker; null writes no marker */
     Summary summarize(ArrayNode array, String ccrHash) {
         int n = array.size();
         double[] values = new double[n];
@@ -60,7 +60,7 @@ final class NumberArraySummarizer {
             outliers.addObject().put("index", i).set("value", array.get(i));
             kept.set(i);
         }
-        ArrayNode changes = changePoints(values, outlierIdx, stats.getPercentile(50));
+        ArrayNode changes = changePoints(values, outlierIdx);
 
         ObjectNode summary = nodes.objectNode();
         summary.put("count", n);
@@ -75,7 +75,7 @@ final class NumberArraySummarizer {
         }
 
         ObjectNode out = nodes.objectNode();
-        out.put(CrushMarker.KEY, CrushMarker.text(n, kept.cardinality(), ccrHash));
+        if (ccrHash != null) out.put(CrushMarker.KEY, CrushMarker.text(n, kept.cardinality(), ccrHash));
         out.set("summary", summary);
         out.set("first", first);
         if (!last.isEmpty()) out.set("last", last);
@@ -84,49 +84,16 @@ final class NumberArraySummarizer {
         return new Summary(out, kept.cardinality());
     }
 
-    /**
-     * Sudden, sustained shifts of the level: the mean of the window after an index differs from the mean of the
-     * window before it by more than the threshold times the series' standard deviation. Outliers are replaced
-     * by the median first so that a single spike does not read as two level shifts.
-     */
-    private ArrayNode changePoints(double[] raw, BitSet outliers, double median) {
+    /** Level shifts (see {@link ChangePoints}): where the new level starts and the window means around it. */
+    private ArrayNode changePoints(double[] values, BitSet outliers) {
         ArrayNode out = nodes.arrayNode();
-        int n = raw.length;
-        int w = Math.max(5, n / 20);
-        if (n < 4 * w) return out;
-        double[] v = Arrays.copyOf(raw, n);
-        DescriptiveStatistics clean = new DescriptiveStatistics();
-        for (int i = 0; i < n; i++) {
-            if (outliers.get(i) || !Double.isFinite(v[i])) v[i] = median;
-            clean.addValue(v[i]);
-        }
-        double sd = clean.getStandardDeviation();
-        if (!(sd > 0)) return out;
-        double[] prefix = new double[n + 1];
-        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + v[i];
-        int i = w;
-        while (i <= n - w) {
-            double shift = shift(prefix, i, w);
-            if (Math.abs(shift) > stdThreshold * sd) {
-                // Take the strongest point of this shifted stretch, then skip a window past it.
-                int best = i;
-                for (int j = i + 1; j <= Math.min(n - w, i + w); j++) {
-                    if (Math.abs(shift(prefix, j, w)) > Math.abs(shift(prefix, best, w))) best = j;
-                }
-                ObjectNode cp = out.addObject();
-                cp.put("index", best);
-                cp.put("mean_before", round((prefix[best] - prefix[best - w]) / w));
-                cp.put("mean_after", round((prefix[best + w] - prefix[best]) / w));
-                i = best + w;
-            } else {
-                i++;
-            }
+        for (ChangePoints.Shift s : ChangePoints.detect(values, outliers, stdThreshold)) {
+            ObjectNode cp = out.addObject();
+            cp.put("index", s.index());
+            cp.put("mean_before", round(s.meanBefore()));
+            cp.put("mean_after", round(s.meanAfter()));
         }
         return out;
-    }
-
-    private static double shift(double[] prefix, int i, int w) {
-        return (prefix[i + w] - prefix[i]) / w - (prefix[i] - prefix[i - w]) / w;
     }
 
     private static double round(double x) {

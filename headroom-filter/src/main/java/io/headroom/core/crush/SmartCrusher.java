@@ -11,9 +11,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.HeadroomConfig;
+import io.headroom.core.ToolProfile;
+import io.headroom.core.route.CompressionContext;
+import io.headroom.core.route.Compressed;
+import io.headroom.core.route.ContentCompressor;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,36 +28,51 @@ import java.util.Objects;
  * Compresses JSON tool output by shrinking its large arrays to the items that matter (see the seed docs
  * smart-crusher.md and limitations.md).
  *
- * <p>Arrays are found at the top level and inside objects and arrays, down to {@value #MAX_DEPTH} levels. An
- * array of at least {@code min-items-to-analyze} items is crushed according to its kind:
+ * <p>Arrays are found at the top level and inside objects and arrays, down to {@value #MAX_DEPTH} levels
+ * (arrays inside kept items included). An array of at least {@code min-items-to-analyze} items is crushed
+ * according to its kind; how many items survive is decided by {@link ItemSelector} with an adaptive budget
+ * ({@link AdaptiveBudget}):
  * <ul>
- *   <li><b>objects, strings or a mix</b>: the array keeps its place and becomes
- *   {@code [{"_headroom": "<marker>", ...header}, kept item, kept item, ...]} with the kept items in their
- *   original order. The header object is always the first element. For object arrays it carries
- *   {@code "_constant_fields": {...}} (fields that had the same value in every item; they are removed from the
- *   kept items); for string arrays with duplicates {@code "_unique_items": u} (exact duplicates were removed).</li>
- *   <li><b>numbers</b>: the array becomes
- *   {@code {"_headroom": "<marker>", "summary": {count,min,max,mean,stddev,p50,p90,p99}, "first": [...],
- *   "last": [...], "outliers": [{"index","value"}], "change_points": [{"index","mean_before","mean_after"}]}}.</li>
+ *   <li><b>objects</b>: {@code [{"_headroom": "<marker>", "_constant_fields": {...}}, kept item, ...]} with the
+ *   kept items in their original order; fields with the same value in every item are stated once in the
+ *   header and removed from the items. With {@code compact-rows}, when kept rows share one scalar field
+ *   list, the array becomes
+ *   {@code {"_headroom", "_constant_fields", "columns": [...], "rows": [[...], ...]}} ({@link CompactRows}).</li>
+ *   <li><b>strings</b>: exact duplicates removed ({@code "_unique_items": u} in the header), then selected like
+ *   objects (errors, length anomalies, query matches, adaptive sample).</li>
+ *   <li><b>numbers</b>: {@code {"_headroom", "summary": {count,min,max,mean,stddev,p50,p90,p99}, "first",
+ *   "last", "outliers": [{index,value}], "change_points": [{index,mean_before,mean_after}]}}.</li>
+ *   <li><b>mixed</b>: items grouped by type (objects, strings, numbers, other); each group of at least
+ *   min-items-to-analyze is selected on its own, smaller groups and booleans/nulls/arrays are kept whole;
+ *   the kept items stay in their original order after a header
+ *   {@code {"_headroom", "_kept_by_type": {"object": [total, kept], ...}}}.</li>
  * </ul>
- * The marker reads {@code [N items compressed to M. Retrieve more: hash=<ccrHash>]}. Everything else (other
- * fields, bool-only arrays, small arrays) is kept as is; the output is compact JSON.
+ * The marker reads {@code [N items compressed to M. Retrieve more: hash=<ccrHash>]}; with no CCR hash there
+ * is no marker (and no header when it would be empty). Everything else is kept as is; the output is compact
+ * JSON.
  *
  * <p>Fails open: malformed JSON, nothing worth crushing, or a result that is not strictly shorter than the
- * input yields {@link CrushResult#unchanged(String)}. Instances are immutable and thread-safe.
+ * input yields the input unchanged. Instances are immutable and thread-safe.
  */
-public final class SmartCrusher {
+public final class SmartCrusher implements ContentCompressor {
 
     static final int MAX_DEPTH = 5;
     static final String CONSTANT_FIELDS = "_constant_fields";
     static final String UNIQUE_ITEMS = "_unique_items";
+    static final String KEPT_BY_TYPE = "_kept_by_type";
 
     private final HeadroomConfig config;
     private final ObjectMapper mapper;
     private final ItemSelector selector;
     private final NumberArraySummarizer numbers;
+    /** Crushers for tools whose profile overrides max-items-after-crush; built once. */
+    private final Map<String, SmartCrusher> byTool;
 
     public SmartCrusher(HeadroomConfig config) {
+        this(config, null);
+    }
+
+    private SmartCrusher(HeadroomConfig config, Integer maxItemsOverride) {
         this.config = Objects.requireNonNull(config, "config");
         this.mapper = JsonMapper.builder()
                 // Duplicate keys or trailing garbage would be silently lost on re-serialization: refuse them.
@@ -63,14 +83,41 @@ public final class SmartCrusher {
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
         JsonNodeFactory nodes = mapper.getNodeFactory();
-        this.selector = new ItemSelector(config);
+        int maxItems = maxItemsOverride != null ? maxItemsOverride : config.maxItemsAfterCrush();
+        this.selector = new ItemSelector(maxItems, config.keepFirst(), config.keepLast(), config.relevanceThreshold(),
+                config.preserveErrors(), config.anomalyStdThreshold());
         this.numbers = new NumberArraySummarizer(nodes, config.keepFirst(), config.keepLast(), config.anomalyStdThreshold());
+        Map<String, SmartCrusher> tools = new HashMap<>();
+        if (maxItemsOverride == null) {
+            for (Map.Entry<String, ToolProfile> e : config.toolProfiles().entrySet()) {
+                e.getValue().maxItemsAfterCrush().ifPresent(max -> tools.put(e.getKey(), new SmartCrusher(config, max)));
+            }
+        }
+        this.byTool = Map.copyOf(tools);
+    }
+
+    /**
+     * Router entry point: applies the profile of {@code context.toolName()} (skip-compression, or its own
+     * max-items-after-crush), judges relevance against {@code context.query()} and writes a retrieval marker
+     * only when {@code context.ccrHash()} is set.
+     */
+    @Override
+    public Compressed compress(String content, CompressionContext context) {
+        String tool = context == null ? null : context.toolName();
+        if (tool != null && config.toolProfile(tool).map(ToolProfile::skipCompression).orElse(false)) {
+            return Compressed.unchanged(content);
+        }
+        SmartCrusher crusher = tool == null ? this : byTool.getOrDefault(tool, this);
+        CrushResult r = crusher.crush(content, context == null ? null : context.query(),
+                context == null ? null : context.ccrHash());
+        if (!r.changed()) return Compressed.unchanged(content);
+        return new Compressed(true, r.content(), r.originalItemCount(), r.keptItemCount());
     }
 
     /**
      * @param content one tool output's text
      * @param query   the latest user question, used to keep matching items; may be null or blank
-     * @param ccrHash the key the caller stores the original under, quoted in every marker
+     * @param ccrHash the key the caller stores the original under, quoted in every marker; null: no marker
      */
     public CrushResult crush(String content, String query, String ccrHash) {
         if (content == null || content.isBlank()) return CrushResult.unchanged(content);
@@ -78,7 +125,7 @@ public final class SmartCrusher {
             String first = content.stripLeading();
             if (first.charAt(0) != '[' && first.charAt(0) != '{') return CrushResult.unchanged(content);
             JsonNode root = mapper.readTree(content);
-            Pass pass = new Pass(query, ccrHash == null ? "" : ccrHash);
+            Pass pass = new Pass(query, ccrHash);
             JsonNode out = pass.visit(root, 0);
             if (pass.originalItems == 0) return CrushResult.unchanged(content);
             String text = mapper.writeValueAsString(out);
@@ -134,90 +181,147 @@ public final class SmartCrusher {
             int n = array.size();
             if (n < config.minItemsToAnalyze()) return null;
             boolean allNumbers = true;
-            boolean allScalars = true;
             boolean allBooleans = true;
             boolean allStrings = true;
             boolean allObjects = true;
+            boolean allArrays = true;
             for (JsonNode item : array) {
                 allNumbers &= item.isNumber();
                 allBooleans &= item.isBoolean() || item.isNull();
                 allStrings &= item.isTextual();
                 allObjects &= item.isObject();
-                allScalars &= item.isValueNode();
+                allArrays &= item.isArray();
             }
-            if (allBooleans) return null;
-            if (!allScalars && !allObjects && !hasObjectsOrScalars(array)) return null; // arrays of arrays
-            JsonNode replacement;
-            int kept;
+            if (allBooleans || allArrays) return null;
+            Crushed c;
             if (allNumbers) {
                 NumberArraySummarizer.Summary s = numbers.summarize(array, hash);
-                replacement = s.node();
-                kept = s.keptCount();
+                c = new Crushed(s.node(), s.keptCount(), 0);
             } else if (allStrings) {
-                StringsCrush s = crushStrings(array);
-                if (s == null) return null;
-                replacement = s.node;
-                kept = s.kept;
+                c = crushStrings(array);
+            } else if (allObjects) {
+                c = crushObjects(array);
             } else {
-                List<JsonNode> items = new ArrayList<>(n);
-                array.forEach(items::add);
-                BitSet keep = selector.select(items, query);
-                kept = keep.cardinality();
-                if (kept >= n) return null;
-                replacement = buildItems(items, keep, allObjects ? constantFields(items) : Map.of(), n, kept, null);
+                c = crushMixed(array);
             }
-            if (kept >= n) return null;
-            if (mapper.writeValueAsString(replacement).length() >= mapper.writeValueAsString(array).length()) {
+            if (c == null || c.kept >= n) return null;
+            if (mapper.writeValueAsString(c.node).length() >= mapper.writeValueAsString(array).length()) {
                 return null;
             }
             originalItems += n;
-            keptItems += kept;
-            if (replacement.isArray()) {
-                // Kept items may themselves hold large arrays (e.g. one result's event list); element 0 is the header.
-                visitElements((ArrayNode) replacement, depth, 1);
+            keptItems += c.kept;
+            if (c.node.isArray()) {
+                // Kept items may themselves hold large arrays (e.g. one result's event list).
+                visitElements((ArrayNode) c.node, depth, c.firstItem);
             }
-            return replacement;
+            return c.node;
         }
 
-        private boolean hasObjectsOrScalars(ArrayNode array) {
-            for (JsonNode item : array) if (!item.isArray()) return true;
-            return false;
+        private Crushed crushObjects(ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>(array.size());
+            array.forEach(items::add);
+            BitSet keep = selector.select(items, query).kept();
+            if (keep.cardinality() >= items.size()) return null;
+            Map<String, JsonNode> constants = constantFields(items);
+            List<JsonNode> kept = new ArrayList<>(keep.cardinality());
+            for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) kept.add(withoutFields(items.get(i), constants));
+            ObjectNode header = header(items.size(), kept.size());
+            if (!constants.isEmpty()) header.putObject(CONSTANT_FIELDS).setAll(constants);
+            if (config.compactRows()) {
+                List<String> columns = CompactRows.columns(kept);
+                if (columns != null) {
+                    return new Crushed(CompactRows.render(mapper.getNodeFactory(), header, columns, kept), kept.size(), 0);
+                }
+            }
+            return itemsWithHeader(header, kept);
         }
 
-        private StringsCrush crushStrings(ArrayNode array) {
+        private Crushed crushStrings(ArrayNode array) {
             Map<String, JsonNode> unique = new LinkedHashMap<>();
             for (JsonNode item : array) unique.putIfAbsent(item.textValue(), item);
             List<JsonNode> items = new ArrayList<>(unique.values());
-            BitSet keep = items.size() < config.minItemsToAnalyze() ? allOf(items.size()) : selector.select(items, query);
-            int kept = keep.cardinality();
-            if (kept >= array.size()) return null;
-            Integer uniqueCount = items.size() < array.size() ? items.size() : null;
-            return new StringsCrush(buildItems(items, keep, Map.of(), array.size(), kept, uniqueCount), kept);
+            BitSet keep = items.size() < config.minItemsToAnalyze() ? allOf(items.size()) : selector.select(items, query).kept();
+            List<JsonNode> kept = new ArrayList<>(keep.cardinality());
+            for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) kept.add(items.get(i));
+            if (kept.size() >= array.size()) return null;
+            ObjectNode header = header(array.size(), kept.size());
+            if (items.size() < array.size()) header.put(UNIQUE_ITEMS, items.size());
+            return itemsWithHeader(header, kept);
         }
 
-        private ArrayNode buildItems(List<JsonNode> items, BitSet keep, Map<String, JsonNode> constants,
-                                     int originalCount, int kept, Integer uniqueCount) {
-            ArrayNode out = mapper.getNodeFactory().arrayNode(kept + 1);
-            ObjectNode header = out.addObject();
-            header.put(CrushMarker.KEY, CrushMarker.text(originalCount, kept, hash));
-            if (!constants.isEmpty()) header.putObject(CONSTANT_FIELDS).setAll(constants);
-            if (uniqueCount != null) header.put(UNIQUE_ITEMS, uniqueCount);
-            for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) {
-                JsonNode item = items.get(i);
-                if (!constants.isEmpty() && item.isObject()) {
-                    ObjectNode copy = mapper.getNodeFactory().objectNode();
-                    for (Map.Entry<String, JsonNode> e : item.properties()) {
-                        if (!constants.containsKey(e.getKey())) copy.set(e.getKey(), e.getValue());
-                    }
-                    item = copy;
+        /** Each type group is selected on its own; the kept items keep their places relative to each other. */
+        private Crushed crushMixed(ArrayNode array) {
+            int n = array.size();
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (String type : List.of("object", "string", "number", "other")) groups.put(type, new ArrayList<>());
+            for (int i = 0; i < n; i++) groups.get(typeOf(array.get(i))).add(i);
+            BitSet keep = new BitSet(n);
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                List<Integer> indexes = g.getValue();
+                if (indexes.isEmpty()) continue;
+                int before = keep.cardinality();
+                if (g.getKey().equals("other") || indexes.size() < config.minItemsToAnalyze()) {
+                    for (int i : indexes) keep.set(i);
+                } else {
+                    List<JsonNode> items = new ArrayList<>(indexes.size());
+                    for (int i : indexes) items.add(array.get(i));
+                    BitSet local = selector.select(items, query).kept();
+                    for (int j = local.nextSetBit(0); j >= 0; j = local.nextSetBit(j + 1)) keep.set(indexes.get(j));
                 }
-                out.add(item);
+                counts.put(g.getKey(), new int[] {indexes.size(), keep.cardinality() - before});
             }
-            return out;
+            if (keep.cardinality() >= n) return null;
+            List<JsonNode> kept = new ArrayList<>(keep.cardinality());
+            for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) kept.add(array.get(i));
+            ObjectNode header = header(n, kept.size());
+            ObjectNode byType = header.putObject(KEPT_BY_TYPE);
+            counts.forEach((type, c) -> byType.putArray(type).add(c[0]).add(c[1]));
+            return itemsWithHeader(header, kept);
+        }
+
+        /** A header holding the marker, or an empty one when there is no CCR hash. */
+        private ObjectNode header(int originalCount, int keptCount) {
+            ObjectNode header = mapper.getNodeFactory().objectNode();
+            if (hash != null) header.put(CrushMarker.KEY, CrushMarker.text(originalCount, keptCount, hash));
+            return header;
+        }
+
+        /** {@code [header, item, item, ...]}; the header is left out when it is empty. */
+        private Crushed itemsWithHeader(ObjectNode header, List<JsonNode> kept) {
+            ArrayNode out = mapper.getNodeFactory().arrayNode(kept.size() + 1);
+            int first = 0;
+            if (!header.isEmpty()) {
+                out.add(header);
+                first = 1;
+            }
+            out.addAll(kept);
+            return new Crushed(out, kept.size(), first);
+        }
+
+        private JsonNode withoutFields(JsonNode item, Map<String, JsonNode> constants) {
+            if (constants.isEmpty() || !item.isObject()) return item;
+            ObjectNode copy = mapper.getNodeFactory().objectNode();
+            for (Map.Entry<String, JsonNode> e : item.properties()) {
+                if (!constants.containsKey(e.getKey())) copy.set(e.getKey(), e.getValue());
+            }
+            return copy;
         }
     }
 
-    private record StringsCrush(ArrayNode node, int kept) {
+    /**
+     * @param node      the replacement
+     * @param kept      original items it still carries
+     * @param firstItem index of the first kept item in {@code node} when it is an array (after the header)
+     */
+    private record Crushed(JsonNode node, int kept, int firstItem) {
+    }
+
+    private static String typeOf(JsonNode item) {
+        if (item.isObject()) return "object";
+        if (item.isTextual()) return "string";
+        if (item.isNumber()) return "number";
+        return "other";
     }
 
     private static BitSet allOf(int n) {

@@ -6,7 +6,10 @@ import io.headroom.core.HeadroomConfig;
 import io.headroom.core.ccr.CcrEntry;
 import io.headroom.core.ccr.CcrStore;
 import io.headroom.core.ccr.ContentHash;
-import io.headroom.core.crush.CrushResult;
+import io.headroom.core.route.AnalysisIntent;
+import io.headroom.core.route.Compressed;
+import io.headroom.core.route.CompressionContext;
+import io.headroom.core.route.Routed;
 import io.headroom.core.tokens.TokenCounter;
 import io.headroom.core.wire.ParsedRequest;
 import io.headroom.core.wire.ToolOutput;
@@ -21,25 +24,25 @@ import java.util.Set;
 
 /**
  * Compresses the tool outputs of one parsed request in place: every tool output of at least
- * {@code min-tokens-to-crush} tokens goes through the crusher; a result that is smaller replaces
- * it, and the original is stored in CCR under the hash the crusher put in its marker. Nothing else
- * in the request is ever modified. Thread-safe: holds no per-request state.
+ * {@code min-tokens-to-crush} tokens goes through the router, which picks a compressor by content type;
+ * a result with fewer tokens replaces it, and the original is stored in CCR under the hash the
+ * compressor put in its marker. Each replaced output adds {@code router:<type>:<ratio>} to the
+ * transforms, in request order. Nothing else in the request is ever modified. Thread-safe: holds no
+ * per-request state.
  */
 public final class Pipeline {
-    public static final String SMART_CRUSHER = "smart_crusher";
-
     private final HeadroomConfig config;
     private final TokenCounter tokens;
     private final CcrStore ccr;
-    private final ToolOutputCrusher crusher;
+    private final ToolOutputRouter router;
     private final Clock clock;
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
 
-    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputCrusher crusher, Clock clock) {
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.ccr = ccr;
-        this.crusher = crusher;
+        this.router = router;
         this.clock = clock;
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
@@ -63,6 +66,8 @@ public final class Pipeline {
         }
         int saved = 0;
         Set<String> hashes = new LinkedHashSet<>();
+        List<String> transforms = new ArrayList<>();
+        boolean analysisIntent = AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
             String original = output.text();
             int originalTokens = tokenizer.count(original);
@@ -71,7 +76,10 @@ public final class Pipeline {
                 continue; // below the threshold the original project passes content through
             }
             String hash = ContentHash.of(original);
-            CrushResult result = crusher.crush(original, request.query(), config.ccrEnabled() ? hash : null);
+            CompressionContext context = new CompressionContext(request.query(), config.ccrEnabled() ? hash : null,
+                    output.toolName(), output.messagesFromEnd(), analysisIntent);
+            Routed routed = router.route(original, context);
+            Compressed result = routed == null ? null : routed.result();
             if (result == null || !result.changed() || result.content().equals(original)) {
                 continue;
             }
@@ -81,15 +89,15 @@ public final class Pipeline {
             }
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
-                ccr.put(hash, new CcrEntry(original, originalTokens, result.originalItemCount(),
-                        result.keptItemCount(), output.toolName(), clock.instant()));
+                ccr.put(hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                        result.keptUnits(), output.toolName(), clock.instant()));
                 hashes.add(hash);
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
+            transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
         boolean changed = saved > 0;
-        List<String> transforms = changed ? List.of(SMART_CRUSHER) : List.of();
         return new PipelineResult(changed, before, before - saved, transforms, new ArrayList<>(hashes));
     }
 }

@@ -37,7 +37,9 @@ final class AnthropicMessagesFormat implements WireFormat {
             }
         }
         String query = null;
+        int index = 0;
         for (JsonNode m : messages) {
+            int fromEnd = messages.size() - 1 - index++;
             boolean user = "user".equals(Nodes.string(m, "role"));
             JsonNode content = m.get("content");
             if (content == null) {
@@ -58,7 +60,7 @@ final class AnthropicMessagesFormat implements WireFormat {
                 String type = Nodes.string(block, "type");
                 if ("tool_result".equals(type)) {
                     String id = Nodes.string(block, "tool_use_id");
-                    Nodes.addToolOutputs(outputs, block, "content", Nodes.nameFor(toolNames, id), id);
+                    Nodes.addToolOutputs(outputs, block, "content", Nodes.nameFor(toolNames, id), id, fromEnd);
                 } else if ("text".equals(type)) {
                     String t = Nodes.string(block, "text");
                     Nodes.addIfPresent(texts, t);

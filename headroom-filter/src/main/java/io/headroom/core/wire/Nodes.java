@@ -52,18 +52,20 @@ final class Nodes {
     /**
      * Slots of a tool result value held in {@code owner[field]}: the field itself when it is a
      * string, else the {@code text} of each text part when it is an array of parts.
+     * {@code messagesFromEnd} is the holding message's position from the end (0 = last).
      */
-    static void addToolOutputs(List<ToolOutput> out, ObjectNode owner, String field, String toolName, String callId) {
+    static void addToolOutputs(List<ToolOutput> out, ObjectNode owner, String field, String toolName, String callId,
+                               int messagesFromEnd) {
         JsonNode value = owner.get(field);
         if (value == null) {
             return;
         }
         if (value.isTextual()) {
-            out.add(new ToolOutput(toolName, callId, new TextSlot(owner, field)));
+            out.add(new ToolOutput(toolName, callId, new TextSlot(owner, field), messagesFromEnd));
         } else if (value.isArray()) {
             for (JsonNode part : value) {
                 if (part instanceof ObjectNode p && p.path("text").isTextual()) {
-                    out.add(new ToolOutput(toolName, callId, new TextSlot(p, "text")));
+                    out.add(new ToolOutput(toolName, callId, new TextSlot(p, "text"), messagesFromEnd));
                 }
             }
         }

@@ -33,18 +33,20 @@ final class OpenAiChatFormat implements WireFormat {
                 }
             }
         }
+        int index = 0;
         for (JsonNode m : messages) {
+            int fromEnd = messages.size() - 1 - index++;
             if (!(m instanceof ObjectNode msg)) {
                 continue;
             }
             String role = Nodes.string(msg, "role");
             if ("tool".equals(role)) {
                 String id = Nodes.string(msg, "tool_call_id");
-                Nodes.addToolOutputs(outputs, msg, "content", Nodes.nameFor(toolNames, id), id);
+                Nodes.addToolOutputs(outputs, msg, "content", Nodes.nameFor(toolNames, id), id, fromEnd);
                 continue;
             }
             if ("function".equals(role)) {
-                Nodes.addToolOutputs(outputs, msg, "content", Nodes.string(msg, "name"), null);
+                Nodes.addToolOutputs(outputs, msg, "content", Nodes.string(msg, "name"), null, fromEnd);
                 continue;
             }
             String text = Nodes.contentText(msg.get("content"));

@@ -42,14 +42,16 @@ final class OpenAiResponsesFormat implements WireFormat {
             }
         }
         String query = null;
+        int index = 0;
         for (JsonNode i : input) {
+            int fromEnd = input.size() - 1 - index++;
             if (!(i instanceof ObjectNode item)) {
                 continue;
             }
             String type = Nodes.string(item, "type");
             if ("function_call_output".equals(type)) {
                 String id = Nodes.string(item, "call_id");
-                Nodes.addToolOutputs(outputs, item, "output", Nodes.nameFor(toolNames, id), id);
+                Nodes.addToolOutputs(outputs, item, "output", Nodes.nameFor(toolNames, id), id, fromEnd);
             } else if ("function_call".equals(type)) {
                 Nodes.addIfPresent(texts, Nodes.string(item, "arguments"));
             } else if ("reasoning".equals(type)) {

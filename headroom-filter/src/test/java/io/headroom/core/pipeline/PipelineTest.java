@@ -10,7 +10,10 @@ import io.headroom.core.Endpoint;
 import io.headroom.core.HeadroomConfig;
 import io.headroom.core.ccr.CcrStore;
 import io.headroom.core.ccr.ContentHash;
-import io.headroom.core.crush.SmartCrusher;
+import io.headroom.core.route.Compressed;
+import io.headroom.core.route.ContentRouter;
+import io.headroom.core.route.ContentType;
+import io.headroom.core.route.Routed;
 import io.headroom.core.tokens.TokenCounter;
 import io.headroom.core.wire.ParsedRequest;
 import io.headroom.core.wire.ToolOutput;
@@ -36,8 +39,8 @@ class PipelineTest {
         ccr.close();
     }
 
-    private Pipeline pipeline(HeadroomConfig cfg, ToolOutputCrusher crusher) {
-        return new Pipeline(cfg, tokens, ccr, crusher, Clock.fixed(NOW, ZoneOffset.UTC));
+    private Pipeline pipeline(HeadroomConfig cfg, ToolOutputRouter router) {
+        return new Pipeline(cfg, tokens, ccr, router, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private int recount(Endpoint endpoint, ObjectNode root) {
@@ -56,7 +59,7 @@ class PipelineTest {
         ObjectNode root = (ObjectNode) c.request().deepCopy();
         int before = recount(c.endpoint(), root);
 
-        PipelineResult r = pipeline(config, new SmartCrusher(config)::crush).run(c.endpoint(), root, true);
+        PipelineResult r = pipeline(config, ContentRouter.create(config)::route).run(c.endpoint(), root, true);
 
         assertTrue(r.changed());
         assertEquals(before, r.tokensBefore());
@@ -75,10 +78,10 @@ class PipelineTest {
     void passesTheQueryAndHashToTheCrusher() {
         CorpusCase c = CorpusCase.load("anthropic_messages_600");
         List<String[]> calls = new ArrayList<>();
-        SmartCrusher real = new SmartCrusher(config);
-        pipeline(config, (content, query, hash) -> {
-            calls.add(new String[] {query, hash, content});
-            return real.crush(content, query, hash);
+        ContentRouter real = ContentRouter.create(config);
+        pipeline(config, (content, context) -> {
+            calls.add(new String[] {context.query(), context.ccrHash(), content});
+            return real.route(content, context);
         }).run(c.endpoint(), (ObjectNode) c.request().deepCopy(), true);
         assertEquals(1, calls.size());
         assertEquals("The service went down around 10am. Find the error, its error code and the request id.", calls.get(0)[0]);
@@ -90,7 +93,7 @@ class PipelineTest {
         CorpusCase c = CorpusCase.load("json_logs_100");
         ObjectNode root = (ObjectNode) c.request().deepCopy();
         HeadroomConfig high = config.toBuilder().minTokensToCrush(1_000_000).build();
-        PipelineResult r = pipeline(high, (content, query, hash) -> {
+        PipelineResult r = pipeline(high, (content, context) -> {
             throw new AssertionError("not offered");
         }).run(c.endpoint(), root, true);
         assertFalse(r.changed());
@@ -102,8 +105,8 @@ class PipelineTest {
     void aResultThatIsNotSmallerIsDropped() {
         CorpusCase c = CorpusCase.load("json_logs_100");
         ObjectNode root = (ObjectNode) c.request().deepCopy();
-        PipelineResult r = pipeline(config, (content, query, hash) ->
-                new io.headroom.core.crush.CrushResult(true, content + " ", 100, 100)).run(c.endpoint(), root, true);
+        PipelineResult r = pipeline(config, (content, context) ->
+                new Routed(ContentType.JSON, new Compressed(true, content + " ", 100, 100))).run(c.endpoint(), root, true);
         assertFalse(r.changed());
         assertTrue(r.ccrHashes().isEmpty());
         assertEquals(c.request(), root);
@@ -113,7 +116,7 @@ class PipelineTest {
     @Test
     void measuringOnlyStoresNothing() {
         CorpusCase c = CorpusCase.load("json_logs_100");
-        PipelineResult r = pipeline(config, new SmartCrusher(config)::crush)
+        PipelineResult r = pipeline(config, ContentRouter.create(config)::route)
                 .run(c.endpoint(), (ObjectNode) c.request().deepCopy(), false);
         assertTrue(r.changed());
         assertTrue(r.ccrHashes().isEmpty());

@@ -1,0 +1,206 @@
+package io.headroom.core.crush;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.zip.Deflater;
+
+/**
+ * Sizes the ordinary item budget K of one array from its data instead of a fixed number.
+ *
+ * <h2>How K is chosen</h2>
+ * <ol>
+ *   <li><b>Patterns.</b> Each item's text is reduced to its {@link ShapeText shape} (ids, counters and
+ *   timestamps become {@code #}); equal shapes are one pattern, and patterns whose 64-bit {@link SimHash}
+ *   fingerprints differ in at most {@value SimHash#NEAR_DUPLICATE_BITS} bits are merged into one cluster
+ *   (near-duplicates). Every item belongs to exactly one cluster.</li>
+ *   <li><b>Information curve.</b> One representative per cluster is picked greedily, each time the one that
+ *   adds the most word bigrams not seen yet (diversity-greedy, lazily re-evaluated); the remaining items,
+ *   near-duplicates of a picked one, add nothing. The cumulative count of distinct bigrams after x items,
+ *   x = 0..n, is the coverage curve.</li>
+ *   <li><b>Knee.</b> {@link Kneedle} finds where that curve bends: past it, extra items bring little new
+ *   information. If the curve has no knee (every item adds about as much as the one before) the information
+ *   size is the number of clusters.</li>
+ *   <li><b>Compressibility.</b> The items' text is deflated once ({@link Deflater}, fastest level). The ratio
+ *   compressed/raw is low for repetitive arrays and approaches {@value #DIVERSE_RATIO} and more for diverse
+ *   ones; the information size is scaled linearly from ×{@value #MIN_SCALE} (ratio 0, highly repetitive) to
+ *   ×{@value #MAX_SCALE} (ratio {@value #DIVERSE_RATIO} or more, diverse).</li>
+ *   <li><b>Clamp.</b> K is clamped to [{@code keep-first + keep-last + 1}, {@code max-items-after-crush}]
+ *   (and to n).</li>
+ * </ol>
+ * Arrays of at most {@value #SMALL_ARRAY} items are kept whole (K = n): dropping a few items saves little and
+ * the marker costs tokens. Errors, anomalies, change points and query matches are not part of K: the selector
+ * keeps them on top.
+ *
+ * <p>Cost: one pass over the items for shapes and bigrams, one deflate, and SimHash comparisons against the
+ * cluster representatives only (XOR + bit count), so it stays linear in practice for 1,000-item arrays.
+ */
+final class AdaptiveBudget {
+
+    /** Deflate ratio at which an array counts as fully diverse (typical of prose and unique records). */
+    static final double DIVERSE_RATIO = 0.5;
+    /** Scale of the information size for a perfectly repetitive array. */
+    static final double MIN_SCALE = 0.75;
+    /** Scale of the information size for a diverse array. */
+    static final double MAX_SCALE = 1.5;
+    /** Arrays up to this size are not sampled. */
+    static final int SMALL_ARRAY = 8;
+    /** Deflating more than this many bytes does not change the ratio materially; the rest is skipped. */
+    private static final int MAX_DEFLATE_BYTES = 256 * 1024;
+
+    /**
+     * @param k             the item budget
+     * @param cluster       cluster id of each item (near-duplicate group), 0..clusters-1 in order of first appearance
+     * @param clusterSizes  items per cluster
+     * @param knee          the knee of the coverage curve, or -1 when there was none
+     * @param deflateRatio  compressed / raw size of the items' text
+     */
+    record Sizing(int k, int[] cluster, int[] clusterSizes, int knee, double deflateRatio) {
+        int clusters() {
+            return clusterSizes.length;
+        }
+    }
+
+    private AdaptiveBudget() {
+    }
+
+    /**
+     * @param texts the items' texts (keys and values), in array order
+     * @param floor the smallest K
+     * @param cap   the largest K ({@code max-items-after-crush})
+     */
+    static Sizing size(List<String> texts, int floor, int cap) {
+        int n = texts.size();
+        if (n <= SMALL_ARRAY) {
+            int[] cluster = new int[n];
+            for (int i = 0; i < n; i++) cluster[i] = i;
+            int[] sizes = new int[n];
+            java.util.Arrays.fill(sizes, 1);
+            return new Sizing(n, cluster, sizes, -1, 1.0);
+        }
+        // 1. patterns (exact shapes) and near-duplicate clusters of patterns
+        Map<String, Integer> shapeIds = new HashMap<>();
+        List<String> shapes = new ArrayList<>();
+        int[] shapeOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            String shape = ShapeText.of(texts.get(i));
+            Integer id = shapeIds.get(shape);
+            if (id == null) {
+                id = shapes.size();
+                shapeIds.put(shape, id);
+                shapes.add(shape);
+            }
+            shapeOf[i] = id;
+        }
+        int[] clusterOfShape = new int[shapes.size()];
+        List<Long> repFingerprints = new ArrayList<>();
+        List<String> repShapes = new ArrayList<>();
+        for (int s = 0; s < shapes.size(); s++) {
+            long fp = SimHash.of(shapes.get(s));
+            int found = -1;
+            for (int c = 0; c < repFingerprints.size() && found < 0; c++) {
+                if (SimHash.nearDuplicates(fp, repFingerprints.get(c))) found = c;
+            }
+            if (found < 0) {
+                found = repFingerprints.size();
+                repFingerprints.add(fp);
+                repShapes.add(shapes.get(s));
+            }
+            clusterOfShape[s] = found;
+        }
+        int clusters = repShapes.size();
+        int[] cluster = new int[n];
+        int[] sizes = new int[clusters];
+        for (int i = 0; i < n; i++) {
+            cluster[i] = clusterOfShape[shapeOf[i]];
+            sizes[cluster[i]]++;
+        }
+
+        // 2.-3. coverage curve in diversity-greedy order, and its knee
+        int knee = Kneedle.knee(coverageCurve(repShapes, n));
+        int information = knee > 0 ? knee : clusters;
+
+        // 4. compressibility
+        double ratio = deflateRatio(texts);
+        double scale = MIN_SCALE + (MAX_SCALE - MIN_SCALE) * Math.min(1.0, ratio / DIVERSE_RATIO);
+
+        // 5. clamp
+        int k = (int) Math.round(information * scale);
+        k = Math.max(k, floor);
+        k = Math.min(k, cap);
+        k = Math.max(1, Math.min(k, n));
+        return new Sizing(k, cluster, sizes, knee, ratio);
+    }
+
+    /**
+     * Distinct bigrams covered after x items, x = 0..n: the representatives in greedy order of marginal gain,
+     * then the near-duplicates (gain 0). Marginal gains only shrink as coverage grows, so a stale heap entry
+     * is an upper bound and the lazy re-evaluation finds the true best pick.
+     */
+    static double[] coverageCurve(List<String> representatives, int n) {
+        int m = representatives.size();
+        List<long[]> bigrams = new ArrayList<>(m);
+        for (String rep : representatives) bigrams.add(bigrams(rep));
+        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        for (int r = 0; r < m; r++) heap.add(new long[] {bigrams.get(r).length, r});
+        Set<Long> covered = new HashSet<>();
+        double[] curve = new double[n + 1];
+        int x = 0;
+        while (!heap.isEmpty()) {
+            long[] top = heap.poll();
+            long[] grams = bigrams.get((int) top[1]);
+            int gain = 0;
+            for (long g : grams) if (!covered.contains(g)) gain++;
+            if (!heap.isEmpty() && gain < heap.peek()[0]) {
+                top[0] = gain;
+                heap.add(top);
+                continue;
+            }
+            for (long g : grams) covered.add(g);
+            x++;
+            curve[x] = covered.size();
+        }
+        for (int i = x + 1; i <= n; i++) curve[i] = curve[x];
+        return curve;
+    }
+
+    /** Distinct word bigrams of a text (a one-word text yields its word as a bigram with nothing). */
+    static long[] bigrams(String text) {
+        List<String> words = Words.split(text);
+        Set<Long> out = new HashSet<>();
+        if (words.size() == 1) out.add(Words.hash(words.get(0)));
+        for (int i = 0; i + 1 < words.size(); i++) {
+            out.add(Words.mix(Words.hash(words.get(i)) * 31 + Words.hash(words.get(i + 1))));
+        }
+        long[] result = new long[out.size()];
+        int j = 0;
+        for (long g : out) result[j++] = g;
+        return result;
+    }
+
+    static double deflateRatio(List<String> texts) {
+        StringBuilder all = new StringBuilder();
+        for (String t : texts) {
+            if (all.length() >= MAX_DEFLATE_BYTES) break;
+            all.append(t).append('\n');
+        }
+        byte[] raw = all.toString().getBytes(StandardCharsets.UTF_8);
+        if (raw.length == 0) return 0;
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] buffer = new byte[8192];
+            long compressed = 0;
+            while (!deflater.finished()) compressed += deflater.deflate(buffer);
+            return (double) compressed / raw.length;
+        } finally {
+            deflater.end();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.headroom.core.logs;
+
+import io.headroom.core.route.Compressed;
+import io.headroom.core.route.CompressionContext;
+import io.headroom.core.route.ContentCompressor;
+import io.headroom.core.route.TextLines;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Build and test output (pytest, Maven, Gradle, npm, cargo, JUnit, application logs): keeps what a reader
+ * looks for when something broke and drops the rest, see the seed's text-and-logs.md.
+ *
+ * <p>Kept: errors and failures (with one line of context either side), warnings (an identical warning at
+ * most {@value #MAX_REPEATS} times), stack traces whole with their header and {@code Caused by} chain (each
+ * segment bounded to its first and last frames), assertion lines, failure report sections (pytest
+ * {@code FAILURES} / {@code ERRORS}, bounded), summaries and titled section headers, and the first and last
+ * lines. Every run of dropped lines becomes one note with a count and what the lines were, e.g.
+ * {@code ... 1,498 similar lines (PASSED) omitted ...}. The retrieval marker goes last. Thread-safe.
+ */
+public final class LogCompressor implements ContentCompressor {
+    static final int MIN_LINES = 12;
+    static final int HEAD_LINES = 5;
+    static final int TAIL_LINES = 5;
+    static final int MAX_REPEATS = 3;
+    /** Lines of one failure report section kept verbatim; important lines beyond it are still kept. */
+    static final int MAX_SECTION_LINES = 300;
+    /** Frames kept at the top and the bottom of each segment of a stack trace. */
+    static final int TRACE_HEAD_FRAMES = 8;
+    static final int TRACE_TAIL_FRAMES = 3;
+
+    @Override
+    public Compressed compress(String content, CompressionContext context) {
+        if (content == null) return Compressed.unchanged(null);
+        List<String> lines = TextLines.split(content);
+        int n = lines.size();
+        if (n < MIN_LINES) return Compressed.unchanged(content);
+        boolean[] keep = new boolean[n];
+        markEnds(keep);
+        markImportant(lines, keep);
+        markFailureSections(lines, keep);
+        markStackTraces(lines, keep);
+        String out = render(lines, keep, context);
+        if (out.length() >= content.length()) return Compressed.unchanged(content);
+        return new Compressed(true, out, n, count(keep));
+    }
+
+    private static void markEnds(boolean[] keep) {
+        int n = keep.length;
+        for (int i = 0; i < Math.min(HEAD_LINES, n); i++) keep[i] = true;
+        for (int i = Math.max(0, n - TAIL_LINES); i < n; i++) keep[i] = true;
+    }
+
+    /** Errors (plus context), warnings, summaries and headers; identical ones only a few times. */
+    private static void markImportant(List<String> lines, boolean[] keep) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) continue;
+            if (LogSignals.isSummary(line) || LogSignals.isSectionHeader(line)) {
+                keep[i] = true;
+                continue;
+            }
+            LogSignals.Severity severity = LogSignals.severity(line);
+            if (severity == LogSignals.Severity.NONE) continue;
+            // the same warning printed 500 times (numbers aside) tells nothing new after the first few
+            if (seen.merge(TextLines.normalizeNumbers(line.strip()), 1, Integer::sum) > MAX_REPEATS) continue;
+            keep[i] = true;
+            if (severity == LogSignals.Severity.ERROR) {
+                keepIfInformative(lines, keep, i - 1);
+                keepIfInformative(lines, keep, i + 1);
+            }
+        }
+    }
+
+    private static void keepIfInformative(List<String> lines, boolean[] keep, int i) {
+        if (i < 0 || i >= lines.size()) return;
+        String line = lines.get(i);
+        if (!line.isBlank() && LogSignals.repetitiveKind(line) == null) keep[i] = true;
+    }
+
+    /**
+     * pytest's {@code ==== FAILURES ====} / {@code ==== ERRORS ====} sections are the failure reports
+     * themselves (test source, assertion, locals): kept up to the next top-level header, bounded.
+     */
+    private static void markFailureSections(List<String> lines, boolean[] keep) {
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (!t.startsWith("===") || !(t.contains(" FAILURES ") || t.contains(" ERRORS "))) continue;
+            int kept = 0;
+            int j = i + 1;
+            for (; j < lines.size(); j++) {
+                String s = lines.get(j).strip();
+                if (s.startsWith("===") && LogSignals.isSectionHeader(s)) break;
+                if (kept++ < MAX_SECTION_LINES) keep[j] = true;
+            }
+            i = j - 1;
+        }
+    }
+
+    /**
+     * A trace is a start line (exception header or {@code Traceback}) with the frames, causes and
+     * indented lines under it. Each segment (the trace, then each {@code Caused by}) keeps its header,
+     * its first and last frames and its {@code ... N more} line; Python keeps more of the bottom, where
+     * its most recent call is, Java / JS more of the top.
+     */
+    private static void markStackTraces(List<String> lines, boolean[] keep) {
+        int n = lines.size();
+        int i = 0;
+        while (i < n) {
+            String line = lines.get(i);
+            boolean start = LogSignals.isTraceStart(line);
+            if (!start && !(LogSignals.isStackFrame(line) && !line.strip().startsWith("..."))) {
+                i++;
+                continue;
+            }
+            boolean python = line.strip().startsWith("Traceback");
+            int end = i + 1;
+            while (end < n && inTrace(lines.get(end))) end++;
+            // Python ends a traceback with the unindented exception line ("KeyError: 'id'")
+            if (python && end < n && !lines.get(end).isBlank()) end++;
+            if (!start && i > 0 && !lines.get(i - 1).isBlank()) keep[i - 1] = true; // header printed before the frames
+            markTrace(lines, keep, i, end, python);
+            i = end;
+        }
+    }
+
+    private static boolean inTrace(String line) {
+        if (line.isBlank()) return false;
+        return LogSignals.isStackFrame(line) || Character.isWhitespace(line.charAt(0))
+                || line.strip().startsWith("Caused by:");
+    }
+
+    private static void markTrace(List<String> lines, boolean[] keep, int from, int to, boolean python) {
+        int head = python ? TRACE_TAIL_FRAMES : TRACE_HEAD_FRAMES;
+        int tail = python ? TRACE_HEAD_FRAMES : TRACE_TAIL_FRAMES;
+        int segmentStart = from;
+        for (int i = from; i <= to; i++) {
+            boolean boundary = i == to || (i > from && isSegmentHeader(lines.get(i)));
+            if (!boundary) continue;
+            keep[segmentStart] = true;
+            int framesFrom = segmentStart + 1;
+            for (int k = framesFrom; k < i; k++) {
+                String s = lines.get(k).strip();
+                if (k - framesFrom < head || i - k <= tail || s.startsWith("...") || LogSignals.severity(s) == LogSignals.Severity.ERROR) {
+                    keep[k] = true;
+                }
+            }
+            segmentStart = i;
+        }
+    }
+
+    private static boolean isSegmentHeader(String line) {
+        String t = line.strip();
+        return t.startsWith("Caused by:") || t.startsWith("Suppressed:")
+                || t.startsWith("During handling of the above exception") || t.startsWith("The above exception was");
+    }
+
+    private static String render(List<String> lines, boolean[] keep, CompressionContext context) {
+        StringBuilder sb = new StringBuilder();
+        int n = lines.size();
+        int i = 0;
+        while (i < n) {
+            if (keep[i]) {
+                sb.append(lines.get(i)).append('\n');
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < n && !keep[runEnd]) runEnd++;
+            if (runEnd - i == 1) {
+                sb.append(lines.get(i)).append('\n'); // a note would cost as much as the line
+                keep[i] = true;
+            } else {
+                sb.append(note(lines.subList(i, runEnd))).append('\n');
+            }
+            i = runEnd;
+        }
+        String marker = context == null ? "" : context.marker(n, count(keep), "lines");
+        if (marker.isEmpty()) {
+            sb.setLength(sb.length() - 1);
+        } else {
+            sb.append(marker);
+        }
+        return sb.toString();
+    }
+
+    /** {@code ... 1,498 similar lines (PASSED) omitted ...} or, for a mixed run, the three commonest kinds. */
+    static String note(List<String> run) {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        for (String line : run) {
+            String kind = kind(line);
+            if (kind != null) kinds.merge(kind, 1, Integer::sum);
+        }
+        String count = String.format(Locale.ROOT, "%,d", run.size());
+        if (kinds.size() == 1) {
+            return "... " + count + " similar lines (" + kinds.keySet().iterator().next() + ") omitted ...";
+        }
+        StringBuilder sb = new StringBuilder("... ").append(count).append(" lines omitted");
+        if (!kinds.isEmpty()) {
+            sb.append(" (");
+            kinds.entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
+                    .limit(3)
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, "%,d", e.getValue())).append(' ').append(e.getKey()).append(", "));
+            sb.setLength(sb.length() - 2);
+            sb.append(')');
+        }
+        return sb.append(" ...").toString();
+    }
+
+    /** What a dropped line was, for the note; null for blank lines, which are not worth naming. */
+    private static String kind(String line) {
+        String t = line.strip();
+        if (t.isEmpty() || (t.startsWith("[") && t.endsWith("]") && t.indexOf(' ') < 0)) return null; // "[INFO] " is blank too
+        String repetitive = LogSignals.repetitiveKind(line);
+        if (repetitive != null) return repetitive;
+        if (LogSignals.isStackFrame(line)) return "stack frames";
+        String level = LogSignals.level(line);
+        if (level != null) return level;
+        return "output";
+    }
+
+    private static int count(boolean[] keep) {
+        int c = 0;
+        for (boolean k : keep) if (k) c++;
+        return c;
+    }
+}

@@ -1,0 +1,77 @@
+package io.headroom.core.route;
+
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.code.CodeCompressor;
+import io.headroom.core.crush.SmartCrusher;
+import io.headroom.core.diff.DiffCompressor;
+import io.headroom.core.html.HtmlCompressor;
+import io.headroom.core.logs.LogCompressor;
+import io.headroom.core.search.SearchCompressor;
+import io.headroom.core.text.TextCompressor;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detects what each tool output is and hands it to that type's compressor. One compressor failing
+ * costs only that output its compression: the router returns it unchanged (fail open per output) and
+ * logs one WARN line naming the compressor and the exception class, never content. Thread-safe.
+ */
+public final class ContentRouter implements ContentCompressor {
+    private static final Logger LOG = LoggerFactory.getLogger(ContentRouter.class);
+
+    private final ContentDetector detector;
+    private final Map<ContentType, ContentCompressor> compressors;
+
+    /** @param compressors one per content type; a type without one passes through unchanged */
+    public ContentRouter(ContentDetector detector, Map<ContentType, ContentCompressor> compressors) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.compressors = new EnumMap<>(ContentType.class);
+        this.compressors.putAll(compressors);
+    }
+
+    /** The production wiring: every content type to its compressor, all configured from {@code config}. */
+    public static ContentRouter create(HeadroomConfig config) {
+        Map<ContentType, ContentCompressor> m = new EnumMap<>(ContentType.class);
+        m.put(ContentType.JSON, new SmartCrusher(config)::compress);
+        m.put(ContentType.LOG, new LogCompressor());
+        m.put(ContentType.SEARCH, new SearchCompressor());
+        m.put(ContentType.DIFF, new DiffCompressor());
+        m.put(ContentType.HTML, new HtmlCompressor(config));
+        m.put(ContentType.TEXT, new TextCompressor(config));
+        m.put(ContentType.CODE, new CodeCompressor(config)); // protects recent code and analysis requests itself
+        return new ContentRouter(new ContentDetector(), m);
+    }
+
+    /** Detects the type of {@code content} and compresses it with that type's compressor. Never throws. */
+    public Routed route(String content, CompressionContext context) {
+        ContentType type;
+        try {
+            type = detector.detect(content);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("Headroom content detection failed, output left unchanged: {}", e.getClass().getName());
+            return new Routed(ContentType.TEXT, Compressed.unchanged(content));
+        }
+        ContentCompressor compressor = compressors.get(type);
+        if (compressor == null) return new Routed(type, Compressed.unchanged(content));
+        Compressed result;
+        try {
+            result = compressor.compress(content, context);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.warn("Headroom {} compressor failed, output left unchanged: {}", type.wireName(), e.getClass().getName());
+            return new Routed(type, Compressed.unchanged(content));
+        }
+        if (result == null || !result.changed() || result.content() == null
+                || result.content().length() >= content.length()) {
+            return new Routed(type, Compressed.unchanged(content));
+        }
+        return new Routed(type, result);
+    }
+
+    @Override
+    public Compressed compress(String content, CompressionContext context) {
+        return route(content, context).result();
+    }
+}
