@@ -1,0 +1,35 @@
+package io.headroom.sample;
+
+import io.headroom.core.ErrorType;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/** Writes JSON answers, and errors in the one wire shape {@code {"error": {"type", "message"}}}. */
+final class ApiResponses {
+    private static final String JSON = "application/json";
+
+    private ApiResponses() {
+    }
+
+    static void json(HttpServerResponse out, int status, byte[] body) {
+        if (out.ended() || out.closed()) {
+            return;
+        }
+        out.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(Buffer.buffer(body));
+    }
+
+    static void error(HttpServerResponse out, ErrorType type, String message) {
+        if (out.ended() || out.closed() || out.headWritten()) {
+            return;
+        }
+        JsonObject error = new JsonObject()
+                .put("error", new JsonObject().put("type", type.wireName()).put("message", message));
+        out.setStatusCode(type.httpStatus())
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(error.toBuffer());
+    }
+}

@@ -1,0 +1,70 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.CompressResult;
+import io.headroom.core.ErrorType;
+import io.headroom.core.Headroom;
+import io.headroom.core.HeadroomException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * {@code POST /v1/compress}: compresses {@code {messages, model, token_budget?, config?}} without
+ * calling any LLM and answers {@code {messages, tokens_before, tokens_after, tokens_saved,
+ * compression_ratio, transforms_applied, ccr_hashes}}.
+ */
+@ApplicationScoped
+public class CompressEndpoint {
+    private final Headroom headroom;
+    private final ObjectMapper mapper;
+    private final RequestBodies bodies;
+    private final BlockingJson blocking;
+
+    public CompressEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking) {
+        this.headroom = headroom;
+        this.mapper = mapper;
+        this.bodies = bodies;
+        this.blocking = blocking;
+    }
+
+    void register(@Observes Router router) {
+        router.post("/v1/compress")
+                .handler(bodies.reader())
+                .handler(this::handle)
+                .failureHandler(bodies.failures());
+    }
+
+    private void handle(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
+            if (!request.path("messages").isArray()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'messages' must be an array of messages");
+            }
+            JsonNode model = request.get("model");
+            if (model != null && !model.isNull() && !model.isTextual()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'model' must be a string");
+            }
+            return mapper.writeValueAsBytes(toJson(headroom.compress(request)));
+        });
+    }
+
+    private ObjectNode toJson(CompressResult r) {
+        ObjectNode out = mapper.createObjectNode();
+        out.set("messages", r.messages());
+        out.put("tokens_before", r.tokensBefore());
+        out.put("tokens_after", r.tokensAfter());
+        out.put("tokens_saved", r.tokensSaved());
+        // fraction of tokens saved, rounded for readability (0.8734 = 87.34% fewer tokens)
+        out.put("compression_ratio", Math.round(r.compressionRatio() * 10_000) / 10_000.0);
+        ArrayNode transforms = out.putArray("transforms_applied");
+        r.transformsApplied().forEach(transforms::add);
+        ArrayNode hashes = out.putArray("ccr_hashes");
+        r.ccrHashes().forEach(hashes::add);
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.core.ErrorType;
+import io.headroom.core.HeadroomException;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+
+/** Parses request bodies of Headroom's own endpoints; anything but a JSON object is a validation_error. */
+final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    static JsonNode object(ObjectMapper mapper, Buffer body) {
+        if (body == null || body.length() == 0) {
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body is empty; expected a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body.getBytes());
+        } catch (JsonProcessingException e) {
+            // the original message only names the offending token, never echoes the body
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body could not be read", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body must be a JSON object");
+        }
+        return node;
+    }
+}

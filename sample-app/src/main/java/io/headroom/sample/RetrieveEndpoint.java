@@ -1,0 +1,121 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.ErrorType;
+import io.headroom.core.Headroom;
+import io.headroom.core.HeadroomException;
+import io.headroom.core.RetrieveResult;
+import io.headroom.core.StatsSnapshot;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * {@code POST /v1/retrieve} ({@code {hash, query?}}): the original behind a CCR marker,
+ * byte-identical, or with a query the matching items; {@code GET /v1/retrieve/stats}: the CCR
+ * store's counters.
+ */
+@ApplicationScoped
+public class RetrieveEndpoint {
+    private final Headroom headroom;
+    private final ObjectMapper mapper;
+    private final RequestBodies bodies;
+    private final BlockingJson blocking;
+    private final HeadroomMetrics metrics;
+
+    public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
+                            HeadroomMetrics metrics) {
+        this.headroom = headroom;
+        this.mapper = mapper;
+        this.bodies = bodies;
+        this.blocking = blocking;
+        this.metrics = metrics;
+    }
+
+    void register(@Observes Router router) {
+        router.post("/v1/retrieve")
+                .handler(bodies.reader())
+                .handler(this::retrieve)
+                .failureHandler(bodies.failures());
+        router.get("/v1/retrieve/stats")
+                .handler(this::stats)
+                .failureHandler(bodies.failures());
+    }
+
+    private void retrieve(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
+            JsonNode hash = request.get("hash");
+            if (hash == null || !hash.isTextual() || hash.asText().isBlank()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' must be a non-empty string");
+            }
+            JsonNode query = request.get("query");
+            if (query != null && !query.isNull() && !query.isTextual()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'query' must be a string");
+            }
+            String q = query == null || query.isNull() || query.asText().isBlank() ? null : query.asText();
+            RetrieveResult result;
+            try {
+                result = headroom.retrieve(hash.asText(), q);
+            } catch (HeadroomException e) {
+                if (e.type() == ErrorType.NOT_FOUND) {
+                    metrics.onRetrieval(false);
+                }
+                throw e;
+            }
+            metrics.onRetrieval(true);
+            return mapper.writeValueAsBytes(toJson(result, q));
+        });
+    }
+
+    private ObjectNode toJson(RetrieveResult r, String query) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("hash", r.hash());
+        out.put("original_content", r.originalContent());
+        out.put("original_tokens", r.originalTokens());
+        out.put("original_item_count", r.originalItemCount());
+        out.put("compressed_item_count", r.compressedItemCount());
+        out.put("tool_name", r.toolName());
+        out.put("retrieval_count", r.retrievalCount());
+        if (query != null) {
+            out.put("query", query);
+            ArrayNode results = out.putArray("results");
+            r.matches().forEach(item -> results.add(asJsonIfStructured(item)));
+            out.put("count", r.matches().size());
+        }
+        return out;
+    }
+
+    /** Items of a JSON array come back as JSON, so clients need not decode strings twice; text stays text. */
+    private JsonNode asJsonIfStructured(String item) {
+        String t = item.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return mapper.readTree(item);
+            } catch (JsonProcessingException e) {
+                // not JSON after all: fall through to text
+            }
+        }
+        return mapper.getNodeFactory().textNode(item);
+    }
+
+    private void stats(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            StatsSnapshot s = headroom.stats();
+            ObjectNode out = mapper.createObjectNode();
+            out.put("enabled", headroom.config().ccrEnabled());
+            out.put("entries", s.ccrEntries());
+            out.put("max_entries", headroom.config().ccrMaxEntries());
+            out.put("ttl_seconds", headroom.config().ccrTtl().toSeconds());
+            out.put("stored", s.ccrStored());
+            out.put("retrievals", s.ccrRetrievals());
+            out.put("misses", s.ccrMisses());
+            return mapper.writeValueAsBytes(out);
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.Headroom;
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.Mode;
+import io.headroom.core.StatsSnapshot;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code GET /health} and {@code GET /stats}: liveness plus the counters since start. */
+@ApplicationScoped
+public class StatusEndpoints {
+    private final Headroom headroom;
+    private final ObjectMapper mapper;
+    private final RequestBodies bodies;
+    private final BlockingJson blocking;
+    private final String version;
+    private final Instant started = Instant.now();
+
+    public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
+                           @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+                           String version) {
+        this.headroom = headroom;
+        this.mapper = mapper;
+        this.bodies = bodies;
+        this.blocking = blocking;
+        this.version = version;
+    }
+
+    void register(@Observes Router router) {
+        router.get("/health").handler(this::health).failureHandler(bodies.failures());
+        router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
+    }
+
+    private void health(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            StatsSnapshot s = headroom.stats();
+            Mode mode = headroom.config().mode();
+            ObjectNode out = mapper.createObjectNode();
+            out.put("status", "healthy");
+            out.put("version", version);
+            out.put("mode", mode.wireName());
+            out.put("optimize", mode == Mode.OPTIMIZE);
+            out.put("uptime_seconds", uptimeSeconds());
+            ObjectNode stats = out.putObject("stats");
+            stats.put("total_requests", s.requestsTotal());
+            stats.put("tokens_saved", s.tokensSaved());
+            stats.put("savings_percent", savingsPercent(s));
+            return mapper.writeValueAsBytes(out);
+        });
+    }
+
+    private void stats(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            StatsSnapshot s = headroom.stats();
+            HeadroomConfig config = headroom.config();
+            ObjectNode out = mapper.createObjectNode();
+            ObjectNode requests = out.putObject("requests");
+            requests.put("total", s.requestsTotal());
+            requests.put("compressed", s.requestsCompressed());
+            requests.put("failed_open", s.requestsFailedOpen());
+            ObjectNode tokens = out.putObject("tokens");
+            tokens.put("before", s.tokensBefore());
+            tokens.put("after", s.tokensAfter());
+            tokens.put("saved", s.tokensSaved());
+            tokens.put("savings_percent", savingsPercent(s));
+            ObjectNode ccr = out.putObject("ccr");
+            ccr.put("entries", s.ccrEntries());
+            ccr.put("stored", s.ccrStored());
+            ccr.put("retrievals", s.ccrRetrievals());
+            ccr.put("misses", s.ccrMisses());
+            ObjectNode cfg = out.putObject("config");
+            cfg.put("mode", config.mode().wireName());
+            cfg.put("min_tokens_to_crush", config.minTokensToCrush());
+            cfg.put("max_items_after_crush", config.maxItemsAfterCrush());
+            cfg.put("ccr_enabled", config.ccrEnabled());
+            cfg.put("ccr_ttl_seconds", config.ccrTtl().toSeconds());
+            out.put("uptime_seconds", uptimeSeconds());
+            return mapper.writeValueAsBytes(out);
+        });
+    }
+
+    private long uptimeSeconds() {
+        return Duration.between(started, Instant.now()).toSeconds();
+    }
+
+    private static double savingsPercent(StatsSnapshot s) {
+        if (s.tokensBefore() <= 0) {
+            return 0.0;
+        }
+        return Math.round(1000.0 * s.tokensSaved() / s.tokensBefore()) / 10.0;
+    }
+}
