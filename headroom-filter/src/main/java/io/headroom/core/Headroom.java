@@ -34,7 +34,7 @@ public final class Headroom implements AutoCloseable {
     /** Package-private so tests can put a failing router in; adapters use {@link #create}. */
     Headroom(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router) {
         this.config = Objects.requireNonNull(config, "config");
-        this.ccr = new CcrStore(config.ccrTtl(), config.ccrMaxEntries());
+        this.ccr = CcrStore.create(config);
         this.pipeline = new Pipeline(config, new TokenCounter(), ccr, router, Clock.systemUTC());
         this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
                 listener == null ? CompressionListener.NONE : listener, counters);

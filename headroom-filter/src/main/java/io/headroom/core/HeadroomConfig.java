@@ -25,6 +25,13 @@ public final class HeadroomConfig {
     public static final String CCR_ENABLED = "ccr.enabled";
     public static final String CCR_TTL_SECONDS = "ccr.ttl-seconds";
     public static final String CCR_MAX_ENTRIES = "ccr.max-entries";
+    /** Directory of the persistent CCR tier; unset keeps originals on the heap only. */
+    public static final String CCR_DISK_PATH = "ccr.disk-path";
+    public static final String CCR_DISK_SIZE_MB = "ccr.disk-size-mb";
+    public static final String CACHE_ALIGNER_ENABLED = "cache-aligner.enabled";
+    /** Extra dynamic-content regexes, comma-separated (see {@link io.headroom.core.cache.PatternList}). */
+    public static final String CACHE_ALIGNER_PATTERNS = "cache-aligner.patterns";
+    public static final String CACHE_CONTROL_ENABLED = "cache-control.enabled";
     public static final String MAX_BODY_BYTES = "max-body-bytes";
     public static final String CODE_COMPRESSION_ENABLED = "code-compression.enabled";
     public static final String COMPACT_ROWS = "compact-rows";
@@ -33,6 +40,12 @@ public final class HeadroomConfig {
      * and {@code tool-profiles.<tool>.max-items-after-crush}. {@link #fromMap} finds the names from the keys.
      */
     public static final String TOOL_PROFILES = "tool-profiles";
+    /** Context-window management: {@code intelligent} (default), {@code rolling} or {@code off}. */
+    public static final String CONTEXT_STRATEGY = "context.strategy";
+    public static final String CONTEXT_KEEP_LAST_TURNS = "context.keep-last-turns";
+    public static final String CONTEXT_OUTPUT_BUFFER_TOKENS = "context.output-buffer-tokens";
+    public static final String CONTEXT_COMPRESS_THRESHOLD = "context.compress-threshold";
+    public static final String CONTEXT_RECENCY_DECAY_RATE = "context.recency-decay-rate";
 
     private final Mode mode;
     private final int minTokensToCrush;
@@ -46,10 +59,20 @@ public final class HeadroomConfig {
     private final boolean ccrEnabled;
     private final Duration ccrTtl;
     private final long ccrMaxEntries;
+    private final java.nio.file.Path ccrDiskPath;
+    private final long ccrDiskSizeMb;
+    private final boolean cacheAlignerEnabled;
+    private final java.util.List<String> cacheAlignerPatterns;
+    private final boolean cacheControlEnabled;
     private final long maxBodyBytes;
     private final boolean codeCompressionEnabled;
     private final boolean compactRows;
     private final Map<String, ToolProfile> toolProfiles;
+    private final io.headroom.core.context.ContextStrategy contextStrategy;
+    private final int contextKeepLastTurns;
+    private final int contextOutputBufferTokens;
+    private final double contextCompressThreshold;
+    private final double contextRecencyDecayRate;
 
     private HeadroomConfig(Builder b) {
         this.mode = b.mode;
@@ -76,6 +99,15 @@ public final class HeadroomConfig {
             throw invalid(CCR_MAX_ENTRIES, b.ccrMaxEntries, "must be > 0");
         }
         this.ccrMaxEntries = b.ccrMaxEntries;
+        this.ccrDiskPath = b.ccrDiskPath;
+        if (b.ccrDiskSizeMb <= 0) {
+            throw invalid(CCR_DISK_SIZE_MB, b.ccrDiskSizeMb, "must be > 0");
+        }
+        this.ccrDiskSizeMb = b.ccrDiskSizeMb;
+        this.cacheAlignerEnabled = b.cacheAlignerEnabled;
+        io.headroom.core.cache.PatternList.compile(CACHE_ALIGNER_PATTERNS, b.cacheAlignerPatterns); // validates
+        this.cacheAlignerPatterns = java.util.List.copyOf(b.cacheAlignerPatterns);
+        this.cacheControlEnabled = b.cacheControlEnabled;
         if (b.maxBodyBytes <= 0) {
             throw invalid(MAX_BODY_BYTES, b.maxBodyBytes, "must be > 0");
         }
@@ -83,6 +115,17 @@ public final class HeadroomConfig {
         this.codeCompressionEnabled = b.codeCompressionEnabled;
         this.compactRows = b.compactRows;
         this.toolProfiles = Map.copyOf(b.toolProfiles);
+        this.contextStrategy = b.contextStrategy;
+        this.contextKeepLastTurns = requireNonNegative(CONTEXT_KEEP_LAST_TURNS, b.contextKeepLastTurns);
+        this.contextOutputBufferTokens = requireNonNegative(CONTEXT_OUTPUT_BUFFER_TOKENS, b.contextOutputBufferTokens);
+        if (!(b.contextCompressThreshold >= 0)) {
+            throw invalid(CONTEXT_COMPRESS_THRESHOLD, b.contextCompressThreshold, "must be >= 0");
+        }
+        this.contextCompressThreshold = b.contextCompressThreshold;
+        if (!(b.contextRecencyDecayRate >= 0)) {
+            throw invalid(CONTEXT_RECENCY_DECAY_RATE, b.contextRecencyDecayRate, "must be >= 0");
+        }
+        this.contextRecencyDecayRate = b.contextRecencyDecayRate;
     }
 
     public static HeadroomConfig defaults() {
@@ -112,9 +155,19 @@ public final class HeadroomConfig {
         if ((v = value(lookup, CCR_ENABLED)) != null) b.ccrEnabled(parseBoolean(CCR_ENABLED, v));
         if ((v = value(lookup, CCR_TTL_SECONDS)) != null) b.ccrTtl(Duration.ofSeconds(parseLong(CCR_TTL_SECONDS, v)));
         if ((v = value(lookup, CCR_MAX_ENTRIES)) != null) b.ccrMaxEntries(parseLong(CCR_MAX_ENTRIES, v));
+        if ((v = value(lookup, CCR_DISK_PATH)) != null) b.ccrDiskPath(parsePath(CCR_DISK_PATH, v));
+        if ((v = value(lookup, CCR_DISK_SIZE_MB)) != null) b.ccrDiskSizeMb(parseLong(CCR_DISK_SIZE_MB, v));
+        if ((v = value(lookup, CACHE_ALIGNER_ENABLED)) != null) b.cacheAlignerEnabled(parseBoolean(CACHE_ALIGNER_ENABLED, v));
+        if ((v = value(lookup, CACHE_ALIGNER_PATTERNS)) != null) b.cacheAlignerPatterns(io.headroom.core.cache.PatternList.split(v));
+        if ((v = value(lookup, CACHE_CONTROL_ENABLED)) != null) b.cacheControlEnabled(parseBoolean(CACHE_CONTROL_ENABLED, v));
         if ((v = value(lookup, MAX_BODY_BYTES)) != null) b.maxBodyBytes(parseLong(MAX_BODY_BYTES, v));
         if ((v = value(lookup, CODE_COMPRESSION_ENABLED)) != null) b.codeCompressionEnabled(parseBoolean(CODE_COMPRESSION_ENABLED, v));
         if ((v = value(lookup, COMPACT_ROWS)) != null) b.compactRows(parseBoolean(COMPACT_ROWS, v));
+        if ((v = value(lookup, CONTEXT_STRATEGY)) != null) b.contextStrategy(parseContextStrategy(v));
+        if ((v = value(lookup, CONTEXT_KEEP_LAST_TURNS)) != null) b.contextKeepLastTurns(parseInt(CONTEXT_KEEP_LAST_TURNS, v));
+        if ((v = value(lookup, CONTEXT_OUTPUT_BUFFER_TOKENS)) != null) b.contextOutputBufferTokens(parseInt(CONTEXT_OUTPUT_BUFFER_TOKENS, v));
+        if ((v = value(lookup, CONTEXT_COMPRESS_THRESHOLD)) != null) b.contextCompressThreshold(parseDouble(CONTEXT_COMPRESS_THRESHOLD, v));
+        if ((v = value(lookup, CONTEXT_RECENCY_DECAY_RATE)) != null) b.contextRecencyDecayRate(parseDouble(CONTEXT_RECENCY_DECAY_RATE, v));
         if ((v = value(lookup, TOOL_PROFILES)) != null) {
             for (String tool : v.split(",")) {
                 if (!tool.isBlank()) b.toolProfile(tool.trim(), parseToolProfile(lookup, tool.trim()));
@@ -153,6 +206,16 @@ public final class HeadroomConfig {
     public boolean ccrEnabled() { return ccrEnabled; }
     public Duration ccrTtl() { return ccrTtl; }
     public long ccrMaxEntries() { return ccrMaxEntries; }
+    /** Directory of the persistent CCR tier (originals survive a restart); empty for heap only. */
+    public java.util.Optional<java.nio.file.Path> ccrDiskPath() { return java.util.Optional.ofNullable(ccrDiskPath); }
+    /** Size of the CCR disk tier in MB (used only with a disk path). */
+    public long ccrDiskSizeMb() { return ccrDiskSizeMb; }
+    /** Dynamic content (dates, times, ids) is moved from the system prompt to its end (default true). */
+    public boolean cacheAlignerEnabled() { return cacheAlignerEnabled; }
+    /** Extra dynamic-content regexes beyond the built-in ones (valid, unmodifiable). */
+    public java.util.List<String> cacheAlignerPatterns() { return cacheAlignerPatterns; }
+    /** Anthropic cache_control breakpoints are placed on the stable prefix (default true). */
+    public boolean cacheControlEnabled() { return cacheControlEnabled; }
     public long maxBodyBytes() { return maxBodyBytes; }
     /** Source code bodies are collapsed only when true (off by default: code is usually read to be worked on). */
     public boolean codeCompressionEnabled() { return codeCompressionEnabled; }
@@ -164,14 +227,29 @@ public final class HeadroomConfig {
     }
     /** All tool profiles by tool name (unmodifiable). */
     public Map<String, ToolProfile> toolProfiles() { return toolProfiles; }
+    /** How a request over its token budget is cut down (default intelligent). */
+    public io.headroom.core.context.ContextStrategy contextStrategy() { return contextStrategy; }
+    /** The last N user turns are never dropped (at least the last one always stays). */
+    public int contextKeepLastTurns() { return contextKeepLastTurns; }
+    /** Tokens reserved for the answer: the budget without a token_budget is the model's limit minus this. */
+    public int contextOutputBufferTokens() { return contextOutputBufferTokens; }
+    /** Overflow (fraction of the budget) below which deeper tool-output compression is tried before dropping. */
+    public double contextCompressThreshold() { return contextCompressThreshold; }
+    /** Lambda of the exponential recency decay used to score messages. */
+    public double contextRecencyDecayRate() { return contextRecencyDecayRate; }
 
     public Builder toBuilder() {
         return new Builder().mode(mode).minTokensToCrush(minTokensToCrush).minItemsToAnalyze(minItemsToAnalyze)
                 .maxItemsAfterCrush(maxItemsAfterCrush).keepFirst(keepFirst).keepLast(keepLast)
                 .relevanceThreshold(relevanceThreshold).anomalyStdThreshold(anomalyStdThreshold)
                 .preserveErrors(preserveErrors).ccrEnabled(ccrEnabled).ccrTtl(ccrTtl)
-                .ccrMaxEntries(ccrMaxEntries).maxBodyBytes(maxBodyBytes)
-                .codeCompressionEnabled(codeCompressionEnabled).compactRows(compactRows).toolProfiles(toolProfiles);
+                .ccrMaxEntries(ccrMaxEntries).ccrDiskPath(ccrDiskPath).ccrDiskSizeMb(ccrDiskSizeMb)
+                .cacheAlignerEnabled(cacheAlignerEnabled).cacheAlignerPatterns(cacheAlignerPatterns)
+                .cacheControlEnabled(cacheControlEnabled).maxBodyBytes(maxBodyBytes)
+                .codeCompressionEnabled(codeCompressionEnabled).compactRows(compactRows).toolProfiles(toolProfiles)
+                .contextStrategy(contextStrategy).contextKeepLastTurns(contextKeepLastTurns)
+                .contextOutputBufferTokens(contextOutputBufferTokens).contextCompressThreshold(contextCompressThreshold)
+                .contextRecencyDecayRate(contextRecencyDecayRate);
     }
 
     @Override
@@ -181,9 +259,14 @@ public final class HeadroomConfig {
                 + ", keepFirst=" + keepFirst + ", keepLast=" + keepLast
                 + ", relevanceThreshold=" + relevanceThreshold + ", anomalyStdThreshold=" + anomalyStdThreshold
                 + ", preserveErrors=" + preserveErrors + ", ccrEnabled=" + ccrEnabled + ", ccrTtl=" + ccrTtl
-                + ", ccrMaxEntries=" + ccrMaxEntries + ", maxBodyBytes=" + maxBodyBytes
+                + ", ccrMaxEntries=" + ccrMaxEntries + ", ccrDiskPath=" + ccrDiskPath + ", ccrDiskSizeMb=" + ccrDiskSizeMb
+                + ", cacheAlignerEnabled=" + cacheAlignerEnabled + ", cacheAlignerPatterns=" + cacheAlignerPatterns
+                + ", cacheControlEnabled=" + cacheControlEnabled + ", maxBodyBytes=" + maxBodyBytes
                 + ", codeCompressionEnabled=" + codeCompressionEnabled + ", compactRows=" + compactRows
-                + ", toolProfiles=" + toolProfiles + '}';
+                + ", toolProfiles=" + toolProfiles + ", contextStrategy=" + contextStrategy.wireName()
+                + ", contextKeepLastTurns=" + contextKeepLastTurns + ", contextOutputBufferTokens=" + contextOutputBufferTokens
+                + ", contextCompressThreshold=" + contextCompressThreshold
+                + ", contextRecencyDecayRate=" + contextRecencyDecayRate + '}';
     }
 
     /** Mutable builder; {@link #build()} validates and freezes. */
@@ -200,10 +283,20 @@ public final class HeadroomConfig {
         private boolean ccrEnabled = true;
         private Duration ccrTtl = Duration.ofHours(1);
         private long ccrMaxEntries = 10_000;
+        private java.nio.file.Path ccrDiskPath;
+        private long ccrDiskSizeMb = 512;
+        private boolean cacheAlignerEnabled = true;
+        private java.util.List<String> cacheAlignerPatterns = java.util.List.of();
+        private boolean cacheControlEnabled = true;
         private long maxBodyBytes = 32L * 1024 * 1024;
         private boolean codeCompressionEnabled = false;
         private boolean compactRows = false;
         private final Map<String, ToolProfile> toolProfiles = new java.util.LinkedHashMap<>();
+        private io.headroom.core.context.ContextStrategy contextStrategy = io.headroom.core.context.ContextStrategy.INTELLIGENT;
+        private int contextKeepLastTurns = 2;
+        private int contextOutputBufferTokens = 4000;
+        private double contextCompressThreshold = 0.1;
+        private double contextRecencyDecayRate = 0.1;
 
         private Builder() {
         }
@@ -220,6 +313,15 @@ public final class HeadroomConfig {
         public Builder ccrEnabled(boolean v) { this.ccrEnabled = v; return this; }
         public Builder ccrTtl(Duration v) { this.ccrTtl = java.util.Objects.requireNonNull(v, CCR_TTL_SECONDS); return this; }
         public Builder ccrMaxEntries(long v) { this.ccrMaxEntries = v; return this; }
+        /** @param v directory of the persistent CCR tier, or null for heap only */
+        public Builder ccrDiskPath(java.nio.file.Path v) { this.ccrDiskPath = v; return this; }
+        public Builder ccrDiskSizeMb(long v) { this.ccrDiskSizeMb = v; return this; }
+        public Builder cacheAlignerEnabled(boolean v) { this.cacheAlignerEnabled = v; return this; }
+        public Builder cacheAlignerPatterns(java.util.List<String> v) {
+            this.cacheAlignerPatterns = java.util.List.copyOf(java.util.Objects.requireNonNull(v, CACHE_ALIGNER_PATTERNS));
+            return this;
+        }
+        public Builder cacheControlEnabled(boolean v) { this.cacheControlEnabled = v; return this; }
         public Builder maxBodyBytes(long v) { this.maxBodyBytes = v; return this; }
         public Builder codeCompressionEnabled(boolean v) { this.codeCompressionEnabled = v; return this; }
         public Builder compactRows(boolean v) { this.compactRows = v; return this; }
@@ -228,6 +330,14 @@ public final class HeadroomConfig {
                     java.util.Objects.requireNonNull(profile, TOOL_PROFILES + "." + tool));
             return this;
         }
+        public Builder contextStrategy(io.headroom.core.context.ContextStrategy v) {
+            this.contextStrategy = java.util.Objects.requireNonNull(v, CONTEXT_STRATEGY);
+            return this;
+        }
+        public Builder contextKeepLastTurns(int v) { this.contextKeepLastTurns = v; return this; }
+        public Builder contextOutputBufferTokens(int v) { this.contextOutputBufferTokens = v; return this; }
+        public Builder contextCompressThreshold(double v) { this.contextCompressThreshold = v; return this; }
+        public Builder contextRecencyDecayRate(double v) { this.contextRecencyDecayRate = v; return this; }
         private Builder toolProfiles(Map<String, ToolProfile> v) { this.toolProfiles.putAll(v); return this; }
 
         public HeadroomConfig build() {
@@ -253,11 +363,27 @@ public final class HeadroomConfig {
         }
     }
 
+    private static java.nio.file.Path parsePath(String key, String v) {
+        try {
+            return java.nio.file.Path.of(v);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, key + ": '" + v + "' is not a valid path", e);
+        }
+    }
+
     private static Mode parseMode(String v) {
         try {
             return Mode.parse(v, Mode.OPTIMIZE);
         } catch (IllegalArgumentException e) {
             throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, MODE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static io.headroom.core.context.ContextStrategy parseContextStrategy(String v) {
+        try {
+            return io.headroom.core.context.ContextStrategy.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, CONTEXT_STRATEGY + ": " + e.getMessage(), e);
         }
     }
 

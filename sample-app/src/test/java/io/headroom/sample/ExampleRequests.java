@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The request bundled with the README (examples/compress-request.json at the repository root). */
+/** The request bundled with the README (sample-app/examples/compress-request.json). */
 final class ExampleRequests {
     /** The one error item hidden among the 200 log entries; compression must keep it. */
     static final String ERROR_NEEDLE = "PaymentGatewayTimeout";
@@ -16,7 +16,7 @@ final class ExampleRequests {
     }
 
     static byte[] chatRequestBytes() {
-        Path file = Path.of("..", "examples", "compress-request.json");
+        Path file = Path.of("examples", "compress-request.json");
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

@@ -1,47 +1,98 @@
 package io.headroom.core.ccr;
 
+import io.headroom.core.ErrorType;
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.HeadroomException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
+import org.ehcache.Status;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
-import org.ehcache.config.builders.ExpiryPolicyBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.config.units.MemoryUnit;
 
 /**
- * Compress-Cache-Retrieve store: originals of compressed tool outputs, keyed by
- * {@link ContentHash}, held on the heap by Ehcache with a time-to-live and a maximum entry count
- * (beyond it Ehcache evicts by sampled LRU). Thread-safe; one per Headroom instance.
+ * Compress-Cache-Retrieve store: originals of compressed content, keyed by {@link ContentHash}, held
+ * by Ehcache with a time-to-live. Thread-safe; one per Headroom instance.
+ *
+ * <p>Heap only by default: at most {@code maxEntries} originals, evicted by sampled LRU beyond that.
+ * With a disk path the heap tier (still {@code maxEntries}) caches the hot entries in front of a
+ * persistent disk tier of {@code diskSizeMb} that holds every original, so originals survive a
+ * restart provided the store was {@link #close() closed} (Ehcache discards a disk tier that was not
+ * shut down cleanly). One store at a time may use a directory.
+ *
+ * <p>Expiry and retrieval counts live in the stored value, so both survive a restart too; the
+ * {@link #stats()} counters (stored, retrievals, misses) count since this instance started.
  */
 public final class CcrStore implements AutoCloseable {
     private static final String CACHE = "headroom-ccr";
-
-    /** The cached value: the entry plus its retrieval counter, which lives and expires with it. */
-    private record Held(CcrEntry entry, AtomicLong retrievals) { }
+    /** Compare-and-set rounds before giving up on a contended update (the value is then current anyway). */
+    private static final int MAX_ATTEMPTS = 8;
 
     private final CacheManager manager;
-    private final Cache<String, Held> cache;
+    private final Cache<String, StoredOriginal> cache;
+    private final long ttlMillis;
     private final ItemSearch search = new ItemSearch();
     private final LongAdder stored = new LongAdder();
     private final LongAdder retrievals = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
+    /** A heap-only store. */
     public CcrStore(Duration ttl, long maxEntries) {
+        this(ttl, maxEntries, null, 0);
+    }
+
+    /**
+     * @param diskPath   directory of the persistent tier, or null for heap only
+     * @param diskSizeMb size of the disk tier (ignored without a path)
+     * @throws HeadroomException configuration_error when the disk tier cannot be opened (directory not
+     *                           writable, or in use by another store)
+     */
+    public CcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb) {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isZero() || ttl.isNegative() || maxEntries <= 0) {
             throw new IllegalArgumentException("CCR needs a positive ttl and max entries");
         }
-        this.manager = CacheManagerBuilder.newCacheManagerBuilder()
-                .withCache(CACHE, CacheConfigurationBuilder
-                        .newCacheConfigurationBuilder(String.class, Held.class, ResourcePoolsBuilder.heap(maxEntries))
-                        .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(ttl)))
-                .build(true);
-        this.cache = manager.getCache(CACHE, String.class, Held.class);
+        if (diskPath != null && diskSizeMb <= 0) {
+            throw new IllegalArgumentException("CCR disk tier needs a positive size");
+        }
+        this.ttlMillis = Math.max(1, ttl.toMillis());
+        ResourcePoolsBuilder pools = ResourcePoolsBuilder.heap(maxEntries);
+        if (diskPath != null) {
+            pools = pools.disk(diskSizeMb, MemoryUnit.MB, true);
+        }
+        CacheConfigurationBuilder<String, StoredOriginal> cacheConfig = CacheConfigurationBuilder
+                .newCacheConfigurationBuilder(String.class, StoredOriginal.class, pools)
+                .withValueSerializer(new StoredOriginalSerializer())
+                .withExpiry(new StoredOriginalExpiry());
+        ClassLoader loader = CcrStore.class.getClassLoader();
+        CacheManagerBuilder<CacheManager> builder = CacheManagerBuilder.newCacheManagerBuilder().withClassLoader(loader);
+        CacheManagerBuilder<? extends CacheManager> configured = diskPath == null
+                ? builder.withCache(CACHE, cacheConfig)
+                : builder.with(CacheManagerBuilder.persistence(diskPath.toFile())).withCache(CACHE, cacheConfig);
+        try {
+            this.manager = withContextClassLoader(loader, () -> configured.build(true));
+        } catch (RuntimeException e) {
+            if (diskPath == null) {
+                throw e;
+            }
+            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, HeadroomConfig.CCR_DISK_PATH
+                    + ": cannot open the CCR disk store at " + diskPath + " (" + rootCause(e) + ")", e);
+        }
+        this.cache = manager.getCache(CACHE, String.class, StoredOriginal.class);
+    }
+
+    /** The store {@code config} asks for: heap only, or heap plus disk when {@code ccr.disk-path} is set. */
+    public static CcrStore create(HeadroomConfig config) {
+        return new CcrStore(config.ccrTtl(), config.ccrMaxEntries(), config.ccrDiskPath().orElse(null),
+                config.ccrDiskSizeMb());
     }
 
     /**
@@ -52,12 +103,18 @@ public final class CcrStore implements AutoCloseable {
     public void put(String hash, CcrEntry entry) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(entry, "entry");
-        Held existing = cache.putIfAbsent(hash, new Held(entry, new AtomicLong()));
-        if (existing == null) {
-            stored.increment();
-        } else {
-            cache.replace(hash, existing); // an update restarts the time-to-live
+        long expiresAt = System.currentTimeMillis() + ttlMillis;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            StoredOriginal existing = cache.putIfAbsent(hash, new StoredOriginal(entry, 0, expiresAt));
+            if (existing == null) {
+                stored.increment();
+                return;
+            }
+            if (cache.replace(hash, existing, existing.refreshed(expiresAt))) {
+                return;
+            }
         }
+        // every round lost to a concurrent writer of the same key: it is held and fresh
     }
 
     /** True when {@code hash} is held, without counting a retrieval. */
@@ -67,13 +124,19 @@ public final class CcrStore implements AutoCloseable {
 
     /** Looks an original up, counting a retrieval (or a miss). */
     public Optional<CcrHit> retrieve(String hash) {
-        Held held = hash == null ? null : cache.get(hash);
-        if (held == null) {
-            misses.increment();
-            return Optional.empty();
+        for (int attempt = 0; hash != null && attempt < MAX_ATTEMPTS; attempt++) {
+            StoredOriginal held = cache.get(hash);
+            if (held == null || held.expiredAt(System.currentTimeMillis())) {
+                break;
+            }
+            StoredOriginal next = held.retrieved();
+            if (cache.replace(hash, held, next) || attempt == MAX_ATTEMPTS - 1) {
+                retrievals.increment();
+                return Optional.of(new CcrHit(hash, held.entry(), next.retrievals()));
+            }
         }
-        retrievals.increment();
-        return Optional.of(new CcrHit(hash, held.entry(), held.retrievals().incrementAndGet()));
+        misses.increment();
+        return Optional.empty();
     }
 
     /** The items of a retrieved original that match {@code query}, best first (BM25). */
@@ -88,16 +151,41 @@ public final class CcrStore implements AutoCloseable {
 
     public CcrStats stats() {
         long entries = 0;
-        for (Cache.Entry<String, Held> ignored : cache) {
-            entries++; // the iterator skips expired mappings; bounded by max entries
+        for (Cache.Entry<String, StoredOriginal> ignored : cache) {
+            entries++; // skips expired mappings; values stay undeserialised as they are never read
         }
         return new CcrStats(entries, stored.sum(), retrievals.sum(), misses.sum());
     }
 
+    /** Closes the cache manager, which flushes and unlocks the disk tier. Idempotent. */
     @Override
     public void close() {
-        if (manager.getStatus() == org.ehcache.Status.AVAILABLE) {
+        if (manager.getStatus() == Status.AVAILABLE) {
             manager.close();
         }
+    }
+
+    /**
+     * Ehcache finds optional services through the thread context class loader. Under Quarkus dev and
+     * test mode (and in some servlet containers) that loader is not the one that loaded Ehcache, which
+     * makes it reject its own service classes; pin it while the manager starts.
+     */
+    private static <T> T withContextClassLoader(ClassLoader loader, Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }
