@@ -28,6 +28,8 @@ public final class HeadroomConfig {
     /** Directory of the persistent CCR tier; unset keeps originals on the heap only. */
     public static final String CCR_DISK_PATH = "ccr.disk-path";
     public static final String CCR_DISK_SIZE_MB = "ccr.disk-size-mb";
+    /** Whether the headroom_retrieve tool is added to requests whose originals went to CCR (default true). */
+    public static final String CCR_INJECT_TOOL = "ccr.inject-tool";
     public static final String CACHE_ALIGNER_ENABLED = "cache-aligner.enabled";
     /** Extra dynamic-content regexes, comma-separated (see {@link io.headroom.core.cache.PatternList}). */
     public static final String CACHE_ALIGNER_PATTERNS = "cache-aligner.patterns";
@@ -61,6 +63,7 @@ public final class HeadroomConfig {
     private final long ccrMaxEntries;
     private final java.nio.file.Path ccrDiskPath;
     private final long ccrDiskSizeMb;
+    private final boolean ccrInjectTool;
     private final boolean cacheAlignerEnabled;
     private final java.util.List<String> cacheAlignerPatterns;
     private final boolean cacheControlEnabled;
@@ -104,6 +107,7 @@ public final class HeadroomConfig {
             throw invalid(CCR_DISK_SIZE_MB, b.ccrDiskSizeMb, "must be > 0");
         }
         this.ccrDiskSizeMb = b.ccrDiskSizeMb;
+        this.ccrInjectTool = b.ccrInjectTool;
         this.cacheAlignerEnabled = b.cacheAlignerEnabled;
         io.headroom.core.cache.PatternList.compile(CACHE_ALIGNER_PATTERNS, b.cacheAlignerPatterns); // validates
         this.cacheAlignerPatterns = java.util.List.copyOf(b.cacheAlignerPatterns);
@@ -157,6 +161,7 @@ public final class HeadroomConfig {
         if ((v = value(lookup, CCR_MAX_ENTRIES)) != null) b.ccrMaxEntries(parseLong(CCR_MAX_ENTRIES, v));
         if ((v = value(lookup, CCR_DISK_PATH)) != null) b.ccrDiskPath(parsePath(CCR_DISK_PATH, v));
         if ((v = value(lookup, CCR_DISK_SIZE_MB)) != null) b.ccrDiskSizeMb(parseLong(CCR_DISK_SIZE_MB, v));
+        if ((v = value(lookup, CCR_INJECT_TOOL)) != null) b.ccrInjectTool(parseBoolean(CCR_INJECT_TOOL, v));
         if ((v = value(lookup, CACHE_ALIGNER_ENABLED)) != null) b.cacheAlignerEnabled(parseBoolean(CACHE_ALIGNER_ENABLED, v));
         if ((v = value(lookup, CACHE_ALIGNER_PATTERNS)) != null) b.cacheAlignerPatterns(io.headroom.core.cache.PatternList.split(v));
         if ((v = value(lookup, CACHE_CONTROL_ENABLED)) != null) b.cacheControlEnabled(parseBoolean(CACHE_CONTROL_ENABLED, v));
@@ -210,6 +215,8 @@ public final class HeadroomConfig {
     public java.util.Optional<java.nio.file.Path> ccrDiskPath() { return java.util.Optional.ofNullable(ccrDiskPath); }
     /** Size of the CCR disk tier in MB (used only with a disk path). */
     public long ccrDiskSizeMb() { return ccrDiskSizeMb; }
+    /** The headroom_retrieve tool is added to requests whose originals went to CCR (default true). */
+    public boolean ccrInjectTool() { return ccrInjectTool; }
     /** Dynamic content (dates, times, ids) is moved from the system prompt to its end (default true). */
     public boolean cacheAlignerEnabled() { return cacheAlignerEnabled; }
     /** Extra dynamic-content regexes beyond the built-in ones (valid, unmodifiable). */
@@ -243,7 +250,7 @@ public final class HeadroomConfig {
                 .maxItemsAfterCrush(maxItemsAfterCrush).keepFirst(keepFirst).keepLast(keepLast)
                 .relevanceThreshold(relevanceThreshold).anomalyStdThreshold(anomalyStdThreshold)
                 .preserveErrors(preserveErrors).ccrEnabled(ccrEnabled).ccrTtl(ccrTtl)
-                .ccrMaxEntries(ccrMaxEntries).ccrDiskPath(ccrDiskPath).ccrDiskSizeMb(ccrDiskSizeMb)
+                .ccrMaxEntries(ccrMaxEntries).ccrDiskPath(ccrDiskPath).ccrDiskSizeMb(ccrDiskSizeMb).ccrInjectTool(ccrInjectTool)
                 .cacheAlignerEnabled(cacheAlignerEnabled).cacheAlignerPatterns(cacheAlignerPatterns)
                 .cacheControlEnabled(cacheControlEnabled).maxBodyBytes(maxBodyBytes)
                 .codeCompressionEnabled(codeCompressionEnabled).compactRows(compactRows).toolProfiles(toolProfiles)
@@ -260,6 +267,7 @@ public final class HeadroomConfig {
                 + ", relevanceThreshold=" + relevanceThreshold + ", anomalyStdThreshold=" + anomalyStdThreshold
                 + ", preserveErrors=" + preserveErrors + ", ccrEnabled=" + ccrEnabled + ", ccrTtl=" + ccrTtl
                 + ", ccrMaxEntries=" + ccrMaxEntries + ", ccrDiskPath=" + ccrDiskPath + ", ccrDiskSizeMb=" + ccrDiskSizeMb
+                + ", ccrInjectTool=" + ccrInjectTool
                 + ", cacheAlignerEnabled=" + cacheAlignerEnabled + ", cacheAlignerPatterns=" + cacheAlignerPatterns
                 + ", cacheControlEnabled=" + cacheControlEnabled + ", maxBodyBytes=" + maxBodyBytes
                 + ", codeCompressionEnabled=" + codeCompressionEnabled + ", compactRows=" + compactRows
@@ -285,6 +293,7 @@ public final class HeadroomConfig {
         private long ccrMaxEntries = 10_000;
         private java.nio.file.Path ccrDiskPath;
         private long ccrDiskSizeMb = 512;
+        private boolean ccrInjectTool = true;
         private boolean cacheAlignerEnabled = true;
         private java.util.List<String> cacheAlignerPatterns = java.util.List.of();
         private boolean cacheControlEnabled = true;
@@ -316,6 +325,7 @@ public final class HeadroomConfig {
         /** @param v directory of the persistent CCR tier, or null for heap only */
         public Builder ccrDiskPath(java.nio.file.Path v) { this.ccrDiskPath = v; return this; }
         public Builder ccrDiskSizeMb(long v) { this.ccrDiskSizeMb = v; return this; }
+        public Builder ccrInjectTool(boolean v) { this.ccrInjectTool = v; return this; }
         public Builder cacheAlignerEnabled(boolean v) { this.cacheAlignerEnabled = v; return this; }
         public Builder cacheAlignerPatterns(java.util.List<String> v) {
             this.cacheAlignerPatterns = java.util.List.copyOf(java.util.Objects.requireNonNull(v, CACHE_ALIGNER_PATTERNS));

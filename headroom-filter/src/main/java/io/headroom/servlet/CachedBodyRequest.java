@@ -11,17 +11,26 @@ import java.util.List;
 /**
  * A request carrying a body held in memory (usually the rewritten one). Its stream, reader,
  * content length and {@code Content-Length} header all describe that body; {@code Transfer-Encoding}
- * is hidden because the length is now known.
+ * is hidden because the length is now known, and {@code Content-Encoding} when the body was decoded.
  */
 final class CachedBodyRequest extends ReplacedBodyRequest {
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String TRANSFER_ENCODING = "Transfer-Encoding";
 
-    private final byte[] body;
+    private static final String CONTENT_ENCODING = "Content-Encoding";
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    private final byte[] body;
+    private final boolean decoded;
+
+    /** @param decoded true when {@code body} is the decoded form of an encoded request: Content-Encoding is hidden */
+    CachedBodyRequest(HttpServletRequest request, byte[] body, boolean decoded) {
         super(request);
         this.body = body;
+        this.decoded = decoded;
+    }
+
+    private boolean hidden(String name) {
+        return TRANSFER_ENCODING.equalsIgnoreCase(name) || decoded && CONTENT_ENCODING.equalsIgnoreCase(name);
     }
 
     @Override
@@ -44,7 +53,7 @@ final class CachedBodyRequest extends ReplacedBodyRequest {
         if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
             return Integer.toString(body.length);
         }
-        if (TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+        if (hidden(name)) {
             return null;
         }
         return super.getHeader(name);
@@ -55,7 +64,7 @@ final class CachedBodyRequest extends ReplacedBodyRequest {
         if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
             return Collections.enumeration(List.of(Integer.toString(body.length)));
         }
-        if (TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+        if (hidden(name)) {
             return Collections.emptyEnumeration();
         }
         return super.getHeaders(name);
@@ -66,7 +75,7 @@ final class CachedBodyRequest extends ReplacedBodyRequest {
         if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
             return body.length;
         }
-        if (TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+        if (hidden(name)) {
             return -1;
         }
         return super.getIntHeader(name);
@@ -78,7 +87,7 @@ final class CachedBodyRequest extends ReplacedBodyRequest {
         Enumeration<String> original = super.getHeaderNames();
         while (original != null && original.hasMoreElements()) {
             String name = original.nextElement();
-            if (!CONTENT_LENGTH.equalsIgnoreCase(name) && !TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+            if (!CONTENT_LENGTH.equalsIgnoreCase(name) && !hidden(name)) {
                 names.add(name);
             }
         }

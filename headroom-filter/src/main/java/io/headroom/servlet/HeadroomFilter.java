@@ -5,6 +5,7 @@ import io.headroom.core.Headroom;
 import io.headroom.core.HeadroomConfig;
 import io.headroom.core.Mode;
 import io.headroom.core.RequestOutcome;
+import io.headroom.core.wire.BodyEncoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -27,7 +28,11 @@ import java.util.Optional;
  * <p>Configured by init-params named like the {@link HeadroomConfig} properties (e.g.
  * {@code mode}, {@code min-tokens-to-crush}, {@code max-body-bytes}), or registered programmatically
  * with a ready {@link Headroom}. Per request, {@code x-headroom-bypass: true} skips it and
- * {@code x-headroom-mode} overrides the mode. The response is never wrapped, so streamed (SSE)
+ * {@code x-headroom-mode} overrides the mode. Only JSON in UTF-8 (or without a Content-Type) is
+ * rewritten; a {@code gzip} or {@code deflate} body is decoded within {@code max-body-bytes} and a
+ * 100x expansion ratio and, when rewritten, forwarded decoded without its {@code Content-Encoding};
+ * any other body (other media types or charsets, other encodings, oversized, undecodable) is
+ * forwarded exactly as sent. The response is never wrapped, so streamed (SSE)
  * answers flow through as written; the {@code x-headroom-*} headers are set before the chain runs
  * so they are present even when the application commits the response early.
  *
@@ -96,23 +101,43 @@ public class HeadroomFilter implements Filter {
         }
         request.setAttribute(HANDLED, Boolean.TRUE);
 
-        if (RequestTarget.bypassed(request) || RequestTarget.contentEncoded(request)
-                || request.getContentLengthLong() > current.config().maxBodyBytes()) {
+        Optional<BodyEncoding> encoding = RequestTarget.decodableEncoding(request);
+        long maxBodyBytes = current.config().maxBodyBytes();
+        if (RequestTarget.bypassed(request) || !RequestTarget.rewritableContentType(request)
+                || (encoding.isEmpty() && RequestTarget.contentEncoded(request))
+                || request.getContentLengthLong() > maxBodyBytes) {
             markUntouched(response);
             chain.doFilter(req, res);
             return;
         }
-        BoundedBody body = BoundedBody.read(request.getInputStream(), current.config().maxBodyBytes());
+        BoundedBody body = BoundedBody.read(request.getInputStream(), maxBodyBytes);
         if (!body.complete()) {
             markUntouched(response);
             chain.doFilter(new ReplayingRequest(request, body.bytes()), res);
             return;
         }
-        RequestOutcome outcome = process(current, endpoint.get(), body.bytes(), RequestTarget.modeOverride(request));
+        byte[] json = body.bytes();
+        if (encoding.isPresent()) {
+            // bounded by max-body-bytes and a 100x ratio: a decompression bomb stops there and goes on as sent
+            Optional<byte[]> decoded = encoding.get().decode(body.bytes(), maxBodyBytes, BodyEncoding.DEFAULT_MAX_RATIO);
+            if (decoded.isEmpty()) {
+                markUntouched(response);
+                chain.doFilter(new CachedBodyRequest(request, body.bytes(), false), res);
+                return;
+            }
+            json = decoded.get();
+        }
+        RequestOutcome outcome = process(current, endpoint.get(), json, RequestTarget.modeOverride(request));
         response.setHeader(HEADER_COMPRESSED, Boolean.toString(outcome.compressed()));
         // Audit mode reports would-be savings through stats; only real savings go in the header.
         response.setHeader(HEADER_TOKENS_SAVED, Integer.toString(outcome.compressed() ? outcome.tokensSaved() : 0));
-        chain.doFilter(new CachedBodyRequest(request, outcome.body()), response);
+        if (encoding.isPresent() && !outcome.compressed()) {
+            // nothing rewritten: the application gets the body exactly as the client encoded it
+            chain.doFilter(new CachedBodyRequest(request, body.bytes(), false), response);
+        } else {
+            // a rewritten encoded body goes on decoded, without its Content-Encoding
+            chain.doFilter(new CachedBodyRequest(request, outcome.body(), encoding.isPresent()), response);
+        }
     }
 
     /** The facade promises not to throw; this guards the request should it break that promise. */

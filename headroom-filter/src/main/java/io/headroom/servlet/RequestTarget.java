@@ -2,6 +2,8 @@ package io.headroom.servlet;
 
 import io.headroom.core.Endpoint;
 import io.headroom.core.Mode;
+import io.headroom.core.wire.BodyEncoding;
+import io.headroom.core.wire.JsonContentType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Optional;
@@ -41,10 +43,19 @@ final class RequestTarget {
         return value != null && "true".equalsIgnoreCase(value.trim());
     }
 
-    /** Compressed request bodies (gzip, deflate, ...) are forwarded as they are. */
+    /** True for any Content-Encoding but identity. */
     static boolean contentEncoded(HttpServletRequest request) {
-        String value = request.getHeader("Content-Encoding");
-        return value != null && !value.isBlank() && !"identity".equalsIgnoreCase(value.trim());
+        return !BodyEncoding.isIdentity(request.getHeader("Content-Encoding"));
+    }
+
+    /** gzip or deflate, which the filter decodes; empty for identity and for encodings it forwards as they are. */
+    static Optional<BodyEncoding> decodableEncoding(HttpServletRequest request) {
+        return BodyEncoding.of(request.getHeader("Content-Encoding"));
+    }
+
+    /** JSON in UTF-8, or no Content-Type at all. */
+    static boolean rewritableContentType(HttpServletRequest request) {
+        return JsonContentType.rewritable(request.getHeader("Content-Type"));
     }
 
     /** The {@code x-headroom-mode} override; absent or unknown values keep the configured mode (null). */

@@ -10,6 +10,11 @@ import io.headroom.core.Headroom;
 import io.headroom.core.HeadroomException;
 import io.headroom.core.RetrieveResult;
 import io.headroom.core.StatsSnapshot;
+import io.headroom.core.retrieval.RetrieveCall;
+import io.headroom.core.retrieval.RetrieveCalls;
+import io.headroom.core.retrieval.RetrieveTool;
+import io.headroom.core.retrieval.ToolResult;
+import io.headroom.core.retrieval.ToolResultMessages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +23,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * {@code POST /v1/retrieve} ({@code {hash, query?}}): the original behind a CCR marker,
  * byte-identical, or with a query the matching items; {@code GET /v1/retrieve/stats}: the CCR
- * store's counters.
+ * store's counters; {@code POST /v1/retrieve/tool_call}: the tool result for one headroom_retrieve call.
+ * All three accept loopback callers only unless {@code headroom.admin.allow-remote=true}.
  */
 @ApplicationScoped
 public class RetrieveEndpoint {
@@ -28,8 +34,13 @@ public class RetrieveEndpoint {
     private final BlockingJson blocking;
     private final HeadroomMetrics metrics;
 
+    private final AdminAccess access;
+    private final RetrievalRelay retrieval;
+
     public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                            HeadroomMetrics metrics) {
+                            HeadroomMetrics metrics, AdminAccess access, RetrievalRelay retrieval) {
+        this.access = access;
+        this.retrieval = retrieval;
         this.headroom = headroom;
         this.mapper = mapper;
         this.bodies = bodies;
@@ -39,12 +50,59 @@ public class RetrieveEndpoint {
 
     void register(@Observes Router router) {
         router.post("/v1/retrieve")
+                .handler(access.loopbackOnly())
                 .handler(bodies.reader())
                 .handler(this::retrieve)
                 .failureHandler(bodies.failures());
         router.get("/v1/retrieve/stats")
+                .handler(access.loopbackOnly())
                 .handler(this::stats)
                 .failureHandler(bodies.failures());
+        router.post("/v1/retrieve/tool_call")
+                .handler(access.loopbackOnly())
+                .handler(bodies.reader())
+                .handler(this::toolCall)
+                .failureHandler(bodies.failures());
+    }
+
+    /**
+     * {@code {"tool_call": {...}, "provider": "openai"|"anthropic"}}: answers one headroom_retrieve call
+     * made in the client's own loop. OpenAI shape {@code {id, function: {name, arguments}}}, Anthropic a
+     * {@code tool_use} block {@code {id, name, input}}; without provider the shape decides. Answers
+     * {@code {"tool_result": <role:tool message | tool_result block>, "success": bool}}; an unknown or
+     * expired hash is a tool result saying so (success false), not an HTTP error.
+     */
+    private void toolCall(RoutingContext rc) {
+        blocking.respond(rc, () -> {
+            JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
+            JsonNode call = request.get("tool_call");
+            if (call == null || !call.isObject()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'tool_call' must be an object");
+            }
+            JsonNode p = request.get("provider");
+            if (p != null && !p.isNull() && !p.isTextual()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'provider' must be \"openai\" or \"anthropic\"");
+            }
+            String provider = p == null || p.isNull() ? (call.has("function") ? "openai" : "anthropic")
+                    : p.asText().toLowerCase(java.util.Locale.ROOT);
+            boolean openai = provider.equals("openai");
+            if (!openai && !provider.equals("anthropic")) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'provider' must be \"openai\" or \"anthropic\"");
+            }
+            JsonNode owner = openai ? call.path("function") : call;
+            String name = owner.path("name").asText("");
+            if (!RetrieveTool.NAME.equals(name)) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR,
+                        "the tool call must be a " + RetrieveTool.NAME + " call");
+            }
+            RetrieveCall parsed = RetrieveCalls.fromArguments(call.path("id").asText(""),
+                    owner.get(openai ? "arguments" : "input"), mapper);
+            ToolResult result = retrieval.answer(parsed);
+            ObjectNode out = mapper.createObjectNode();
+            out.set("tool_result", openai ? ToolResultMessages.openAiChat(result) : ToolResultMessages.anthropic(result));
+            out.put("success", !result.error());
+            return mapper.writeValueAsBytes(out);
+        });
     }
 
     private void retrieve(RoutingContext rc) {

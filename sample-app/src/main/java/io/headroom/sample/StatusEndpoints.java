@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code GET /health} and {@code GET /stats}: liveness plus the counters since start. */
+/** {@code GET /health} and {@code GET /stats} (loopback callers only, see {@link AdminAccess}): liveness plus the counters since start. */
 @ApplicationScoped
 public class StatusEndpoints {
     private final Headroom headroom;
@@ -24,9 +24,13 @@ public class StatusEndpoints {
     private final String version;
     private final Instant started = Instant.now();
 
+    private final AdminAccess access;
+
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
+                           AdminAccess access,
                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                            String version) {
+        this.access = access;
         this.headroom = headroom;
         this.mapper = mapper;
         this.bodies = bodies;
@@ -36,7 +40,7 @@ public class StatusEndpoints {
 
     void register(@Observes Router router) {
         router.get("/health").handler(this::health).failureHandler(bodies.failures());
-        router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
+        router.get("/stats").handler(access.loopbackOnly()).handler(this::stats).failureHandler(bodies.failures());
     }
 
     private void health(RoutingContext rc) {

@@ -1,26 +1,23 @@
 package io.headroom.sample;
 
+import io.headroom.core.Endpoint;
 import io.headroom.core.ErrorType;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,9 +31,11 @@ public class UpstreamForwarder {
 
     private final HttpClient client;
     private final GatewayConfig config;
+    private final RetrievalRelay retrieval;
 
-    public UpstreamForwarder(Vertx vertx, GatewayConfig config) {
+    public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval) {
         this.config = config;
+        this.retrieval = retrieval;
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -53,44 +52,33 @@ public class UpstreamForwarder {
      * Sends {@code body} with the client's method, path, query and end-to-end headers to
      * {@code target}, then relays status, headers and body. Connection errors and timeouts before
      * the response started become a 502 provider_error; after that the client connection is reset
-     * so a truncated answer is never mistaken for a complete one.
+     * so a truncated answer is never mistaken for a complete one. A request that carries the
+     * injected headroom_retrieve tool is handed to {@link RetrievalRelay}, which answers the model's
+     * retrieve calls itself.
      */
     public void forward(RoutingContext rc, UpstreamTarget target, Buffer body) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(rc.request().method() == null ? HttpMethod.POST : rc.request().method())
-                .setSsl(target.ssl())
-                .setHost(target.host())
-                .setPort(target.port())
-                .setURI(target.upstreamUri(rc.request().uri()))
-                .setConnectTimeout(config.connectTimeout().toMillis())
-                .setIdleTimeout(config.idleTimeout().toMillis());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        ForwardedHeaders.copyRequestHeaders(rc.request().headers(), headers);
-        headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
-        options.setHeaders(headers);
-
+        Optional<Endpoint> retrieving = retrieval.watches(rc, body);
+        UpstreamCall call = new UpstreamCall(client, rc, target, config, retrieving.isPresent());
         long started = System.nanoTime();
-        HttpServerResponse out = rc.response();
-        AtomicReference<HttpClientRequest> upstream = new AtomicReference<>();
         // a client that hangs up mid-answer (e.g. a cancelled stream) must stop the upstream call too;
         // the routing context reports that as a failed end (and chains handlers, unlike closeHandler)
         rc.addEndHandler(ended -> {
-            HttpClientRequest r = upstream.get();
-            if (ended.failed() && r != null) {
-                r.reset();
+            if (ended.failed()) {
+                call.cancel();
             }
         });
-
-        client.request(options)
-                .compose(req -> {
-                    upstream.set(req);
-                    return req.send(body);
+        call.send(body, config.idleTimeout())
+                .onSuccess(resp -> {
+                    if (retrieving.isPresent()) {
+                        retrieval.relay(rc, call, resp, retrieving.get(), body, started);
+                    } else {
+                        relay(rc, resp, target, started);
+                    }
                 })
-                .onSuccess(resp -> relay(rc, resp, target, started))
-                .onFailure(err -> failBeforeResponse(out, target, err));
+                .onFailure(err -> failBeforeResponse(rc.response(), target, err));
     }
 
-    private static void relay(RoutingContext rc, HttpClientResponse resp, UpstreamTarget target, long started) {
+    static void relay(RoutingContext rc, HttpClientResponse resp, UpstreamTarget target, long started) {
         HttpServerResponse out = rc.response();
         if (out.closed()) {
             resp.request().reset();
@@ -121,7 +109,7 @@ public class UpstreamForwarder {
     }
 
     /** One line per relayed request: route, status, time and what Headroom did; never content or headers. */
-    private static void logExchange(RoutingContext rc, UpstreamTarget target, int status, long started) {
+    static void logExchange(RoutingContext rc, UpstreamTarget target, int status, long started) {
         if (LOG.isInfoEnabled()) {
             LOG.infof("%s %s -> %s %d in %d ms (compressed: %s, tokens saved: %s)", rc.request().method(),
                     rc.request().path(), target.name(), status, (System.nanoTime() - started) / 1_000_000,
@@ -130,7 +118,7 @@ public class UpstreamForwarder {
         }
     }
 
-    private static void failBeforeResponse(HttpServerResponse out, UpstreamTarget target, Throwable err) {
+    static void failBeforeResponse(HttpServerResponse out, UpstreamTarget target, Throwable err) {
         String message = "upstream " + target.name() + " at " + target.display() + " unavailable: " + describe(err);
         LOG.warn(message);
         if (out.closed() || out.ended()) {

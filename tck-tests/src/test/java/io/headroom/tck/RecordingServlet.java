@@ -34,6 +34,7 @@ abstract class RecordingServlet extends HttpServlet {
                 .filter("Content-Length"::equalsIgnoreCase).count());
         report.put("content_length_headers", Collections.list(request.getHeaders("Content-Length")).size());
         report.put("transfer_encoding", request.getHeader("Transfer-Encoding"));
+        report.put("content_encoding", request.getHeader("Content-Encoding"));
         report.put("received_bytes", body.length);
         report.put("body_base64", Base64.getEncoder().encodeToString(body));
         response.setStatus(200);

@@ -62,7 +62,11 @@ final class DynamicContentDetector {
      */
     private static final Pattern LABEL = Pattern.compile(
             "(?i)^[\\p{L}\\p{N}_'’/() -]{1,40}?(?:[ \\t]*[:=]|[ \\t]+is:?|[ \\t]+are:?|[ \\t]+as of)[ \\t]*$");
+    /** A list bullet at a line start: "- ", "* ", "1. ", "2) ". */
+    private static final Pattern BULLET = Pattern.compile("[ \\t]*(?:[-*•>]|\\d{1,3}[.)])[ \\t]+");
     private static final int MAX_LABEL_WORDS = 6;
+    /** How far back a label or clause start is looked for; a label is at most ~40 chars. */
+    private static final int LABEL_WINDOW = 64;
 
     private final List<Pattern> patterns;
 
@@ -88,7 +92,8 @@ final class DynamicContentDetector {
         Matcher t = BARE_TIME.matcher(text);
         while (t.find()) {
             DynamicSpan time = new DynamicSpan(t.start(), t.end());
-            if (joinsAny(time, merged, text) || TIME_LABEL.matcher(text.substring(lineStart(text, t.start()), t.start())).find()) {
+            if (joinsAny(time, merged, text)
+                    || TIME_LABEL.matcher(text.substring(windowStart(text, t.start(), LABEL_WINDOW), t.start())).find()) {
                 withTimes.add(time);
             }
         }
@@ -120,14 +125,19 @@ final class DynamicContentDetector {
         return out;
     }
 
+    /** True when {@code time} directly follows or precedes one of the sorted, disjoint {@code spans}. */
     private static boolean joinsAny(DynamicSpan time, List<DynamicSpan> spans, String text) {
-        for (DynamicSpan s : spans) {
-            if (s.end() <= time.start() && joined(s.end(), time.start(), text)
-                    || time.end() <= s.start() && joined(time.end(), s.start(), text)) {
-                return true;
-            }
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) { // first span starting at or after the time's end
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).start() < time.end()) lo = mid + 1; else hi = mid;
         }
-        return false;
+        if (lo < spans.size() && joined(time.end(), spans.get(lo).start(), text)) {
+            return true;
+        }
+        DynamicSpan before = lo > 0 ? spans.get(lo - 1) : null;
+        return before != null && before.end() <= time.start() && joined(before.end(), time.start(), text);
     }
 
     private static boolean joined(int from, int to, String text) {
@@ -136,7 +146,10 @@ final class DynamicContentDetector {
 
     /** Start of the label introducing the value at {@code start}, or {@code start} when there is none. */
     private static int labelStart(String text, int start) {
-        int clause = clauseStart(text, start);
+        int clause = clauseStart(text, start, LABEL_WINDOW);
+        if (clause < 0) {
+            return start;
+        }
         String before = text.substring(clause, start);
         int lead = 0;
         while (lead < before.length() && (before.charAt(lead) == ' ' || before.charAt(lead) == '\t')) {
@@ -150,37 +163,40 @@ final class DynamicContentDetector {
     }
 
     /**
-     * Where the clause holding {@code pos} starts: after the line start, a list bullet, or the last
-     * sentence end ({@code ". "}, {@code "; "}, ...) or opening bracket before {@code pos}.
+     * Where the clause holding {@code pos} starts: after the line start (and its list bullet), or after
+     * the last sentence end ({@code ". "}, {@code "; "}, ...) or opening bracket before {@code pos};
+     * -1 when that is more than {@code window} chars back (bounded, so long lines stay linear).
      */
-    static int clauseStart(String text, int pos) {
-        int line = lineStart(text, pos);
-        int start = line;
-        for (int i = pos - 1; i >= line; i--) {
+    static int clauseStart(CharSequence text, int pos, int window) {
+        int limit = Math.max(0, pos - window);
+        for (int i = pos - 1; i >= limit; i--) {
             char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return afterBullet(text, i + 1, pos);
+            }
             boolean boundary = (c == '.' || c == '!' || c == '?' || c == ';' || c == '|')
-                    && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
+                    && Character.isWhitespace(text.charAt(i + 1));
             if (boundary || c == '(' || c == '[') {
-                start = i + 1;
-                break;
+                return i + 1;
             }
         }
-        if (start == line) {
-            Matcher bullet = BULLET.matcher(text).region(line, pos);
-            if (bullet.lookingAt()) {
-                start = bullet.end();
+        return limit == 0 ? afterBullet(text, 0, pos) : -1;
+    }
+
+    private static int afterBullet(CharSequence text, int lineStart, int pos) {
+        Matcher bullet = BULLET.matcher(text).region(lineStart, pos);
+        return bullet.lookingAt() ? bullet.end() : lineStart;
+    }
+
+    /** {@code pos - window}, or the line start if that is nearer. */
+    private static int windowStart(String text, int pos, int window) {
+        int limit = Math.max(0, pos - window);
+        for (int i = pos - 1; i >= limit; i--) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i + 1;
             }
         }
-        return start;
+        return limit;
     }
 
-    static final Pattern BULLET = Pattern.compile("[ \\t]*(?:[-*•>]|\\d{1,3}[.)])[ \\t]+");
-
-    static int lineStart(String text, int pos) {
-        int i = pos;
-        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
-            i--;
-        }
-        return i;
-    }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * Everything else, including all other whitespace, stays byte for byte.
  */
 final class SpanRemover {
+    private static final int NEAR = 256;
     private static final Pattern LEFTOVER = Pattern.compile("[ \\t]*(?:[-*•>]|\\d{1,3}[.)])?[ \\t]*[.,;:]?[ \\t]*");
 
     /** The text without the spans, and the span texts (trimmed) in their original order. */
@@ -39,64 +40,84 @@ final class SpanRemover {
     }
 
     private static void cut(StringBuilder sb, int start, int end) {
-        String s = sb.toString();
-        int lineStart = DynamicContentDetector.lineStart(s, start);
-        int lineEnd = lineEnd(s, end);
         int from = start;
         int to = end;
-        if (startsClause(s, start) && to < lineEnd && ".;,".indexOf(s.charAt(to)) >= 0) {
+        if (startsClause(sb, start) && to < sb.length() && ".;,".indexOf(sb.charAt(to)) >= 0) {
             to++; // the clause's own closing punctuation
         }
-        String rest = s.substring(lineStart, from) + s.substring(to, lineEnd);
-        if (LEFTOVER.matcher(rest).matches()) {
-            removeLine(sb, s, lineStart, lineEnd);
+        // Scans stay within NEAR chars of the span, so a long one-line prompt costs no more per span.
+        int lineStart = lineStart(sb, from);
+        int lineEnd = lineEnd(sb, to);
+        if (lineStart >= 0 && lineEnd >= 0
+                && LEFTOVER.matcher(sb.substring(lineStart, from) + sb.substring(to, lineEnd)).matches()) {
+            removeLine(sb, lineStart, lineEnd);
             return;
         }
         int spacesBefore = from;
-        while (spacesBefore > lineStart && isSpace(s.charAt(spacesBefore - 1))) {
+        while (spacesBefore > 0 && isSpace(sb.charAt(spacesBefore - 1))) {
             spacesBefore--;
         }
         int spacesAfter = to;
-        while (spacesAfter < lineEnd && isSpace(s.charAt(spacesAfter))) {
+        while (spacesAfter < sb.length() && isSpace(sb.charAt(spacesAfter))) {
             spacesAfter++;
         }
-        if (spacesAfter == lineEnd) {
+        if (spacesAfter == sb.length() || isBreak(sb.charAt(spacesAfter))) {
             from = spacesBefore; // nothing follows on the line: no trailing spaces either
             to = spacesAfter;
-        } else if (spacesBefore < from || from == lineStart) {
+        } else if (spacesBefore < from || from == 0 || isBreak(sb.charAt(from - 1))) {
             to = spacesAfter;
         }
         sb.delete(from, to);
     }
 
-    private static void removeLine(StringBuilder sb, String s, int lineStart, int lineEnd) {
+    private static void removeLine(StringBuilder sb, int lineStart, int lineEnd) {
         int breakEnd = lineEnd;
-        if (breakEnd < s.length() && s.charAt(breakEnd) == '\r') breakEnd++;
-        if (breakEnd < s.length() && s.charAt(breakEnd) == '\n') breakEnd++;
+        if (breakEnd < sb.length() && sb.charAt(breakEnd) == '\r') breakEnd++;
+        if (breakEnd < sb.length() && sb.charAt(breakEnd) == '\n') breakEnd++;
         if (breakEnd > lineEnd) {
             sb.delete(lineStart, breakEnd);
             return;
         }
         int from = lineStart; // the last line: drop the break before it instead
-        if (from > 0 && s.charAt(from - 1) == '\n') from--;
-        if (from > 0 && s.charAt(from - 1) == '\r') from--;
+        if (from > 0 && sb.charAt(from - 1) == '\n') from--;
+        if (from > 0 && sb.charAt(from - 1) == '\r') from--;
         sb.delete(from, lineEnd);
     }
 
-    private static boolean startsClause(String s, int start) {
-        int i = DynamicContentDetector.clauseStart(s, start);
+    private static boolean startsClause(CharSequence s, int start) {
+        int i = DynamicContentDetector.clauseStart(s, start, NEAR);
+        if (i < 0) {
+            return false;
+        }
         while (i < start && isSpace(s.charAt(i))) {
             i++;
         }
         return i == start;
     }
 
-    private static int lineEnd(String s, int pos) {
-        int i = pos;
-        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
+    /** Start of the line holding {@code pos}, or -1 when it is more than {@value #NEAR} chars back. */
+    private static int lineStart(CharSequence s, int pos) {
+        for (int i = pos; i > Math.max(0, pos - NEAR); i--) {
+            if (isBreak(s.charAt(i - 1))) {
+                return i;
+            }
         }
-        return i;
+        return pos <= NEAR ? 0 : -1;
+    }
+
+    /** End of the line holding {@code pos}, or -1 when it is more than {@value #NEAR} chars ahead. */
+    private static int lineEnd(CharSequence s, int pos) {
+        int limit = Math.min(s.length(), pos + NEAR);
+        for (int i = pos; i < limit; i++) {
+            if (isBreak(s.charAt(i))) {
+                return i;
+            }
+        }
+        return limit == s.length() ? limit : -1;
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\n' || c == '\r';
     }
 
     private static boolean isSpace(char c) {

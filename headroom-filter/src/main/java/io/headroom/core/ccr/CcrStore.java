@@ -99,8 +99,12 @@ public final class CcrStore implements AutoCloseable {
      * Stores {@code entry} under {@code hash}. If the key is already held (the same original sent
      * again, as in every later turn of a conversation) its time-to-live restarts and its retrieval
      * count is kept.
+     *
+     * @return true when the original is held afterwards. False only when the cache refused it: with a
+     *         disk tier, an original larger than one of its segments (1/16 of the disk size) cannot be
+     *         stored, and a caller must then not hand out its hash
      */
-    public void put(String hash, CcrEntry entry) {
+    public boolean put(String hash, CcrEntry entry) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(entry, "entry");
         long expiresAt = System.currentTimeMillis() + ttlMillis;
@@ -108,13 +112,14 @@ public final class CcrStore implements AutoCloseable {
             StoredOriginal existing = cache.putIfAbsent(hash, new StoredOriginal(entry, 0, expiresAt));
             if (existing == null) {
                 stored.increment();
-                return;
+                break;
             }
             if (cache.replace(hash, existing, existing.refreshed(expiresAt))) {
-                return;
+                break;
             }
+            // lost to a concurrent writer of the same key: try again
         }
-        // every round lost to a concurrent writer of the same key: it is held and fresh
+        return cache.containsKey(hash);
     }
 
     /** True when {@code hash} is held, without counting a retrieval. */

@@ -8,6 +8,7 @@ import io.headroom.core.Endpoint;
 import io.headroom.core.HeadroomConfig;
 import io.headroom.core.Mode;
 import io.headroom.core.RequestOutcome;
+import io.headroom.core.retrieval.RetrieveToolInjector;
 import io.headroom.core.wire.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class RequestProcessor {
     private final Pipeline pipeline;
     private final CompressionListener listener;
     private final RequestCounters counters;
+    private final RetrieveToolInjector retrieveTool = new RetrieveToolInjector();
 
     public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
                             CompressionListener listener, RequestCounters counters) {
@@ -71,6 +73,10 @@ public final class RequestProcessor {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
                     r.transformsApplied(), r.ccrHashes(), false);
+        }
+        if (!r.ccrHashes().isEmpty() && config.ccrInjectTool()) {
+            // originals went to CCR: let the model ask for them (the gateway answers the calls)
+            retrieveTool.inject(endpoint, object);
         }
         return new RequestOutcome(codec.write(object), true, r.tokensBefore(), r.tokensAfter(),
                 r.transformsApplied(), r.ccrHashes(), false);

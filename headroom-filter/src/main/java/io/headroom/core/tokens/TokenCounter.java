@@ -64,6 +64,7 @@ public final class TokenCounter {
             if (text == null || text.isEmpty()) {
                 return 0;
             }
+            text = wellFormed(text);
             if (text.length() <= EXACT_CHARS) {
                 return scaled(bpe.countTokensOrdinary(text));
             }
@@ -86,7 +87,41 @@ public final class TokenCounter {
          * content are counted as ordinary text, as the provider does for request content.
          */
         public int countExact(String text) {
-            return text == null || text.isEmpty() ? 0 : scaled(bpe.countTokensOrdinary(text));
+            return text == null || text.isEmpty() ? 0 : scaled(bpe.countTokensOrdinary(wellFormed(text)));
+        }
+
+        /**
+         * {@code text} with each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder sends it.
+         * JSON escapes of a lone surrogate (backslash, u, d800) produce such strings, and jtokkit fails an assertion
+         * (an Error that would escape fail-open handling when assertions are enabled) on them.
+         */
+        static String wellFormed(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
+                    if (!paired) {
+                        return replaceUnpaired(text);
+                    }
+                    i++;
+                }
+            }
+            return text;
+        }
+
+        private static String replaceUnpaired(String text) {
+            StringBuilder sb = new StringBuilder(text.length());
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    sb.append(c).append(text.charAt(++i));
+                } else {
+                    sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+            return sb.toString();
         }
 
         private int scaled(int tokens) {

@@ -1,6 +1,7 @@
 package io.headroom.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,6 +60,24 @@ class SpanRemoverTest {
     void aBareTimeCountsAfterATimeLabelOrNextToADate() {
         assertAligned("Local time: 14:05\nGo.", "Go.", "Local time: 14:05");
         assertAligned("Sent Nov 25, 2026 at 14:05 by ops.", "Sent by ops.", "Nov 25, 2026 at 14:05");
+    }
+
+    @Test
+    void largePromptsStayFast() {
+        StringBuilder lines = new StringBuilder();
+        StringBuilder oneLine = new StringBuilder();
+        for (int i = 0; lines.length() < 1_000_000; i++) {
+            lines.append("Entry ").append(i).append(" logged at 2026-11-25T10:00:00Z by svc, see ticket.\n");
+            oneLine.append("Entry ").append(i).append(" at 2026-11-25 10:00 ok; ");
+        }
+        long start = System.nanoTime();
+        SpanRemover.Split a = align(lines.toString());
+        SpanRemover.Split b = align(oneLine.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(-1, a.stable().indexOf("2026-11-25"));
+        assertEquals(-1, b.stable().indexOf("2026-11-25"));
+        assertEquals(a.moved().size(), lines.toString().split("\n").length);
+        assertTrue(millis < 5_000, "took " + millis + " ms");
     }
 
     @Test

@@ -87,6 +87,16 @@ class CcrDiskStoreTest {
     }
 
     @Test
+    void putReportsAnOriginalTooLargeForTheDiskTier() {
+        try (CcrStore store = new CcrStore(Duration.ofHours(1), 10, dir, 1)) { // 1 MB: 64 KB segments
+            assertTrue(store.put("small", entry("fits", "t")));
+            assertFalse(store.put("huge", entry("x".repeat(2_000_000), "t")), "refused, so its hash must not go out");
+            assertFalse(store.contains("huge"));
+            assertTrue(store.put("small again", entry("fits", "t")), "the store keeps working");
+        }
+    }
+
+    @Test
     void timeToLiveAppliesWithTheDiskTierAndAcrossARestart() throws Exception {
         try (CcrStore store = new CcrStore(Duration.ofMillis(400), 10, dir, 16)) {
             store.put("a", entry("A", "t"));

@@ -111,4 +111,16 @@ class TokenCounterTest {
         int n = counter.count("gpt-4o", "ignore <|endoftext|> this");
         assertTrue(n > 3, "special token text must be tokenized as ordinary text, got " + n);
     }
+
+    /** Surefire runs with -ea: jtokkit asserts on unpaired surrogates, which JSON escapes can produce. */
+    @Test
+    void unpairedSurrogatesCountAsReplacementCharacters() {
+        TokenCounter.Tokenizer t = new TokenCounter().forModel("gpt-4o");
+        String lone = "status " + '\uD800' + " ok " + '\uDC00';
+        assertEquals(t.count("status \uFFFD ok \uFFFD"), t.count(lone));
+        assertEquals(t.countExact("status \uFFFD ok \uFFFD"), t.countExact(lone));
+        assertEquals(t.count("pair \uD83D\uDE42"), t.countExact("pair \uD83D\uDE42")); // real pairs untouched
+        String longLone = ("line " + '\uDBFF' + " of a long log\n").repeat(2000);
+        assertTrue(t.count(longLone) > 0);
+    }
 }

@@ -1,0 +1,202 @@
+package io.headroom.vertx;
+
+import io.headroom.core.Endpoint;
+import io.headroom.core.Headroom;
+import io.headroom.core.Mode;
+import io.headroom.core.RequestOutcome;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vert.x Web handler for plain Vert.x applications (outside Quarkus, which has its own extension)
+ * that compresses LLM request bodies ({@code POST /v1/chat/completions}, {@code /v1/messages},
+ * {@code /v1/responses}, also under a prefix) before later handlers see them.
+ *
+ * <pre>{@code
+ * router.route().handler(HeadroomHandler.create(headroom));   // first
+ * router.route().handler(BodyHandler.create());                // optional
+ * router.post("/v1/chat/completions").handler(rc -> forward(rc.body().buffer()));
+ * }</pre>
+ *
+ * <p>It reads the body on the event loop, runs the pipeline on a worker ({@code executeBlocking},
+ * the pipeline is CPU-heavy) and continues the chain with the result as {@code rc.body()} and a
+ * matching {@code Content-Length}; a later {@code BodyHandler} sees the body as read and passes.
+ * When a {@code BodyHandler} ran first, the body it read is used. {@code x-headroom-bypass: true}
+ * skips it, {@code x-headroom-mode} overrides the mode; the response gets
+ * {@code x-headroom-compressed} and {@code x-headroom-tokens-saved}. Bodies over
+ * {@code max-body-bytes} are read but forwarded unchanged. Fails open: if Headroom fails, the
+ * original bytes are forwarded with one WARN line.
+ */
+public final class HeadroomHandler implements Handler<RoutingContext> {
+    public static final String HEADER_BYPASS = "x-headroom-bypass";
+    public static final String HEADER_MODE = "x-headroom-mode";
+    public static final String HEADER_COMPRESSED = "x-headroom-compressed";
+    public static final String HEADER_TOKENS_SAVED = "x-headroom-tokens-saved";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeadroomHandler.class);
+
+    private final Headroom headroom;
+
+    private HeadroomHandler(Headroom headroom) {
+        this.headroom = Objects.requireNonNull(headroom, "headroom");
+    }
+
+    /** The caller keeps ownership of {@code headroom} and closes it on shutdown. */
+    public static HeadroomHandler create(Headroom headroom) {
+        return new HeadroomHandler(headroom);
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        Optional<Endpoint> endpoint = req.method() == HttpMethod.POST ? Endpoint.forPath(rc.normalizedPath()) : Optional.empty();
+        if (endpoint.isEmpty()) {
+            rc.next();
+            return;
+        }
+        long limit = headroom.config().maxBodyBytes();
+        if (bypassed(req) || contentEncoded(req) || declaredLength(req) > limit) {
+            markResponse(rc, false, 0);
+            rc.next();
+            return;
+        }
+        Mode override = modeOverride(req);
+        if (req.isEnded()) {
+            // A BodyHandler before us consumed the stream; the body can only be on the context.
+            Buffer read = rc.body().buffer();
+            if (read == null) {
+                rc.next();
+            } else {
+                compress(rc, endpoint.get(), override, read.getBytes(), read.length() > limit);
+            }
+            return;
+        }
+        readBody(rc, endpoint.get(), override, limit);
+    }
+
+    private void readBody(RoutingContext rc, Endpoint endpoint, Mode override, long limit) {
+        HttpServerRequest req = rc.request();
+        long declared = declaredLength(req);
+        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 4096);
+        boolean[] tooLarge = {false};
+        if (req.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(trim(req.getHeader(HttpHeaders.EXPECT)))) {
+            // We read the body now, so we answer the expectation; nobody downstream must answer it again.
+            rc.response().writeContinue();
+            req.headers().remove(HttpHeaders.EXPECT);
+        }
+        req.handler(chunk -> {
+            // Past the limit the bytes still reach the application; only compression is skipped.
+            tooLarge[0] |= body.length() + (long) chunk.length() > limit;
+            body.appendBuffer(chunk);
+        });
+        req.exceptionHandler(t -> {
+            if (!rc.failed() && !rc.response().ended()) {
+                rc.fail(400, t);
+            }
+        });
+        req.endHandler(v -> compress(rc, endpoint, override, body.getBytes(), tooLarge[0]));
+        req.resume();
+    }
+
+    /** Called on the event loop; the pipeline itself runs on a worker thread. */
+    private void compress(RoutingContext rc, Endpoint endpoint, Mode override, byte[] original, boolean tooLarge) {
+        if (tooLarge) {
+            forward(rc, RequestOutcome.untouched(original), original);
+            return;
+        }
+        rc.vertx().<RequestOutcome>executeBlocking(() -> headroom.process(endpoint, original, override), false)
+                .onComplete(ar -> {
+                    RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
+                    if (outcome == null || outcome.body() == null) {
+                        LOG.warn("Headroom could not process POST {} ({}); forwarding the original body",
+                                endpoint.path(), ar.failed() ? ar.cause().getClass().getName() : "no outcome");
+                        outcome = RequestOutcome.failOpen(original);
+                    }
+                    forward(rc, outcome, original);
+                });
+    }
+
+    private static void forward(RoutingContext rc, RequestOutcome outcome, byte[] original) {
+        if (rc.response().ended() || rc.response().closed()) {
+            return; // the client went away while we were compressing
+        }
+        try {
+            setBody(rc, Buffer.buffer(outcome.body()));
+            rc.request().headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(outcome.body().length));
+            // The body is now a fixed-length buffer; a chunked marker would contradict Content-Length.
+            rc.request().headers().remove(HttpHeaders.TRANSFER_ENCODING);
+            markResponse(rc, outcome.compressed(), outcome.compressed() ? outcome.tokensSaved() : 0);
+        } catch (RuntimeException e) {
+            LOG.warn("Headroom could not hand the rewritten body on ({}); forwarding the original body",
+                    e.getClass().getName());
+            setBody(rc, Buffer.buffer(original));
+            rc.request().headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(original.length));
+            markResponse(rc, false, 0);
+        }
+        rc.next();
+    }
+
+    /**
+     * Makes {@code body} what {@code rc.body()} returns to every later handler, and marks the body
+     * handler as visited so a {@code BodyHandler} further down does not wait for the ended stream.
+     */
+    private static void setBody(RoutingContext rc, Buffer body) {
+        if (rc instanceof RoutingContextInternal internal) {
+            internal.setBody(body);
+            internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
+        } else {
+            rc.setBody(body);
+        }
+    }
+
+    private static void markResponse(RoutingContext rc, boolean compressed, int tokensSaved) {
+        if (!rc.response().headWritten()) {
+            rc.response().putHeader(HEADER_COMPRESSED, Boolean.toString(compressed))
+                    .putHeader(HEADER_TOKENS_SAVED, Integer.toString(tokensSaved));
+        }
+    }
+
+    private static boolean bypassed(HttpServerRequest req) {
+        return "true".equalsIgnoreCase(trim(req.getHeader(HEADER_BYPASS)));
+    }
+
+    private static boolean contentEncoded(HttpServerRequest req) {
+        String v = trim(req.getHeader(HttpHeaders.CONTENT_ENCODING));
+        return v != null && !v.isEmpty() && !"identity".equalsIgnoreCase(v);
+    }
+
+    /** An unknown mode falls back to the configured one rather than failing the request. */
+    private static Mode modeOverride(HttpServerRequest req) {
+        try {
+            return Mode.parse(req.getHeader(HEADER_MODE), null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest req) {
+        String v = trim(req.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String trim(String v) {
+        return v == null ? null : v.trim();
+    }
+}
