@@ -10,7 +10,9 @@ public enum ErrorType {
     TRANSFORM_ERROR(500),
     NOT_FOUND(404),
     FORBIDDEN(403),
-    PAYLOAD_TOO_LARGE(413);
+    PAYLOAD_TOO_LARGE(413),
+    /** The gateway's daily spend limit ({@code HEADROOM_BUDGET}) is used up. */
+    BUDGET_EXCEEDED(429);
 
     private final int httpStatus;
 

@@ -71,15 +71,14 @@ public final class Headroom implements AutoCloseable {
      */
     public CompressResult compress(JsonNode request) {
         CompressRequest req = CompressRequest.from(request);
-        // token_budget is validated but not enforced yet: fitting a conversation into a budget is
-        // context management (dropping / summarising turns), which a later issue adds. Per-request
-        // 'config' overrides are likewise accepted and not applied yet.
+        // token_budget (else the model's limit minus the output buffer) is enforced by context
+        // management in the pipeline. Per-request 'config' overrides are accepted and not applied yet.
         ObjectNode chat = JsonNodeFactory.instance.objectNode();
         chat.put("model", req.model());
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, true);
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, true, req.tokenBudget());
         } catch (RuntimeException e) {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
@@ -114,6 +113,20 @@ public final class Headroom implements AutoCloseable {
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses());
+    }
+
+    /**
+     * Readiness probe: stores a tiny marker original in the CCR store and checks it is held. The
+     * marker lives under one fixed key, so probing repeatedly never grows the store. Never throws.
+     */
+    public boolean storeUsable() {
+        try {
+            String key = "headroom-readiness-probe";
+            ccr.put(key, new io.headroom.core.ccr.CcrEntry("probe", 1, 0, 0, null, java.time.Instant.now()));
+            return ccr.contains(key);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

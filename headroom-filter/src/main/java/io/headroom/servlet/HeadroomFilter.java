@@ -148,7 +148,8 @@ public class HeadroomFilter implements Filter {
                 return outcome;
             }
             LOG.warn("Headroom returned no outcome for POST {}; forwarding the original body", endpoint.path());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            // Errors too: a library assertion (with -ea) or a missing class must not cost the request
             LOG.warn("Headroom failed for POST {} ({}); forwarding the original body",
                     endpoint.path(), e.getClass().getName());
         }

@@ -173,6 +173,11 @@ public class RetrieveEndpoint {
             out.put("stored", s.ccrStored());
             out.put("retrievals", s.ccrRetrievals());
             out.put("misses", s.ccrMisses());
+            // the TypeScript SDK's CCRStats.store (it reads only this object)
+            ObjectNode store = out.putObject("store");
+            store.put("entries", s.ccrEntries());
+            store.put("max_entries", headroom.config().ccrMaxEntries());
+            store.put("retrievals", s.ccrRetrievals());
             return mapper.writeValueAsBytes(out);
         });
     }

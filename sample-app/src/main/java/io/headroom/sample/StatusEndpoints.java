@@ -6,6 +6,8 @@ import io.headroom.core.Headroom;
 import io.headroom.core.HeadroomConfig;
 import io.headroom.core.Mode;
 import io.headroom.core.StatsSnapshot;
+import io.headroom.core.savings.Rollup;
+import io.headroom.core.savings.SavingsTotals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code GET /health} and {@code GET /stats} (loopback callers only, see {@link AdminAccess}): liveness plus the counters since start. */
+/**
+ * {@code GET /health} and {@code GET /stats} (loopback callers only, see {@link AdminAccess}):
+ * liveness, the counters since start in the original proxy's shape (requests, tokens, cost, cache,
+ * persistent_savings, budget) plus the CCR and configuration details of this implementation.
+ */
 @ApplicationScoped
 public class StatusEndpoints {
     private final Headroom headroom;
@@ -25,12 +31,18 @@ public class StatusEndpoints {
     private final Instant started = Instant.now();
 
     private final AdminAccess access;
+    private final SavingsTracker savings;
+    private final BudgetGuard guard;
+    private final SavingsEndpoints history;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                           AdminAccess access,
+                           AdminAccess access, SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                            String version) {
         this.access = access;
+        this.savings = savings;
+        this.guard = guard;
+        this.history = history;
         this.headroom = headroom;
         this.mapper = mapper;
         this.bodies = bodies;
@@ -53,6 +65,11 @@ public class StatusEndpoints {
             out.put("mode", mode.wireName());
             out.put("optimize", mode == Mode.OPTIMIZE);
             out.put("uptime_seconds", uptimeSeconds());
+            // the TypeScript SDK's HealthStatus.config; the gateway has no response cache or rate limiter
+            ObjectNode features = out.putObject("config");
+            features.put("optimize", mode == Mode.OPTIMIZE);
+            features.put("cache", false);
+            features.put("rate_limit", false);
             ObjectNode stats = out.putObject("stats");
             stats.put("total_requests", s.requestsTotal());
             stats.put("tokens_saved", s.tokensSaved());
@@ -70,11 +87,38 @@ public class StatusEndpoints {
             requests.put("total", s.requestsTotal());
             requests.put("compressed", s.requestsCompressed());
             requests.put("failed_open", s.requestsFailedOpen());
+            requests.put("rate_limited", guard.rejected());
+            requests.put("failed", guard.failed());
+            SavingsTotals session = savings.session();
             ObjectNode tokens = out.putObject("tokens");
             tokens.put("before", s.tokensBefore());
             tokens.put("after", s.tokensAfter());
             tokens.put("saved", s.tokensSaved());
             tokens.put("savings_percent", savingsPercent(s));
+            tokens.put("total_before_compression", s.tokensBefore()); // read by the TypeScript SDK's getStats()
+            tokens.put("input", session.inputTokens());
+            ObjectNode cost = out.putObject("cost");
+            cost.put("total_cost_usd", session.costUsd());
+            cost.put("total_savings_usd", session.savingsUsd());
+            ObjectNode cache = out.putObject("cache");
+            cache.put("entries", s.ccrEntries());
+            cache.put("total_hits", s.ccrRetrievals());
+            ObjectNode persistent = out.putObject("persistent_savings");
+            persistent.set("lifetime", history.totals(savings.ledger().lifetime()));
+            persistent.set("today", history.totals(savings.ledger().current(Rollup.DAILY)));
+            persistent.put("since", savings.ledger().since().toString());
+            persistent.put("path", savings.path().toString());
+            var budget = savings.budget();
+            if (budget.isPresent()) {
+                ObjectNode b = out.putObject("budget");
+                b.put("period", "daily");
+                b.put("limit_usd", budget.get().limitUsd());
+                b.put("used_usd", budget.get().usedUsd());
+                b.put("remaining_usd", budget.get().remainingUsd());
+                b.put("exceeded", budget.get().exceeded());
+            } else {
+                out.putNull("budget");
+            }
             ObjectNode ccr = out.putObject("ccr");
             ccr.put("entries", s.ccrEntries());
             ccr.put("stored", s.ccrStored());

@@ -73,7 +73,7 @@ abstract class LimitScenarios {
     @Test
     void chunkedGzipBodyIsDecodedCompressedAndForwardedPlain() throws Exception {
         byte[] json = LlmRequests.anthropicMessages();
-        Forwarded f = post("/api/v1/messages", gzip(json), true, "Content-Encoding", "gzip");
+        Forwarded f = postTo("/api/v1/messages", gzip(json), true, "Content-Encoding", "gzip");
         assertRewrittenPlain(f, json);
     }
 
@@ -127,22 +127,22 @@ abstract class LimitScenarios {
         byte[] json = LlmRequests.openAiChat();
         for (String type : List.of("text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded",
                 "application/octet-stream")) {
-            assertUntouched(post(CHAT, json, false, type), json);
+            assertUntouched(postTyped(CHAT, json, false, type), json);
         }
     }
 
     @Test
     void nonUtf8CharsetIsForwardedUntouched() throws Exception {
         byte[] utf16 = new String(LlmRequests.openAiChat(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16);
-        assertUntouched(post(CHAT, utf16, false, "application/json; charset=utf-16"), utf16);
+        assertUntouched(postTyped(CHAT, utf16, false, "application/json; charset=utf-16"), utf16);
         byte[] json = LlmRequests.openAiChat();
-        assertUntouched(post(CHAT, json, false, "application/json; charset=ISO-8859-1"), json);
+        assertUntouched(postTyped(CHAT, json, false, "application/json; charset=ISO-8859-1"), json);
     }
 
     @Test
     void plusJsonMediaTypeIsCompressed() throws Exception {
         byte[] json = LlmRequests.openAiChat();
-        Forwarded f = post(CHAT, json, false, "application/vnd.openai+json");
+        Forwarded f = postTyped(CHAT, json, false, "application/vnd.openai+json");
         assertEquals("true", f.compressed());
         assertTrue(f.body().length < json.length);
     }
@@ -150,7 +150,7 @@ abstract class LimitScenarios {
     @Test
     void chunkedPlainBodyIsCompressedWithAContentLength() throws Exception {
         byte[] json = LlmRequests.responses();
-        Forwarded f = post("/api/v1/responses", json, true);
+        Forwarded f = postTo("/api/v1/responses", json, true);
         assertEquals("true", f.compressed());
         assertConsistentLength(f.upstream());
         assertTrue(f.body().length < json.length);
@@ -190,14 +190,14 @@ abstract class LimitScenarios {
     }
 
     private Forwarded post(byte[] body, boolean chunked, String... headers) throws Exception {
-        return post(CHAT, body, chunked, headers);
+        return postTo(CHAT, body, chunked, headers);
     }
 
-    private Forwarded post(String path, byte[] body, boolean chunked, String... headers) throws Exception {
-        return post(path, body, chunked, "application/json", headers);
+    private Forwarded postTo(String path, byte[] body, boolean chunked, String... headers) throws Exception {
+        return postTyped(path, body, chunked, "application/json", headers);
     }
 
-    private Forwarded post(String path, byte[] body, boolean chunked, String contentType, String... headers)
+    private Forwarded postTyped(String path, byte[] body, boolean chunked, String contentType, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .setHeader("Content-Type", contentType)

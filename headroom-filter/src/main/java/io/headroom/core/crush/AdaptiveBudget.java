@@ -3,11 +3,9 @@ package io.headroom.core.crush;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.zip.Deflater;
 
 /**
@@ -98,22 +96,24 @@ final class AdaptiveBudget {
             shapeOf[i] = id;
         }
         int[] clusterOfShape = new int[shapes.size()];
-        List<Long> repFingerprints = new ArrayList<>();
-        List<String> repShapes = new ArrayList<>();
+        long[] repFingerprints = new long[Math.min(shapes.size(), 64)];
+        List<long[]> repWords = new ArrayList<>();
         for (int s = 0; s < shapes.size(); s++) {
-            long fp = SimHash.of(shapes.get(s));
+            long[] words = Words.hashes(shapes.get(s));
+            long fp = SimHash.of(words);
             int found = -1;
-            for (int c = 0; c < repFingerprints.size() && found < 0; c++) {
-                if (SimHash.nearDuplicates(fp, repFingerprints.get(c))) found = c;
+            for (int c = 0, reps = repWords.size(); c < reps && found < 0; c++) {
+                if (SimHash.nearDuplicates(fp, repFingerprints[c])) found = c;
             }
             if (found < 0) {
-                found = repFingerprints.size();
-                repFingerprints.add(fp);
-                repShapes.add(shapes.get(s));
+                found = repWords.size();
+                if (found == repFingerprints.length) repFingerprints = java.util.Arrays.copyOf(repFingerprints, found * 2);
+                repFingerprints[found] = fp;
+                repWords.add(words);
             }
             clusterOfShape[s] = found;
         }
-        int clusters = repShapes.size();
+        int clusters = repWords.size();
         int[] cluster = new int[n];
         int[] sizes = new int[clusters];
         for (int i = 0; i < n; i++) {
@@ -122,7 +122,9 @@ final class AdaptiveBudget {
         }
 
         // 2.-3. coverage curve in diversity-greedy order, and its knee
-        int knee = Kneedle.knee(coverageCurve(repShapes, n));
+        List<long[]> repBigrams = new ArrayList<>(clusters);
+        for (long[] words : repWords) repBigrams.add(bigrams(words));
+        int knee = Kneedle.knee(coverage(repBigrams, n));
         int information = knee > 0 ? knee : clusters;
 
         // 4. compressibility
@@ -143,12 +145,21 @@ final class AdaptiveBudget {
      * is an upper bound and the lazy re-evaluation finds the true best pick.
      */
     static double[] coverageCurve(List<String> representatives, int n) {
-        int m = representatives.size();
-        List<long[]> bigrams = new ArrayList<>(m);
+        List<long[]> bigrams = new ArrayList<>(representatives.size());
         for (String rep : representatives) bigrams.add(bigrams(rep));
+        return coverage(bigrams, n);
+    }
+
+    /** {@link #coverageCurve} given each representative's distinct bigrams. */
+    private static double[] coverage(List<long[]> bigrams, int n) {
+        int m = bigrams.size();
         PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
-        for (int r = 0; r < m; r++) heap.add(new long[] {bigrams.get(r).length, r});
-        Set<Long> covered = new HashSet<>();
+        int total = 0;
+        for (int r = 0; r < m; r++) {
+            heap.add(new long[] {bigrams.get(r).length, r});
+            total += bigrams.get(r).length;
+        }
+        LongSet covered = new LongSet(total);
         double[] curve = new double[n + 1];
         int x = 0;
         while (!heap.isEmpty()) {
@@ -171,16 +182,16 @@ final class AdaptiveBudget {
 
     /** Distinct word bigrams of a text (a one-word text yields its word as a bigram with nothing). */
     static long[] bigrams(String text) {
-        List<String> words = Words.split(text);
-        Set<Long> out = new HashSet<>();
-        if (words.size() == 1) out.add(Words.hash(words.get(0)));
-        for (int i = 0; i + 1 < words.size(); i++) {
-            out.add(Words.mix(Words.hash(words.get(i)) * 31 + Words.hash(words.get(i + 1))));
+        return bigrams(Words.hashes(text));
+    }
+
+    private static long[] bigrams(long[] words) {
+        LongSet out = new LongSet(words.length);
+        if (words.length == 1) out.add(words[0]);
+        for (int i = 0; i + 1 < words.length; i++) {
+            out.add(Words.mix(words[i] * 31 + words[i + 1]));
         }
-        long[] result = new long[out.size()];
-        int j = 0;
-        for (long g : out) result[j++] = g;
-        return result;
+        return out.toArray();
     }
 
     static double deflateRatio(List<String> texts) {

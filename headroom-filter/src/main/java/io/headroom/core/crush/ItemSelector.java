@@ -131,7 +131,7 @@ final class ItemSelector {
         if (query == null || query.isBlank() || Bm25.tokenize(query).isEmpty()) return scores;
         List<String> docs = new ArrayList<>(facts.size());
         for (ItemFacts f : facts) docs.add(f.text());
-        double[] raw = Bm25.index(docs).scores(query);
+        double[] raw = Bm25.scores(docs, query); // one question against all items: no full index needed
         double max = 0;
         for (double s : raw) max = Math.max(max, s);
         if (!(max > 0)) return scores;

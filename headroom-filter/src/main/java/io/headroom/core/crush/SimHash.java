@@ -16,22 +16,23 @@ final class SimHash {
     }
 
     static long of(String text) {
-        int[] votes = new int[64];
-        long previous = 0;
-        boolean hasPrevious = false;
-        int features = 0;
-        for (String word : Words.split(text)) {
-            long h = Words.hash(word);
-            vote(votes, h);
-            if (hasPrevious) vote(votes, Words.mix(previous * 31 + h));
-            previous = h;
-            hasPrevious = true;
-            features++;
+        return of(Words.hashes(text));
+    }
+
+    /** The fingerprint of a text given its {@link Words#hashes word hashes}. */
+    static long of(long[] wordHashes) {
+        if (wordHashes.length == 0) return 0L;
+        // ones[bit] counts the features with that bit set; the vote is positive when they are the majority
+        int[] ones = new int[64];
+        count(ones, wordHashes[0]);
+        for (int i = 1; i < wordHashes.length; i++) {
+            count(ones, wordHashes[i]);
+            count(ones, Words.mix(wordHashes[i - 1] * 31 + wordHashes[i]));
         }
-        if (features == 0) return 0L;
+        int features = 2 * wordHashes.length - 1;
         long fingerprint = 0L;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) fingerprint |= 1L << bit;
+            if (2 * ones[bit] > features) fingerprint |= 1L << bit;
         }
         return fingerprint;
     }
@@ -44,9 +45,9 @@ final class SimHash {
         return distance(a, b) <= NEAR_DUPLICATE_BITS;
     }
 
-    private static void vote(int[] votes, long h) {
+    private static void count(int[] ones, long h) {
         for (int bit = 0; bit < 64; bit++) {
-            votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            ones[bit] += (int) ((h >>> bit) & 1L);
         }
     }
 }

@@ -16,6 +16,9 @@ import io.headroom.core.route.CompressionContext;
 import io.headroom.core.route.Compressed;
 import io.headroom.core.route.ContentCompressor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -205,7 +208,7 @@ public final class SmartCrusher implements ContentCompressor {
                 c = crushMixed(array);
             }
             if (c == null || c.kept >= n) return null;
-            if (mapper.writeValueAsString(c.node).length() >= mapper.writeValueAsString(array).length()) {
+            if (!writtenLonger(array, mapper.writeValueAsString(c.node).length())) {
                 return null;
             }
             originalItems += n;
@@ -306,6 +309,67 @@ public final class SmartCrusher implements ContentCompressor {
                 if (!constants.containsKey(e.getKey())) copy.set(e.getKey(), e.getValue());
             }
             return copy;
+        }
+    }
+
+    /**
+     * Whether {@code node} written as compact JSON is longer than {@code limit} characters. Writing stops as
+     * soon as it is: a 1,000-item array is compared with its crushed form of a few KB without serializing
+     * (and allocating) all of it.
+     */
+    private boolean writtenLonger(JsonNode node, int limit) throws JsonProcessingException {
+        LengthLimit out = new LengthLimit(limit);
+        try {
+            mapper.writeValue(out, node);
+            return false;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            if (out.exceeded) return true;
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer that counts characters and fails once there are more than its limit. */
+    private static final class LengthLimit extends Writer {
+        private final long limit;
+        private long written;
+        boolean exceeded;
+
+        LengthLimit(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            add(len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            add(len);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            add(1);
+        }
+
+        private void add(int len) throws IOException {
+            if (exceeded) throw new IOException("length limit exceeded");
+            written += len;
+            if (written > limit) {
+                exceeded = true;
+                throw new IOException("length limit exceeded");
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -6,10 +6,13 @@ import io.headroom.core.HeadroomConfig;
 import io.headroom.core.ccr.CcrEntry;
 import io.headroom.core.ccr.CcrStore;
 import io.headroom.core.ccr.ContentHash;
+import io.headroom.core.context.ContextManager;
+import io.headroom.core.context.ContextResult;
 import io.headroom.core.route.AnalysisIntent;
 import io.headroom.core.route.Compressed;
 import io.headroom.core.route.CompressionContext;
 import io.headroom.core.route.Routed;
+import io.headroom.core.tokens.ModelRegistry;
 import io.headroom.core.tokens.TokenCounter;
 import io.headroom.core.wire.ParsedRequest;
 import io.headroom.core.wire.ToolOutput;
@@ -20,6 +23,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -27,8 +31,9 @@ import java.util.Set;
  * {@code min-tokens-to-crush} tokens goes through the router, which picks a compressor by content type;
  * a result with fewer tokens replaces it, and the original is stored in CCR under the hash the
  * compressor put in its marker. Each replaced output adds {@code router:<type>:<ratio>} to the
- * transforms, in request order. Nothing else in the request is ever modified. Thread-safe: holds no
- * per-request state.
+ * transforms, in request order. A request still over its token budget afterwards is then cut down by
+ * context management ({@link ContextManager}: whole conversation units dropped into CCR, a note in their
+ * place); nothing else in the request is ever modified. Thread-safe: holds no per-request state.
  */
 public final class Pipeline {
     private final HeadroomConfig config;
@@ -37,6 +42,7 @@ public final class Pipeline {
     private final ToolOutputRouter router;
     private final Clock clock;
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
+    private final ContextManager context;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
         this.config = config;
@@ -47,6 +53,7 @@ public final class Pipeline {
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
         }
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
     }
 
     /**
@@ -56,6 +63,15 @@ public final class Pipeline {
      *                       (audit), which leaves the tree changed but stores nothing
      */
     public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals) {
+        return run(endpoint, root, storeOriginals, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #run(Endpoint, ObjectNode, boolean)}, then, when the request is still over its budget
+     * ({@code tokenBudget}, else the model's context limit minus the output buffer), context management
+     * drops whole units of the conversation ({@link ContextManager}).
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget) {
         ParsedRequest request = formats.get(endpoint).read(root);
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
         boolean store = storeOriginals && config.ccrEnabled();
@@ -98,6 +114,25 @@ public final class Pipeline {
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
         boolean changed = saved > 0;
-        return new PipelineResult(changed, before, before - saved, transforms, new ArrayList<>(hashes));
+        int after = before - saved;
+        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals);
+        if (fitted.changed()) {
+            changed = true;
+            transforms.addAll(fitted.transforms());
+            hashes.addAll(fitted.ccrHashes());
+            after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
+        }
+        return new PipelineResult(changed, before, after, transforms, new ArrayList<>(hashes));
+    }
+
+    private static int countTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {
+        int sum = 0;
+        for (String text : request.otherTexts()) {
+            sum += tokenizer.count(text);
+        }
+        for (ToolOutput output : request.toolOutputs()) {
+            sum += tokenizer.count(output.text());
+        }
+        return sum;
     }
 }

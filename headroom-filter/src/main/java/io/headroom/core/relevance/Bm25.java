@@ -1,6 +1,7 @@
 package io.headroom.core.relevance;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +84,109 @@ public final class Bm25 {
     }
 
     /**
+     * The same scores as {@code index(documents).scores(query)}, without building the index: only the
+     * query's terms are counted per document, and a document token becomes a string (lower-cased,
+     * stemmed) only when its first two characters could start a query term or a stop word. A stem
+     * always keeps the word's first two characters, so the skipped tokens can match nothing; they
+     * still count towards the document length. This is what scoring every item of a large array
+     * against one question needs, at a fraction of the allocation of a full index.
+     */
+    public static double[] scores(List<String> documents, String query) {
+        int n = documents.size();
+        double[] scores = new double[n];
+        if (query == null || query.isBlank() || n == 0) return scores;
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(tokenize(query)));
+        if (terms.isEmpty()) return scores;
+        Map<String, Integer> termIndex = new HashMap<>();
+        BitSet queryPrefixes = new BitSet(PREFIX_SLOTS);
+        for (String t : terms) {
+            termIndex.putIfAbsent(t, termIndex.size());
+            queryPrefixes.set(prefixSlot(t.charAt(0), t.charAt(1)));
+        }
+        int[][] tf = new int[termIndex.size()][n];
+        int[] lengths = new int[n];
+        QueryTermCounter counter = new QueryTermCounter(termIndex, queryPrefixes, tf);
+        for (int i = 0; i < n; i++) {
+            counter.document = i;
+            counter.length = 0;
+            scan(documents.get(i), counter);
+            lengths[i] = counter.length;
+        }
+        long total = 0;
+        for (int len : lengths) total += len;
+        double averageLength = Math.max(1.0, (double) total / n);
+        for (String term : terms) {
+            int[] termTf = tf[termIndex.get(term)];
+            int df = 0;
+            for (int f : termTf) if (f > 0) df++;
+            if (df == 0) continue;
+            // Same arithmetic, in the same order, as scores(String) over a full index.
+            double idf = Math.log(1.0 + (n - df + 0.5) / (df + 0.5));
+            for (int i = 0; i < n; i++) {
+                int f = termTf[i];
+                if (f == 0) continue;
+                double norm = K1 * (1 - B + B * lengths[i] / averageLength);
+                scores[i] += idf * (f * (K1 + 1)) / (f + norm);
+            }
+        }
+        return scores;
+    }
+
+    private static final int PREFIX_SLOTS = 1 << 12;
+    /** Slots of the first two (lower-cased) characters of the stop words; collisions only cost a string. */
+    private static final BitSet STOP_PREFIXES = new BitSet(PREFIX_SLOTS);
+    private static final int MAX_STOP_WORD = STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
+    static {
+        for (String w : STOP_WORDS) {
+            if (w.length() >= 2) STOP_PREFIXES.set(prefixSlot(w.charAt(0), w.charAt(1)));
+        }
+    }
+
+    private static int prefixSlot(char c0, char c1) {
+        return (c0 * 31 + c1) & (PREFIX_SLOTS - 1);
+    }
+
+    /** Receives the raw token spans of {@link #scan}. */
+    private interface SpanSink {
+        void span(String text, int from, int to);
+    }
+
+    /** Counts document length (terms) and the frequencies of the query's terms in one document. */
+    private static final class QueryTermCounter implements SpanSink {
+        private final Map<String, Integer> termIndex;
+        private final BitSet queryPrefixes;
+        private final int[][] tf;
+        int document;
+        int length;
+
+        QueryTermCounter(Map<String, Integer> termIndex, BitSet queryPrefixes, int[][] tf) {
+            this.termIndex = termIndex;
+            this.queryPrefixes = queryPrefixes;
+            this.tf = tf;
+        }
+
+        @Override
+        public void span(String text, int from, int to) {
+            int len = to - from;
+            if (len < 2) return;
+            int slot = prefixSlot(lower(text.charAt(from)), lower(text.charAt(from + 1)));
+            boolean maybeQuery = queryPrefixes.get(slot);
+            boolean maybeStop = len <= MAX_STOP_WORD && STOP_PREFIXES.get(slot);
+            if (!maybeQuery && !maybeStop) {
+                length++; // neither a stop word nor a possible query term: its text is never needed
+                return;
+            }
+            String word = lowerCase(text, from, to);
+            if (STOP_WORDS.contains(word)) return;
+            length++;
+            if (!maybeQuery) return;
+            Integer t = termIndex.get(LightStemmer.stem(word));
+            if (t != null) tf[t][document]++;
+        }
+    }
+
+    /**
      * Lower-cased, stemmed terms of {@code text} without stop words and single characters. Splits on every
      * non-alphanumeric character, on lower-to-upper case changes ("csrfToken"), before the last capital of an
      * acronym ("HTTPServer" -> http, server) and where digits follow letters ("Service12" -> service, 12).
@@ -90,23 +194,28 @@ public final class Bm25 {
     public static List<String> tokenize(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
+        scan(text, (t, from, to) -> addTerm(t, from, to, out));
+        return out;
+    }
+
+    /** Hands every token span of {@code text} to {@code sink}, split as {@link #tokenize} describes. */
+    private static void scan(String text, SpanSink sink) {
         int len = text.length();
         int start = -1;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? text.charAt(i) : ' ';
             if (!Character.isLetterOrDigit(c)) {
-                if (start >= 0) addTerm(text, start, i, out);
+                if (start >= 0) sink.span(text, start, i);
                 start = -1;
                 continue;
             }
             if (start < 0) {
                 start = i;
             } else if (isBoundary(text, i, len)) {
-                addTerm(text, start, i, out);
+                sink.span(text, start, i);
                 start = i;
             }
         }
-        return out;
     }
 
     private static boolean isBoundary(String text, int i, int len) {
@@ -124,16 +233,20 @@ public final class Bm25 {
     }
 
     private static void addTerm(String text, int from, int to, List<String> out) {
-        int len = to - from;
-        if (len < 2) return;
-        // One allocation per term: lower-case straight into the new string's characters.
-        char[] chars = new char[len];
-        for (int i = 0; i < len; i++) {
-            char c = text.charAt(from + i);
-            chars[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-        }
-        String word = new String(chars);
+        if (to - from < 2) return;
+        String word = lowerCase(text, from, to);
         if (STOP_WORDS.contains(word)) return;
         out.add(LightStemmer.stem(word));
+    }
+
+    /** One allocation per term: lower-case straight into the new string's characters. */
+    private static String lowerCase(String text, int from, int to) {
+        char[] chars = new char[to - from];
+        for (int i = 0; i < chars.length; i++) chars[i] = lower(text.charAt(from + i));
+        return new String(chars);
+    }
+
+    private static char lower(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 }

@@ -73,4 +73,23 @@ class Bm25Test {
         assertArrayEquals(new double[] {0, 0}, bm25.scores(null));
         assertEquals(0, Bm25.index(List.of()).scores("alpha").length);
     }
+
+    @Test
+    void scoringWithoutAnIndexGivesTheIndexScoresExactly() {
+        List<String> docs = List.of(
+                "id 17 title Rate limiting middleware status active",
+                "The CsrfTokenValidator rejects tokens with HTTPServer errors",
+                "user_name alice role admin Übergröße ÉCOLE naïve",
+                "these those there where which: should please validation validated",
+                "connection timeout retries 5662ms Service12 services serviced",
+                "",
+                "a b c of to",
+                "Rates rate RATES rating ratings timeouts Timeout");
+        for (String query : List.of("Which service timed out and why?", "rate limiting", "CSRF token validation",
+                "übergröße école", "timeouts of the services", "the a of", "zzz qqq", "ratings")) {
+            assertArrayEquals(Bm25.index(docs).scores(query), Bm25.scores(docs, query), query);
+        }
+        assertArrayEquals(new double[docs.size()], Bm25.scores(docs, null));
+        assertArrayEquals(new double[0], Bm25.scores(List.of(), "rate"));
+    }
 }

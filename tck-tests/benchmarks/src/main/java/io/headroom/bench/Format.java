@@ -17,12 +17,15 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
     }
 
-    /** Microseconds as ms with sensible precision. */
+    /** A duration given in microseconds, with its unit: µs below 0.1 ms, else ms. */
     static String ms(double micros) {
-        double ms = micros / 1000.0;
-        if (Double.isNaN(ms)) {
+        if (Double.isNaN(micros)) {
             return "-";
         }
-        return String.format(Locale.ROOT, ms < 0.1 ? "%.3f" : ms < 10 ? "%.2f" : "%.1f", ms);
+        if (Math.abs(micros) < 100) {
+            return String.format(Locale.ROOT, "%.1f µs", micros);
+        }
+        double ms = micros / 1000.0;
+        return String.format(Locale.ROOT, Math.abs(ms) < 10 ? "%.2f ms" : "%.1f ms", ms);
     }
 }

@@ -99,7 +99,7 @@ public final class GatewayLoad {
     private static String row(String kind, int bodyBytes, double forwardedBytes, LoadDriver.Result d, LoadDriver.Result g) {
         double d50 = d.percentileMicros(50), d99 = d.percentileMicros(99);
         double g50 = g.percentileMicros(50), g99 = g.percentileMicros(99);
-        return String.format(Locale.ROOT, "| %s (%s) | %d | %,.0f | %,.0f | %s / %s ms | %s / %s ms | %s ms | %s ms | %s | %d/%d | %d |",
+        return String.format(Locale.ROOT, "| %s (%s) | %d | %,.0f | %,.0f | %s / %s | %s / %s | %s | %s | %s | %d/%d | %d |",
                 kind, Format.bytes(bodyBytes), g.connections(), d.throughput(), g.throughput(),
                 Format.ms(d50), Format.ms(d99), Format.ms(g50), Format.ms(g99),
                 Format.ms(g50 - d50), Format.ms(g99 - d99), Format.bytes(Math.round(forwardedBytes)),

@@ -23,7 +23,7 @@ public final class JmhReport {
         for (SavingsReport.Row s : SavingsReport.compute(inputs)) {
             JmhResults.Figures h = results.get("PipelineBench.headroomProcess", s.input()).orElseThrow();
             JmhResults.Figures j = results.get("PipelineBench.jacksonFloor", s.input()).orElse(JmhResults.Figures.EMPTY);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f%% | %s ms | %s ms | %s ms | %s | %s ms | %s | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f%% | %s | %s | %s | %s | %s | %s | %.1f |%n",
                     s.input(), Format.bytes(s.bodyBytes()), s.savingsPercent(), Format.ms(h.meanUs()),
                     Format.ms(h.p50Us()), Format.ms(h.p99Us()), alloc(h.allocBytesPerOp()),
                     Format.ms(j.meanUs()), alloc(j.allocBytesPerOp()), h.meanUs() / j.meanUs());
@@ -33,7 +33,7 @@ public final class JmhReport {
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
         for (String m : List.of("optimize", "passthrough", "jacksonFloor")) {
             results.get("OverheadBench." + m, "").ifPresent(f -> System.out.printf(Locale.ROOT,
-                    "| %s | %s ms | %s ms | %s ms | %s |%n", m, Format.ms(f.meanUs()), Format.ms(f.p50Us()),
+                    "| %s | %s | %s | %s | %s |%n", m, Format.ms(f.meanUs()), Format.ms(f.p50Us()),
                     Format.ms(f.p99Us()), alloc(f.allocBytesPerOp())));
         }
     }

@@ -35,6 +35,9 @@ final class StubUpstream implements AutoCloseable {
 
     /** @param port 0 for any free port */
     static StubUpstream start(int port, int threads) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus the
+        // client's delayed ACK add ~40 ms to every small answer. Read once, when the server class loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "stub-upstream");

@@ -2,11 +2,15 @@ package io.headroom.quarkus.deployment;
 
 import io.headroom.core.Headroom;
 import io.headroom.quarkus.runtime.HeadroomProducer;
+import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;
 import io.headroom.quarkus.runtime.HeadroomRestBodyFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
@@ -35,6 +39,14 @@ class HeadroomProcessor {
     @BuildStep
     AdditionalBeanBuildItem producer() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
+    }
+
+    /** The readiness check exists only when the application has SmallRye Health (an optional capability). */
+    @BuildStep
+    void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomReadinessCheck.class));
+        }
     }
 
     @BuildStep

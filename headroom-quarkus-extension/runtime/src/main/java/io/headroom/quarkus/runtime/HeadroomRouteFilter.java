@@ -4,6 +4,8 @@ import io.headroom.core.Endpoint;
 import io.headroom.core.Headroom;
 import io.headroom.core.Mode;
 import io.headroom.core.RequestOutcome;
+import io.headroom.core.wire.BodyEncoding;
+import io.headroom.core.wire.JsonContentType;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -25,7 +27,10 @@ import org.jboss.logging.Logger;
  * non-blocking input path corrupts pre-read bodies larger than its input buffer, so
  * {@link HeadroomRestBodyFilter} hands it the entity directly. Everything else passes
  * through without being buffered; responses (including SSE) are never touched beyond two headers.
- * Bypassed, oversized and HTTP/2 requests are forwarded untouched and unbuffered, so a Vert.x route
+ * Only UTF-8 JSON (or a body without Content-Type) is rewritten; a gzip or deflate body is decoded
+ * within max-body-bytes and a 100x ratio and, when rewritten, forwarded decoded without its
+ * Content-Encoding, otherwise as sent. Bypassed, oversized, non-JSON, otherwise encoded and HTTP/2
+ * requests are forwarded untouched and unbuffered, so a Vert.x route
  * that needs their body reads it as usual (e.g. with a {@code BodyHandler}).
  */
 final class HeadroomRouteFilter implements Handler<RoutingContext> {
@@ -58,8 +63,13 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             rc.next();
             return;
         }
+        String contentEncoding = req.getHeader(HttpHeaders.CONTENT_ENCODING);
+        Optional<BodyEncoding> encoding = BodyEncoding.of(contentEncoding);
         if ("true".equalsIgnoreCase(trim(req.getHeader(BYPASS_HEADER))) || declaredLength(req) > maxBodyBytes
+                || !JsonContentType.rewritable(req.getHeader(HttpHeaders.CONTENT_TYPE))
+                || (encoding.isEmpty() && !BodyEncoding.isIdentity(contentEncoding))
                 || req.version() == HttpVersion.HTTP_2) {
+            // Not UTF-8 JSON, or an encoding we do not decode (br, zstd...): forwarded exactly as sent.
             // HTTP/2: Quarkus REST pauses every request it dispatches, and pausing an HTTP/2 request whose
             // stream we drained throws; such requests are forwarded untouched rather than broken.
             markResponse(rc, false, 0);
@@ -73,14 +83,14 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             if (alreadyRead == null) {
                 rc.next();
             } else {
-                compress(rc, endpoint.get(), override, alreadyRead, false);
+                compress(rc, endpoint.get(), override, encoding, alreadyRead, false);
             }
             return;
         }
-        readBody(rc, endpoint.get(), override);
+        readBody(rc, endpoint.get(), override, encoding);
     }
 
-    private void readBody(RoutingContext rc, Endpoint endpoint, Mode override) {
+    private void readBody(RoutingContext rc, Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding) {
         HttpServerRequest req = rc.request();
         long declared = declaredLength(req);
         Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 4096);
@@ -102,18 +112,19 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
                 rc.fail(400, t);
             }
         });
-        req.endHandler(v -> compress(rc, endpoint, override, body, tooLarge[0]));
+        req.endHandler(v -> compress(rc, endpoint, override, encoding, body, tooLarge[0]));
         req.resume();
     }
 
     /** Runs on the event loop; the pipeline itself runs on a worker because it is CPU-heavy. */
-    private void compress(RoutingContext rc, Endpoint endpoint, Mode override, Buffer body, boolean tooLarge) {
+    private void compress(RoutingContext rc, Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding,
+                          Buffer body, boolean tooLarge) {
         byte[] original = body.getBytes();
         if (tooLarge) {
             forward(rc, RequestOutcome.untouched(original), original);
             return;
         }
-        rc.vertx().<RequestOutcome>executeBlocking(() -> headroom.process(endpoint, original, override), false)
+        rc.vertx().<RequestOutcome>executeBlocking(() -> process(endpoint, override, encoding, original), false)
                 .onComplete(ar -> {
                     RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
                     if (outcome == null || outcome.body() == null) {
@@ -121,8 +132,28 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
                                 endpoint.path(), ar.failed() ? ar.cause().getClass().getName() : "no outcome");
                         outcome = RequestOutcome.failOpen(original);
                     }
+                    if (encoding.isPresent() && outcome.compressed()) {
+                        // the rewritten body goes on decoded, so it must not claim the old encoding
+                        rc.request().headers().remove(HttpHeaders.CONTENT_ENCODING);
+                    }
                     forward(rc, outcome, original);
                 });
+    }
+
+    /**
+     * Runs on a worker. An encoded body is decoded within max-body-bytes and a 100x ratio (a
+     * decompression bomb stops there); unless the pipeline rewrites it, the encoded original goes on.
+     */
+    private RequestOutcome process(Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding, byte[] original) {
+        if (encoding.isEmpty()) {
+            return headroom.process(endpoint, original, override);
+        }
+        Optional<byte[]> decoded = encoding.get().decode(original, maxBodyBytes, BodyEncoding.DEFAULT_MAX_RATIO);
+        if (decoded.isEmpty()) {
+            return RequestOutcome.untouched(original);
+        }
+        RequestOutcome outcome = headroom.process(endpoint, decoded.get(), override);
+        return outcome != null && outcome.compressed() ? outcome : RequestOutcome.untouched(original);
     }
 
     private void forward(RoutingContext rc, RequestOutcome outcome, byte[] original) {

@@ -35,7 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * only tool output texts change, each changed one can be fetched back byte-identical, and the
  * request never grows in tokens.
  */
-class ConversationProperties {
+class ConversationPropertiesTest {
     private static final int TRIES = 150;
     private static final JsonCodec CODEC = new JsonCodec(Long.MAX_VALUE);
     private static final TokenCounter TOKENS = new TokenCounter();

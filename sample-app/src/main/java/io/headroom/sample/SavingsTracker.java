@@ -1,0 +1,121 @@
+package io.headroom.sample;
+
+import io.headroom.core.CompressionListener;
+import io.headroom.core.Endpoint;
+import io.headroom.core.Mode;
+import io.headroom.core.RequestOutcome;
+import io.headroom.core.savings.PersistentSavings;
+import io.headroom.core.savings.Rollup;
+import io.headroom.core.savings.SavingsLedger;
+import io.headroom.core.savings.SavingsTotals;
+import io.headroom.core.tokens.PricingTable;
+import io.quarkus.arc.Unremovable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Prices every proxied request and books it: session totals in memory, durable totals in the
+ * savings file ({@code HEADROOM_SAVINGS_PATH}), and today's spend for the daily budget
+ * ({@code HEADROOM_BUDGET}). Savings are the removed input tokens at the model's input price;
+ * spend is the forwarded input tokens at that price (output tokens are not seen: answers are
+ * relayed unparsed). The extension hands this bean to Headroom as a {@link CompressionListener}.
+ */
+@Singleton
+@Unremovable
+public class SavingsTracker implements CompressionListener {
+    private static final Logger LOG = Logger.getLogger(SavingsTracker.class);
+
+    private final PersistentSavings savings;
+    private final PricingTable pricing;
+    private final OptionalDouble budgetUsd;
+    private SavingsTotals session = SavingsTotals.ZERO;
+
+    public SavingsTracker(@ConfigProperty(name = "headroom.savings.path") String path,
+                          @ConfigProperty(name = "headroom.savings.flush-interval", defaultValue = "60s")
+                          Duration flushInterval,
+                          @ConfigProperty(name = "headroom.savings.retention", defaultValue = "P90D")
+                          Duration retention,
+                          @ConfigProperty(name = "headroom.pricing.models-file") Optional<String> modelsFile,
+                          @ConfigProperty(name = "headroom.pricing.model-limits") Optional<String> modelLimits,
+                          @ConfigProperty(name = "headroom.budget") Optional<Double> budget) {
+        if (budget.isPresent() && !(budget.get() >= 0)) {
+            throw new IllegalArgumentException("headroom.budget (HEADROOM_BUDGET) must be a non-negative USD amount");
+        }
+        this.pricing = PricingTable.fromSources(modelsFile.filter(s -> !s.isBlank()).map(Path::of).orElse(null),
+                modelLimits.orElse(null));
+        this.budgetUsd = budget.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        this.savings = PersistentSavings.open(Path.of(path), flushInterval, retention, Clock.systemUTC());
+        LOG.infof("persistent savings at %s%s", savings.path(),
+                budget.map(b -> String.format(java.util.Locale.ROOT, ", daily budget %.2f USD", b)).orElse(""));
+    }
+
+    @Override
+    public void onRequest(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
+        // called on the request path: must never throw into it
+        try {
+            // audit mode forwards the original, so only a rewritten body forwards tokensAfter
+            long forwarded = outcome.compressed() ? outcome.tokensAfter() : outcome.tokensBefore();
+            long saved = outcome.compressed() ? outcome.tokensSaved() : 0;
+            Optional<PricingTable.Price> price = pricing.lookup(ModelField.of(outcome.body()));
+            SavingsTotals delta = SavingsTotals.ofRequest(saved,
+                    price.map(p -> p.inputCost(saved)).orElse(0.0), forwarded,
+                    price.map(p -> p.inputCost(forwarded)).orElse(0.0));
+            savings.ledger().record(delta);
+            synchronized (this) {
+                session = session.plus(delta);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("savings bookkeeping failed (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Totals since this gateway started. */
+    public synchronized SavingsTotals session() {
+        return session;
+    }
+
+    public SavingsLedger ledger() {
+        return savings.ledger();
+    }
+
+    public Path path() {
+        return savings.path();
+    }
+
+    /** The daily budget state, or empty when no budget is set. */
+    public Optional<BudgetStatus> budget() {
+        if (budgetUsd.isEmpty()) {
+            return Optional.empty();
+        }
+        double used = savings.ledger().current(Rollup.DAILY).costUsd();
+        return Optional.of(new BudgetStatus(budgetUsd.getAsDouble(), used));
+    }
+
+    /** True when a budget is set and today's (UTC) estimated spend exceeds it. */
+    public boolean budgetExceeded() {
+        return budget().map(BudgetStatus::exceeded).orElse(false);
+    }
+
+    /** Today's (UTC) estimated spend against the daily limit. */
+    public record BudgetStatus(double limitUsd, double usedUsd) {
+        public double remainingUsd() {
+            return Math.max(0.0, limitUsd - usedUsd);
+        }
+
+        public boolean exceeded() {
+            return usedUsd > limitUsd;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        savings.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.headroom.sample.mcp;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The MCP endpoint at {@code /mcp}, mapped from {@code headroom.mcp.*}. */
+@ConfigMapping(prefix = "headroom.mcp")
+public interface McpConfig {
+
+    /** Serve MCP over Streamable HTTP at /mcp. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** A session nobody used for this long is dropped; its client must initialize again. */
+    @WithDefault("1h")
+    Duration sessionIdleTimeout();
+
+    /** Open sessions at most; opening one more drops the least recently used. */
+    @WithDefault("1000")
+    int maxSessions();
+
+    /** How often an open GET event stream receives an SSE comment, so proxies do not cut it. */
+    @WithDefault("15s")
+    Duration keepAliveInterval();
+}

@@ -1,0 +1,62 @@
+package io.headroom.sample.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.Headroom;
+import io.headroom.core.StatsSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code headroom_stats}: what the MCP tools did ({@code compressions, retrievals, tokens_saved,
+ * savings_percent, recent_events}) and, under {@code proxy}, the gateway's own counters, which it can
+ * report directly because the MCP server runs inside it.
+ */
+@ApplicationScoped
+public class StatsTool implements McpTool {
+    static final String NAME = "headroom_stats";
+
+    private final Headroom headroom;
+    private final ObjectMapper mapper;
+    private final McpUsage usage;
+
+    public StatsTool(Headroom headroom, ObjectMapper mapper, McpUsage usage) {
+        this.headroom = headroom;
+        this.mapper = mapper;
+        this.usage = usage;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ObjectNode descriptor() {
+        ObjectNode tool = mapper.createObjectNode();
+        tool.put("name", NAME);
+        tool.put("title", "Compression statistics");
+        tool.put("description", "Compression statistics: compressions, retrievals, tokens saved and recent events of"
+                + " the MCP tools, plus the gateway's request and CCR store counters.");
+        ObjectNode schema = tool.putObject("inputSchema");
+        schema.put("type", "object");
+        schema.putObject("properties");
+        return tool;
+    }
+
+    @Override
+    public ObjectNode call(JsonNode args) {
+        ObjectNode out = usage.snapshot();
+        StatsSnapshot s = headroom.stats();
+        ObjectNode proxy = out.putObject("proxy");
+        proxy.put("requests", s.requestsTotal());
+        proxy.put("requests_compressed", s.requestsCompressed());
+        proxy.put("tokens_before", s.tokensBefore());
+        proxy.put("tokens_saved", s.tokensSaved());
+        proxy.put("savings_percent", McpUsage.percent(s.tokensSaved(), s.tokensBefore()));
+        proxy.put("ccr_entries", s.ccrEntries());
+        proxy.put("ccr_retrievals", s.ccrRetrievals());
+        proxy.put("ccr_misses", s.ccrMisses());
+        return out;
+    }
+}

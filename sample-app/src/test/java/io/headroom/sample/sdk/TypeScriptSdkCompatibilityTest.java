@@ -1,0 +1,164 @@
+package io.headroom.sample.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.sample.UpstreamStubResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The original project's TypeScript SDK ({@code headroom-ai} 0.37.0 from npm), run unchanged by the
+ * machine's Node.js against the gateway on its test port: compress, retrieve (with and without query),
+ * CCR stats, health, stats, metrics, stats history and the error classes it maps our errors to.
+ * Needs node and npm on the PATH; fails, never skips, without them.
+ */
+@QuarkusTest
+@WithTestResource(UpstreamStubResource.class)
+class TypeScriptSdkCompatibilityTest {
+    static final String SDK_VERSION = "0.37.0";
+    private static final String MARKER = "SDK-COMPAT-RESULT ";
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theOriginalTypeScriptSdkWorksAgainstTheGateway() throws Exception {
+        JsonNode r = runSdkScript();
+
+        JsonNode compress = r.get("compress");
+        assertFalse(compress.has("threw"), compress.toString());
+        assertTrue(compress.get("compressed").asBoolean());
+        assertTrue(compress.get("tokensBefore").asInt() > 5_000, compress.toString());
+        assertTrue(compress.get("tokensAfter").asInt() < compress.get("tokensBefore").asInt() / 2);
+        assertEquals(compress.get("tokensBefore").asInt() - compress.get("tokensAfter").asInt(),
+                compress.get("tokensSaved").asInt());
+        assertTrue(compress.get("compressionRatio").asDouble() > 0.5);
+        assertFalse(compress.get("transformsApplied").isEmpty());
+        assertEquals(1, compress.get("ccrHashes").size());
+        assertEquals(4, compress.get("messageCount").asInt());
+        assertTrue(compress.get("toolKeepsNeedle").asBoolean(), "the error item survives compression");
+        assertTrue(compress.get("toolShorter").asBoolean());
+        String hash = compress.get("ccrHashes").get(0).asText();
+
+        JsonNode retrieve = r.get("retrieve");
+        assertEquals(hash, retrieve.path("hash").asText(), retrieve.toString());
+        assertTrue(retrieve.get("identical").asBoolean(), "originalContent is the original, byte-identical");
+        assertEquals(200, retrieve.get("originalItemCount").asInt());
+        assertTrue(retrieve.get("originalTokens").asInt() > 0);
+        assertTrue(retrieve.get("retrievalCount").asInt() >= 1);
+        assertTrue(retrieve.get("hasToolName").asBoolean());
+
+        JsonNode query = r.get("retrieveQuery");
+        assertEquals("PaymentGatewayTimeout", query.path("query").asText(), query.toString());
+        assertTrue(query.get("count").asInt() >= 1);
+        assertTrue(query.get("matched").asBoolean());
+
+        JsonNode chat = r.get("chatCompletion");
+        assertEquals("chat.completion", chat.path("object").asText(), chat.toString());
+        assertEquals(1, chat.get("choices").asInt());
+
+        JsonNode ccr = r.get("ccrStats");
+        assertTrue(ccr.at("/store/entries").asInt() >= 1, ccr.toString());
+        assertTrue(ccr.at("/store/maxEntries").asInt() > 0);
+        assertTrue(ccr.at("/store/retrievals").asInt() >= 2);
+
+        JsonNode health = r.get("health");
+        assertEquals("healthy", health.path("status").asText(), health.toString());
+        assertTrue(health.hasNonNull("version"));
+        assertTrue(health.at("/config/optimize").isBoolean());
+        assertTrue(r.at("/validateSetup/valid").asBoolean(), r.get("validateSetup").toString());
+
+        JsonNode proxyStats = r.get("proxyStats");
+        assertFalse(proxyStats.has("threw"), proxyStats.toString());
+        assertTrue(proxyStats.at("/requests/total").asLong() >= 1, proxyStats.toString());
+        assertTrue(proxyStats.at("/tokens/saved").asLong() > 0);
+        JsonNode stats = r.get("stats");
+        assertTrue(stats.get("totalTokensBefore").asLong() > 0, stats.toString());
+        assertTrue(stats.get("totalTokensSaved").asLong() > 0);
+        assertEquals(stats.get("totalTokensBefore").asLong() - stats.get("totalTokensSaved").asLong(),
+                stats.get("totalTokensAfter").asLong());
+        assertTrue(r.at("/summary/averageCompressionRatio").asDouble() > 0, r.get("summary").toString());
+
+        JsonNode metrics = r.get("metrics");
+        assertEquals(List.of("headroom_requests_total", "headroom_tokens_saved_total", "headroom_compression_ratio",
+                "headroom_latency_seconds", "headroom_cache_hits_total"),
+                mapper.convertValue(metrics.get("present"), List.class), metrics.toString());
+
+        assertFalse(r.get("statsHistory").has("threw"), r.get("statsHistory").toString());
+        assertTrue(r.get("statsHistory").isObject());
+        assertFalse(r.get("statsHistoryHourly").has("threw"), r.get("statsHistoryHourly").toString());
+
+        JsonNode errors = r.get("errors");
+        assertError(errors.get("retrieveUnknownHash"), "HeadroomCompressError", 404, "not_found");
+        assertError(errors.get("retrieveEmptyHash"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("compressWithoutMessages"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("compressMalformedBody"), "ValidationError", 400, "validation_error");
+        JsonNode down = errors.get("unreachableProxy");
+        assertEquals("HeadroomConnectionError", down.path("name").asText(), down.toString());
+    }
+
+    private static void assertError(JsonNode e, String name, int status, String type) {
+        assertEquals(name, e.path("name").asText(), e.toString());
+        assertTrue(e.get("isHeadroomError").asBoolean(), e.toString());
+        assertEquals(status, e.get("statusCode").asInt(), e.toString());
+        assertEquals(type, e.get("errorType").asText(), e.toString());
+    }
+
+    /** Prepares target/sdk-test, installs the pinned SDK and runs the script; returns its JSON line. */
+    private JsonNode runSdkScript() throws Exception {
+        Path dir = Path.of("target", "sdk-test").toAbsolutePath();
+        Files.createDirectories(dir);
+        NodeProcess.requireTool("node", dir);
+        NodeProcess.requireTool(NodeProcess.npm(), dir);
+        Files.writeString(dir.resolve("package.json"), """
+                {
+                  "name": "headroom-sdk-compat",
+                  "private": true,
+                  "type": "module",
+                  "dependencies": { "headroom-ai": "%s" }
+                }
+                """.formatted(SDK_VERSION));
+        Files.copy(Path.of("src", "test", "node", "sdk-compat.mjs"), dir.resolve("sdk-compat.mjs"),
+                StandardCopyOption.REPLACE_EXISTING);
+        // a cache under target/ works in a fresh CI checkout and leaves the user's ~/.npm alone
+        Map<String, String> env = Map.of("npm_config_cache", dir.resolve(".npm-cache").toString(),
+                "npm_config_update_notifier", "false");
+        NodeProcess.Result install = NodeProcess.run(List.of(NodeProcess.npm(), "install", "--no-audit", "--no-fund"),
+                dir, env, Duration.ofMinutes(5));
+        if (install.exitCode() != 0) {
+            fail("npm install of headroom-ai@" + SDK_VERSION + " failed (" + install.exitCode() + "):\n" + install.output());
+        }
+        // Node resolves "localhost" to ::1 first; the gateway listens on 127.0.0.1
+        String baseUrl = "http://127.0.0.1:" + base.getPort();
+        Path request = Path.of("examples", "compress-request.json").toAbsolutePath();
+        NodeProcess.Result run = NodeProcess.run(List.of("node", "sdk-compat.mjs", baseUrl, request.toString()),
+                dir, env, Duration.ofMinutes(2));
+        if (run.exitCode() != 0) {
+            fail("node sdk-compat.mjs failed (" + run.exitCode() + "):\n" + run.output());
+        }
+        return run.output().lines().filter(l -> l.startsWith(MARKER)).findFirst()
+                .map(l -> {
+                    try {
+                        return mapper.readTree(l.substring(MARKER.length()));
+                    } catch (Exception e) {
+                        throw new AssertionError("unparsable SDK output: " + l, e);
+                    }
+                })
+                .orElseThrow(() -> new AssertionError("the SDK script printed no result:\n" + run.output()));
+    }
+}
