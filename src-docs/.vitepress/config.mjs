@@ -26,6 +26,7 @@ export default {
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },
         { text: 'Benchmarks', link: '/benchmarks' },
+        { text: 'Reliability', link: '/reliability' },
       ] },
     ],
     search: { provider: 'local' },

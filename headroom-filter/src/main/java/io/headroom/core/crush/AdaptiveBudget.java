@@ -96,19 +96,14 @@ final class AdaptiveBudget {
             shapeOf[i] = id;
         }
         int[] clusterOfShape = new int[shapes.size()];
-        long[] repFingerprints = new long[Math.min(shapes.size(), 64)];
+        FingerprintIndex reps = new FingerprintIndex(Math.min(shapes.size(), 1024));
         List<long[]> repWords = new ArrayList<>();
         for (int s = 0; s < shapes.size(); s++) {
             long[] words = Words.hashes(shapes.get(s));
             long fp = SimHash.of(words);
-            int found = -1;
-            for (int c = 0, reps = repWords.size(); c < reps && found < 0; c++) {
-                if (SimHash.nearDuplicates(fp, repFingerprints[c])) found = c;
-            }
+            int found = reps.find(fp); // the first representative within NEAR_DUPLICATE_BITS, in order
             if (found < 0) {
-                found = repWords.size();
-                if (found == repFingerprints.length) repFingerprints = java.util.Arrays.copyOf(repFingerprints, found * 2);
-                repFingerprints[found] = fp;
+                found = reps.add(fp);
                 repWords.add(words);
             }
             clusterOfShape[s] = found;
@@ -159,7 +154,7 @@ final class AdaptiveBudget {
             heap.add(new long[] {bigrams.get(r).length, r});
             total += bigrams.get(r).length;
         }
-        LongSet covered = new LongSet(total);
+        LongSet covered = new LongSet(Math.min(total, 1 << 14)); // grows when the items are that diverse
         double[] curve = new double[n + 1];
         int x = 0;
         while (!heap.isEmpty()) {
@@ -186,12 +181,18 @@ final class AdaptiveBudget {
     }
 
     private static long[] bigrams(long[] words) {
-        LongSet out = new LongSet(words.length);
-        if (words.length == 1) out.add(words[0]);
+        if (words.length <= 1) return words.clone();
+        long[] grams = new long[words.length - 1];
         for (int i = 0; i + 1 < words.length; i++) {
-            out.add(Words.mix(words[i] * 31 + words[i + 1]));
+            grams[i] = Words.mix(words[i] * 31 + words[i + 1]);
         }
-        return out.toArray();
+        // distinct values: sort and drop repeats (order does not matter to the coverage curve)
+        java.util.Arrays.sort(grams);
+        int distinct = grams.length == 0 ? 0 : 1;
+        for (int i = 1; i < grams.length; i++) {
+            if (grams[i] != grams[distinct - 1]) grams[distinct++] = grams[i];
+        }
+        return distinct == grams.length ? grams : java.util.Arrays.copyOf(grams, distinct);
     }
 
     static double deflateRatio(List<String> texts) {

@@ -104,36 +104,51 @@ final class AnomalyDetector {
         int n = facts.size();
         int rareCount = Math.max(1, n / 100);
         int maxDistinct = Math.max(5, (int) Math.sqrt(n));
-        Map<String, Map<String, Integer>> valueCounts = new HashMap<>();
-        Map<String, Integer> presence = new HashMap<>();
+        Map<String, Field> fields = new HashMap<>();
         for (ItemFacts f : facts) {
             for (Map.Entry<String, JsonNode> e : f.scalars().entrySet()) {
-                presence.merge(e.getKey(), 1, Integer::sum);
+                Field field = fields.get(e.getKey());
+                if (field == null) {
+                    field = new Field();
+                    fields.put(e.getKey(), field);
+                }
+                field.present++;
                 String category = category(e.getValue());
                 if (category == null) continue;
-                Map<String, Integer> counts = valueCounts.computeIfAbsent(e.getKey(), k -> new HashMap<>());
+                if (field.counts == null) field.counts = new HashMap<>();
                 // Past the cardinality limit the field is not categorical; stop counting its values.
-                if (counts.size() <= maxDistinct) counts.merge(category, 1, Integer::sum);
+                if (field.counts.size() <= maxDistinct) {
+                    int[] count = field.counts.get(category);
+                    if (count == null) field.counts.put(category, new int[] {1});
+                    else count[0]++;
+                }
             }
         }
         BitSet rare = new BitSet(n);
         for (int i = 0; i < n; i++) {
             for (Map.Entry<String, JsonNode> e : facts.get(i).scalars().entrySet()) {
-                String path = e.getKey();
-                int present = presence.get(path);
+                Field field = fields.get(e.getKey());
+                int present = field.present;
                 if (present <= rareCount && present < n) {
                     rare.set(i);
                     continue;
                 }
-                Map<String, Integer> counts = valueCounts.get(path);
-                String category = category(e.getValue());
-                if (category == null || counts == null || counts.size() < 2 || counts.size() > maxDistinct) continue;
+                Map<String, int[]> counts = field.counts;
+                if (counts == null || counts.size() < 2 || counts.size() > maxDistinct) continue;
                 if (present * 2 < n) continue;
-                Integer c = counts.get(category);
-                if (c != null && c <= rareCount) rare.set(i);
+                String category = category(e.getValue());
+                if (category == null) continue;
+                int[] c = counts.get(category);
+                if (c != null && c[0] <= rareCount) rare.set(i);
             }
         }
         if (rare.cardinality() <= MAX_FLAGGED_SHARE * n) anomalies.or(rare);
+    }
+
+    /** How many items have one scalar path, and (while it looks categorical) how often each value occurs. */
+    private static final class Field {
+        int present;
+        Map<String, int[]> counts;
     }
 
     /** Categorical identity of a scalar: strings, booleans and whole numbers; null for everything else. */

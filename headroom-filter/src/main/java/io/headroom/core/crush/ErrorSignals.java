@@ -23,24 +23,26 @@ final class ErrorSignals {
     static boolean hasErrorKeyword(String s) {
         int len = s.length();
         for (int i = 0; i + 5 <= len; i++) {
+            // the second character rules out most starts before the case-insensitive comparison
+            char next = s.charAt(i + 1);
             switch (Character.toLowerCase(s.charAt(i))) {
                 case 'e' -> {
-                    if (at(s, i, "error") || at(s, i, "exception")) return true;
+                    if ((may(next, 'r') && at(s, i, "error")) || (may(next, 'x') && at(s, i, "exception"))) return true;
                 }
                 case 'f' -> {
-                    if (at(s, i, "failed") || at(s, i, "failure") || at(s, i, "fatal")) return true;
+                    if (may(next, 'a') && (at(s, i, "failed") || at(s, i, "failure") || at(s, i, "fatal"))) return true;
                 }
                 case 'c' -> {
-                    if (at(s, i, "critical")) return true;
+                    if (may(next, 'r') && at(s, i, "critical")) return true;
                 }
                 case 't' -> {
-                    if (at(s, i, "timeout")) return true;
+                    if (may(next, 'i') && at(s, i, "timeout")) return true;
                 }
                 case 'd' -> {
-                    if (at(s, i, "denied")) return true;
+                    if (may(next, 'e') && at(s, i, "denied")) return true;
                 }
                 case 'p' -> {
-                    if (at(s, i, "panic")) return true;
+                    if (may(next, 'a') && at(s, i, "panic")) return true;
                 }
                 default -> {
                 }
@@ -89,6 +91,14 @@ final class ErrorSignals {
             return code >= 400 && code <= 499;
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c} can match the lower-case ASCII letter {@code lower} case-insensitively: exact for
+     * ASCII; any other character is left to {@link String#regionMatches} (a dotless i matches "I" there).
+     */
+    private static boolean may(char c, char lower) {
+        return c >= 128 || (c | 0x20) == lower;
     }
 
     private static boolean at(String s, int i, String word) {

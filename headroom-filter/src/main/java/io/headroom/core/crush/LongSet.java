@@ -48,15 +48,6 @@ final class LongSet {
         return true;
     }
 
-    /** The elements, in no particular order. */
-    long[] toArray() {
-        long[] out = new long[size];
-        int j = 0;
-        if (hasZero) out[j++] = 0;
-        for (long s : slots) if (s != 0) out[j++] = s;
-        return out;
-    }
-
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];

@@ -31,7 +31,7 @@ final class Words {
      * {@link String#toLowerCase(Locale)} gives); a word with other characters takes the exact path.
      */
     static long[] hashes(String text) {
-        long[] out = new long[16];
+        long[] out = new long[(text.length() >> 2) + 4];
         int count = 0;
         int len = text.length();
         int i = 0;

@@ -219,8 +219,9 @@ public final class Bm25 {
     }
 
     private static boolean isBoundary(String text, int i, int len) {
-        char prev = text.charAt(i - 1);
         char c = text.charAt(i);
+        if (c >= 'a' && c <= 'z') return false; // the common case: no rule below splits before a lower-case letter
+        char prev = text.charAt(i - 1);
         // Only letter-to-digit: "Service12" splits, while "10am" or "5662ms" stay whole quantities.
         if (Character.isLetter(prev) && Character.isDigit(c)) return true;
         if (Character.isDigit(prev)) return false;
