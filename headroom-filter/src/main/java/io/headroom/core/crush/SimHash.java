@@ -22,19 +22,32 @@ final class SimHash {
     /** The fingerprint of a text given its {@link Words#hashes word hashes}. */
     static long of(long[] wordHashes) {
         if (wordHashes.length == 0) return 0L;
-        // ones[bit] counts the features with that bit set; the vote is positive when they are the majority
-        int[] ones = new int[64];
-        count(ones, wordHashes[0]);
+        // How many features have each bit set, kept as bit-sliced binary counters: levels[j] holds bit j of
+        // all 64 counts, so adding a feature is a ripple-carry over a few words instead of 64 increments.
+        long[] levels = new long[33 - Integer.numberOfLeadingZeros(2 * wordHashes.length)];
+        add(levels, wordHashes[0]);
         for (int i = 1; i < wordHashes.length; i++) {
-            count(ones, wordHashes[i]);
-            count(ones, Words.mix(wordHashes[i - 1] * 31 + wordHashes[i]));
+            add(levels, wordHashes[i]);
+            add(levels, Words.mix(wordHashes[i - 1] * 31 + wordHashes[i]));
         }
         int features = 2 * wordHashes.length - 1;
         long fingerprint = 0L;
         for (int bit = 0; bit < 64; bit++) {
-            if (2 * ones[bit] > features) fingerprint |= 1L << bit;
+            int ones = 0;
+            for (int j = 0; j < levels.length; j++) ones |= (int) ((levels[j] >>> bit) & 1L) << j;
+            // the vote (features with the bit minus features without) is positive
+            if (2 * ones > features) fingerprint |= 1L << bit;
         }
         return fingerprint;
+    }
+
+    private static void add(long[] levels, long h) {
+        long carry = h;
+        for (int j = 0; carry != 0; j++) {
+            long next = levels[j] & carry;
+            levels[j] ^= carry;
+            carry = next;
+        }
     }
 
     static int distance(long a, long b) {
@@ -43,11 +56,5 @@ final class SimHash {
 
     static boolean nearDuplicates(long a, long b) {
         return distance(a, b) <= NEAR_DUPLICATE_BITS;
-    }
-
-    private static void count(int[] ones, long h) {
-        for (int bit = 0; bit < 64; bit++) {
-            ones[bit] += (int) ((h >>> bit) & 1L);
-        }
     }
 }

@@ -2,7 +2,9 @@ package io.headroom.quarkus.runtime;
 
 import io.headroom.core.HeadroomConfig;
 import io.headroom.core.HeadroomException;
+import io.headroom.core.ToolProfile;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import java.util.List;
 
 /** Translates {@code quarkus.headroom.*} into the core's immutable {@link HeadroomConfig}. */
 final class CoreConfigMapper {
@@ -17,7 +19,7 @@ final class CoreConfigMapper {
      */
     static HeadroomConfig toCoreConfig(HeadroomRuntimeConfig c) {
         try {
-            return HeadroomConfig.builder()
+            HeadroomConfig.Builder b = HeadroomConfig.builder()
                     .mode(c.mode())
                     .minTokensToCrush(c.minTokensToCrush())
                     .minItemsToAnalyze(c.minItemsToAnalyze())
@@ -30,11 +32,46 @@ final class CoreConfigMapper {
                     .ccrEnabled(c.ccr().enabled())
                     .ccrTtl(c.ccr().ttl())
                     .ccrMaxEntries(c.ccr().maxEntries())
+                    .ccrDiskPath(c.ccr().diskPath().orElse(null))
+                    .ccrDiskSizeMb(c.ccr().diskSizeMb())
+                    .ccrInjectTool(c.ccr().injectTool())
                     .maxBodyBytes(c.maxBodySize().asLongValue())
-                    .build();
+                    .cacheAlignerEnabled(c.cacheAligner().enabled())
+                    .cacheAlignerPatterns(c.cacheAligner().patterns().orElse(List.of()))
+                    .cacheControlEnabled(c.cacheControl().enabled())
+                    .codeCompressionEnabled(c.codeCompression().enabled())
+                    .compactRows(c.compactRows())
+                    .contextStrategy(c.context().strategy())
+                    .contextKeepLastTurns(c.context().keepLastTurns())
+                    .contextOutputBufferTokens(c.context().outputBufferTokens())
+                    .contextCompressThreshold(c.context().compressThreshold())
+                    .contextRecencyDecayRate(c.context().recencyDecayRate());
+            c.toolProfiles().forEach((tool, profile) -> b.toolProfile(tool, toolProfile(tool, profile)));
+            return b.build();
         } catch (IllegalArgumentException | HeadroomException e) {
-            throw new ConfigurationException("Invalid Headroom configuration: " + PREFIX + quarkusKey(e.getMessage()), e);
+            throw invalid(e);
         }
+    }
+
+    /** A core rejection of an option (its message starts with the option name) as a startup failure naming the property. */
+    static ConfigurationException invalid(RuntimeException coreRejection) {
+        return new ConfigurationException(
+                "Invalid Headroom configuration: " + PREFIX + quarkusKey(coreRejection.getMessage()), coreRejection);
+    }
+
+    /** The core names an invalid profile bound after the global option; point at the profile's own key. */
+    private static ToolProfile toolProfile(String tool, HeadroomRuntimeConfig.ToolProfileConfig p) {
+        try {
+            return new ToolProfile(p.skipCompression(), p.maxItemsAfterCrush());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    HeadroomConfig.TOOL_PROFILES + "." + quoted(tool) + "." + e.getMessage(), e);
+        }
+    }
+
+    /** A map key with a dot is written quoted in a property name. */
+    private static String quoted(String key) {
+        return key.indexOf('.') >= 0 ? '"' + key + '"' : key;
     }
 
     /** The core names two options after their servlet init-params; point at the Quarkus property instead. */

@@ -1,8 +1,10 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.core.CompressionListener;
+import io.headroom.core.ErrorType;
 import io.headroom.core.Headroom;
 import io.headroom.core.HeadroomConfig;
+import io.headroom.core.HeadroomException;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -31,6 +33,9 @@ public class HeadroomProducer {
         thread.setContextClassLoader(Headroom.class.getClassLoader());
         try {
             return Headroom.create(core, listener);
+        } catch (HeadroomException e) {
+            // Some options can only be checked by using them (e.g. an unusable ccr.disk-path directory).
+            throw e.type() == ErrorType.CONFIGURATION_ERROR ? CoreConfigMapper.invalid(e) : e;
         } finally {
             thread.setContextClassLoader(previous);
         }

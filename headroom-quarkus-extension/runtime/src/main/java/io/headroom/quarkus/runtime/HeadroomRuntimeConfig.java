@@ -1,13 +1,19 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.core.Mode;
+import io.headroom.core.context.ContextStrategy;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Headroom: compresses the tool outputs inside LLM API request bodies before the application's
@@ -82,6 +88,33 @@ public interface HeadroomRuntimeConfig {
     @WithDefault("32M")
     MemorySize maxBodySize();
 
+    /** Moves dynamic content out of the system prompt prefix so provider prompt caches hit. */
+    CacheAligner cacheAligner();
+
+    /** Anthropic prompt-cache breakpoints. */
+    CacheControl cacheControl();
+
+    /** Compression of source code in tool outputs. */
+    CodeCompression codeCompression();
+
+    /**
+     * Whether the rows kept from uniform JSON object arrays are rendered as one column list plus value
+     * rows instead of repeating every key in every row.
+     */
+    @WithDefault("false")
+    boolean compactRows();
+
+    /**
+     * Per-tool settings, keyed by the tool (function) name as the model calls it, e.g.
+     * {@code quarkus.headroom.tool-profiles.search_logs.skip-compression=true}. Quote names that contain
+     * dots: {@code quarkus.headroom.tool-profiles."db.query".max-items-after-crush=30}.
+     */
+    @ConfigDocMapKey("tool-name")
+    Map<String, ToolProfileConfig> toolProfiles();
+
+    /** Context-window management for requests larger than the model's limit. */
+    Context context();
+
     /** Compress-cache-retrieve (CCR) options. */
     interface Ccr {
 
@@ -96,5 +129,103 @@ public interface HeadroomRuntimeConfig {
         /** Maximum number of originals held; the least recently used are evicted first. */
         @WithDefault("10000")
         long maxEntries();
+
+        /**
+         * Directory of a persistent CCR tier: originals then survive a restart. Unset keeps them on the
+         * heap only.
+         */
+        Optional<Path> diskPath();
+
+        /**
+         * Size of the disk tier in megabytes (used only with {@code disk-path}); an original larger than
+         * 1/16 of it is not stored, and therefore not compressed.
+         */
+        @WithDefault("512")
+        long diskSizeMb();
+
+        /**
+         * Whether the {@code headroom_retrieve} tool is added to requests whose originals went to CCR, so
+         * the model can ask for what was left out.
+         */
+        @WithDefault("true")
+        boolean injectTool();
+    }
+
+    /** Cache-aligner options. */
+    interface CacheAligner {
+
+        /**
+         * Whether dynamic content (dates, times, ids) is moved from the system prompt to its end so the
+         * stable prefix stays byte-identical across requests.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Extra dynamic-content regular expressions beyond the built-in ones. The list is comma-separated;
+         * give a pattern that contains a comma its own indexed key
+         * ({@code quarkus.headroom.cache-aligner.patterns[0]=\\d{1,2}h}) or escape the comma.
+         */
+        Optional<List<String>> patterns();
+    }
+
+    /** Anthropic {@code cache_control} options. */
+    interface CacheControl {
+
+        /** Whether Anthropic {@code cache_control} breakpoints are placed on the stable prefix. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Code-compression options. */
+    interface CodeCompression {
+
+        /**
+         * Whether function bodies in source-code tool outputs are collapsed. Off by default: code is
+         * usually read to be worked on.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    /** Settings of one tool. */
+    interface ToolProfileConfig {
+
+        /** Whether this tool's output is never compressed. */
+        @WithDefault("false")
+        boolean skipCompression();
+
+        /** This tool's own upper bound on the items a compressed array keeps; unset uses the global one. */
+        OptionalInt maxItemsAfterCrush();
+    }
+
+    /** Context-window management options. */
+    interface Context {
+
+        /**
+         * How a request over its token budget is cut down: {@code intelligent} drops the least valuable
+         * messages first, {@code rolling} the oldest, {@code off} never drops anything.
+         */
+        @WithDefault("intelligent")
+        ContextStrategy strategy();
+
+        /** Number of most recent user turns that are never dropped (the last one always stays). */
+        @WithDefault("2")
+        int keepLastTurns();
+
+        /** Tokens reserved for the model's answer: the budget is the model's context limit minus this. */
+        @WithDefault("4000")
+        int outputBufferTokens();
+
+        /**
+         * Overflow, as a fraction of the budget, below which deeper tool-output compression is tried
+         * before any message is dropped.
+         */
+        @WithDefault("0.1")
+        double compressThreshold();
+
+        /** Rate (lambda) of the exponential recency decay used to score messages. */
+        @WithDefault("0.1")
+        double recencyDecayRate();
     }
 }

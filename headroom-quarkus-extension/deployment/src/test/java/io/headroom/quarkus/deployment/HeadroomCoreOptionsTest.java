@@ -1,0 +1,122 @@
+package io.headroom.quarkus.deployment;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.core.Headroom;
+import io.headroom.core.HeadroomConfig;
+import io.headroom.core.ToolProfile;
+import io.headroom.core.context.ContextStrategy;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every core option without a key in the original mapping is settable as quarkus.headroom.* and reaches the core. */
+class HeadroomCoreOptionsTest {
+    static final String DISK_PATH = "target/headroom-core-options-ccr";
+    /** A second tool name for the same log fixture, compressed with its own bound. */
+    static final String BOUNDED_TOOL = "query_logs";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(Fixtures.class, EchoResource.class))
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.headroom.ccr.disk-path", DISK_PATH)
+            .overrideConfigKey("quarkus.headroom.ccr.disk-size-mb", "64")
+            .overrideConfigKey("quarkus.headroom.ccr.inject-tool", "false")
+            .overrideConfigKey("quarkus.headroom.cache-aligner.enabled", "false")
+            .overrideConfigKey("quarkus.headroom.cache-aligner.patterns", "build-[0-9a-f]{8},req-\\d+")
+            // A comma inside a pattern: give it its own indexed key.
+            .overrideConfigKey("quarkus.headroom.cache-aligner.patterns[2]", "v\\d{1,3}\\.\\d+")
+            .overrideConfigKey("quarkus.headroom.cache-control.enabled", "false")
+            .overrideConfigKey("quarkus.headroom.code-compression.enabled", "true")
+            .overrideConfigKey("quarkus.headroom.compact-rows", "true")
+            .overrideConfigKey("quarkus.headroom.tool-profiles.search_logs.skip-compression", "true")
+            .overrideConfigKey("quarkus.headroom.tool-profiles." + BOUNDED_TOOL + ".max-items-after-crush", "4")
+            .overrideConfigKey("quarkus.headroom.tool-profiles.\"db.query\".skip-compression", "true")
+            .overrideConfigKey("quarkus.headroom.tool-profiles.\"db.query\".max-items-after-crush", "30")
+            .overrideConfigKey("quarkus.headroom.context.strategy", "rolling")
+            .overrideConfigKey("quarkus.headroom.context.keep-last-turns", "5")
+            .overrideConfigKey("quarkus.headroom.context.output-buffer-tokens", "1000")
+            .overrideConfigKey("quarkus.headroom.context.compress-threshold", "0.25")
+            .overrideConfigKey("quarkus.headroom.context.recency-decay-rate", "0.05");
+
+    @Inject
+    Headroom headroom;
+
+    @Test
+    void everyKeyReachesTheCore() {
+        HeadroomConfig c = headroom.config();
+
+        assertEquals(Path.of(DISK_PATH), c.ccrDiskPath().orElseThrow());
+        assertEquals(64, c.ccrDiskSizeMb());
+        assertFalse(c.ccrInjectTool());
+        assertFalse(c.cacheAlignerEnabled());
+        assertEquals(List.of("build-[0-9a-f]{8}", "req-\\d+", "v\\d{1,3}\\.\\d+"), c.cacheAlignerPatterns());
+        assertFalse(c.cacheControlEnabled());
+        assertTrue(c.codeCompressionEnabled());
+        assertTrue(c.compactRows());
+        assertEquals(Map.of(
+                "search_logs", ToolProfile.skip(),
+                BOUNDED_TOOL, ToolProfile.withMaxItems(4),
+                "db.query", new ToolProfile(true, OptionalInt.of(30))), c.toolProfiles());
+        assertEquals(ContextStrategy.ROLLING, c.contextStrategy());
+        assertEquals(5, c.contextKeepLastTurns());
+        assertEquals(1000, c.contextOutputBufferTokens());
+        assertEquals(0.25, c.contextCompressThreshold());
+        assertEquals(0.05, c.contextRecencyDecayRate());
+
+        // Nothing else moved: the options set here are the only differences from the core defaults.
+        HeadroomConfig expected = HeadroomConfig.defaults().toBuilder()
+                .ccrDiskPath(Path.of(DISK_PATH)).ccrDiskSizeMb(64).ccrInjectTool(false)
+                .cacheAlignerEnabled(false).cacheAlignerPatterns(c.cacheAlignerPatterns())
+                .cacheControlEnabled(false).codeCompressionEnabled(true).compactRows(true)
+                .toolProfile("search_logs", ToolProfile.skip())
+                .toolProfile(BOUNDED_TOOL, ToolProfile.withMaxItems(4))
+                .toolProfile("db.query", new ToolProfile(true, OptionalInt.of(30)))
+                .contextStrategy(ContextStrategy.ROLLING).contextKeepLastTurns(5).contextOutputBufferTokens(1000)
+                .contextCompressThreshold(0.25).contextRecencyDecayRate(0.05)
+                .build();
+        assertEquals(c.toolProfiles(), expected.toolProfiles());
+        assertEquals(withoutProfiles(expected), withoutProfiles(c));
+    }
+
+    @Test
+    void skippedToolOutputReachesTheHandlerUncompressed() {
+        byte[] original = Fixtures.openAiChatRequest(); // its tool call is search_logs
+
+        Response r = given().contentType("application/json").body(original).post("/v1/chat/completions");
+
+        assertEquals(200, r.statusCode());
+        assertEquals("false", r.header("x-headroom-compressed"));
+        assertEquals(Fixtures.logs().toString(), Fixtures.openAiToolContent(Fixtures.parse(r.asByteArray())));
+    }
+
+    @Test
+    void theSameOutputOfAnotherToolIsCompressed() {
+        byte[] original = new String(Fixtures.openAiChatRequest(), StandardCharsets.UTF_8)
+                .replace("\"search_logs\"", "\"" + BOUNDED_TOOL + "\"").getBytes(StandardCharsets.UTF_8);
+
+        Response r = given().contentType("application/json").body(original).post("/v1/chat/completions");
+
+        assertEquals(200, r.statusCode());
+        assertEquals("true", r.header("x-headroom-compressed"));
+        String tool = Fixtures.openAiToolContent(Fixtures.parse(r.asByteArray()));
+        assertTrue(tool.length() < Fixtures.logs().toString().length(), "compressed to " + tool.length());
+        assertTrue(tool.contains(Fixtures.ERROR_NEEDLE), "the ERROR item survives");
+    }
+
+    /** The tool-profile map's iteration order is unspecified; it is compared on its own. */
+    private static String withoutProfiles(HeadroomConfig c) {
+        return c.toString().replaceFirst("toolProfiles=\\{[^}]*}", "toolProfiles=?");
+    }
+}
