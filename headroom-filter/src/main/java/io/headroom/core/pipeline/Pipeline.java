@@ -3,6 +3,8 @@ package io.headroom.core.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.Endpoint;
 import io.headroom.core.HeadroomConfig;
+import io.headroom.core.cache.CacheAligner;
+import io.headroom.core.cache.CacheAlignment;
 import io.headroom.core.ccr.CcrEntry;
 import io.headroom.core.ccr.CcrStore;
 import io.headroom.core.ccr.ContentHash;
@@ -33,7 +35,9 @@ import java.util.Set;
  * compressor put in its marker. Each replaced output adds {@code router:<type>:<ratio>} to the
  * transforms, in request order. A request still over its token budget afterwards is then cut down by
  * context management ({@link ContextManager}: whole conversation units dropped into CCR, a note in their
- * place); nothing else in the request is ever modified. Thread-safe: holds no per-request state.
+ * place). First of all, the {@link CacheAligner} moves dynamic content (dates, ids) of the system prompt
+ * to its end and places Anthropic cache_control breakpoints on the stable prefix: the only change ever
+ * made to system content. Nothing else in the request is modified. Thread-safe: holds no per-request state.
  */
 public final class Pipeline {
     private final HeadroomConfig config;
@@ -43,6 +47,7 @@ public final class Pipeline {
     private final Clock clock;
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
     private final ContextManager context;
+    private final CacheAligner aligner;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
         this.config = config;
@@ -53,6 +58,7 @@ public final class Pipeline {
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
         }
+        this.aligner = new CacheAligner(config, tokens);
         this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
     }
 
@@ -73,6 +79,8 @@ public final class Pipeline {
      */
     public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget) {
         ParsedRequest request = formats.get(endpoint).read(root);
+        // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
+        CacheAlignment alignment = aligner.align(root, endpoint);
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
         boolean store = storeOriginals && config.ccrEnabled();
 
@@ -82,7 +90,7 @@ public final class Pipeline {
         }
         int saved = 0;
         Set<String> hashes = new LinkedHashSet<>();
-        List<String> transforms = new ArrayList<>();
+        List<String> transforms = new ArrayList<>(alignment.transforms());
         boolean analysisIntent = AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
             String original = output.text();
@@ -105,16 +113,20 @@ public final class Pipeline {
             }
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
-                ccr.put(hash, new CcrEntry(original, originalTokens, result.originalUnits(),
-                        result.keptUnits(), output.toolName(), clock.instant()));
+                if (!ccr.put(hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                        result.keptUnits(), output.toolName(), clock.instant()))) {
+                    continue; // refused by the store (too large for its disk tier): keep the original
+                }
                 hashes.add(hash);
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
-        boolean changed = saved > 0;
-        int after = before - saved;
+        boolean changed = saved > 0 || alignment.changed();
+        int after = alignment.movedSpans() > 0
+                ? countTexts(formats.get(endpoint).read(root), tokenizer) // the dynamic-context tail counts too
+                : before - saved;
         ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals);
         if (fitted.changed()) {
             changed = true;

@@ -43,7 +43,7 @@ public final class RequestProcessor {
         RequestOutcome outcome;
         try {
             outcome = rewrite(endpoint, body, mode);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             LOG.warn("Headroom forwarded a {} request unchanged after an internal error: {}",
                     endpoint == null ? "unknown" : endpoint.path(), describe(e));
             outcome = RequestOutcome.failOpen(body);

@@ -204,6 +204,10 @@ public final class Bm25 {
         int start = -1;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? text.charAt(i) : ' ';
+            if (c >= 'a' && c <= 'z') {
+                if (start < 0) start = i; // a lower-case letter continues a token and never starts a new one
+                continue;
+            }
             if (!Character.isLetterOrDigit(c)) {
                 if (start >= 0) sink.span(text, start, i);
                 start = -1;
@@ -220,7 +224,6 @@ public final class Bm25 {
 
     private static boolean isBoundary(String text, int i, int len) {
         char c = text.charAt(i);
-        if (c >= 'a' && c <= 'z') return false; // the common case: no rule below splits before a lower-case letter
         char prev = text.charAt(i - 1);
         // Only letter-to-digit: "Service12" splits, while "10am" or "5662ms" stay whole quantities.
         if (Character.isLetter(prev) && Character.isDigit(c)) return true;

@@ -77,7 +77,7 @@ class SpanRemoverTest {
         assertEquals(-1, a.stable().indexOf("2026-11-25"));
         assertEquals(-1, b.stable().indexOf("2026-11-25"));
         assertEquals(a.moved().size(), lines.toString().split("\n").length);
-        assertTrue(millis < 5_000, "took " + millis + " ms");
+        assertTrue(millis < 15_000, "took " + millis + " ms"); // ~1 s alone; generous for loaded CI machines
     }
 
     @Test

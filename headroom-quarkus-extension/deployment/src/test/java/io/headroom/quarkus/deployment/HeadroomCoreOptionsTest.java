@@ -34,8 +34,9 @@ class HeadroomCoreOptionsTest {
             .overrideConfigKey("quarkus.headroom.ccr.disk-size-mb", "64")
             .overrideConfigKey("quarkus.headroom.ccr.inject-tool", "false")
             .overrideConfigKey("quarkus.headroom.cache-aligner.enabled", "false")
-            .overrideConfigKey("quarkus.headroom.cache-aligner.patterns", "build-[0-9a-f]{8},req-\\d+")
-            // A comma inside a pattern: give it its own indexed key.
+            // One indexed key per pattern, so the comma inside the last one does not split it.
+            .overrideConfigKey("quarkus.headroom.cache-aligner.patterns[0]", "build-[0-9a-f]{8}")
+            .overrideConfigKey("quarkus.headroom.cache-aligner.patterns[1]", "req-\\d+")
             .overrideConfigKey("quarkus.headroom.cache-aligner.patterns[2]", "v\\d{1,3}\\.\\d+")
             .overrideConfigKey("quarkus.headroom.cache-control.enabled", "false")
             .overrideConfigKey("quarkus.headroom.code-compression.enabled", "true")

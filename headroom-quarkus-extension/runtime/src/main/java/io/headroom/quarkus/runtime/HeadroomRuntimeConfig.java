@@ -162,9 +162,10 @@ public interface HeadroomRuntimeConfig {
         boolean enabled();
 
         /**
-         * Extra dynamic-content regular expressions beyond the built-in ones. The list is comma-separated;
-         * give a pattern that contains a comma its own indexed key
-         * ({@code quarkus.headroom.cache-aligner.patterns[0]=\\d{1,2}h}) or escape the comma.
+         * Extra dynamic-content regular expressions beyond the built-in ones, comma-separated. When a
+         * pattern contains a comma, give every pattern its own indexed key instead
+         * ({@code quarkus.headroom.cache-aligner.patterns[0]=\\d{1,2}h}); indexed keys replace the
+         * comma-separated value.
          */
         Optional<List<String>> patterns();
     }
