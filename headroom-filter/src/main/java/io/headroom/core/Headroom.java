@@ -13,6 +13,9 @@ import io.headroom.core.pipeline.RequestCounters;
 import io.headroom.core.pipeline.RequestProcessor;
 import io.headroom.core.pipeline.ToolOutputRouter;
 import io.headroom.core.route.ContentRouter;
+import io.headroom.core.simulate.CompressMode;
+import io.headroom.core.simulate.SimulationPlan;
+import io.headroom.core.simulate.Simulator;
 import io.headroom.core.tokens.TokenCounter;
 import io.headroom.core.wire.JsonCodec;
 import java.time.Clock;
@@ -30,12 +33,15 @@ public final class Headroom implements AutoCloseable {
     private final Pipeline pipeline;
     private final RequestProcessor processor;
     private final RequestCounters counters = new RequestCounters();
+    private final Simulator simulator;
 
     /** Package-private so tests can put a failing router in; adapters use {@link #create}. */
     Headroom(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccr = CcrStore.create(config);
-        this.pipeline = new Pipeline(config, new TokenCounter(), ccr, router, Clock.systemUTC());
+        TokenCounter tokens = new TokenCounter();
+        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
+        this.simulator = new Simulator(config, tokens, pipeline);
         this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
                 listener == null ? CompressionListener.NONE : listener, counters);
     }
@@ -64,13 +70,16 @@ public final class Headroom implements AutoCloseable {
 
     /**
      * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
-     * Always compresses (the configured mode governs the proxied path only); originals go to CCR
-     * when it is enabled. The request node is not modified.
+     * The configured mode governs the proxied path only; here {@code config.default_mode} (alias
+     * {@code config.mode}) decides: optimize (default) compresses and stores originals in CCR when it
+     * is enabled; audit and simulate measure what optimize would save and return the original messages,
+     * storing nothing (see {@link #simulate} for the full plan). The request node is not modified.
      *
      * @throws HeadroomException validation_error for a malformed request
      */
     public CompressResult compress(JsonNode request) {
         CompressRequest req = CompressRequest.from(request);
+        boolean apply = CompressMode.of(request) == CompressMode.OPTIMIZE;
         // token_budget (else the model's limit minus the output buffer) is enforced by context
         // management in the pipeline. Per-request 'config' overrides are accepted and not applied yet.
         ObjectNode chat = JsonNodeFactory.instance.objectNode();
@@ -78,13 +87,33 @@ public final class Headroom implements AutoCloseable {
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, true, req.tokenBudget());
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget());
         } catch (RuntimeException e) {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
         }
+        if (!apply) {
+            return new CompressResult(req.messages(), r.tokensBefore(), r.tokensAfter(), r.transformsApplied(), List.of());
+        }
         return new CompressResult(chat.get("messages"), r.tokensBefore(), r.tokensAfter(),
                 r.transformsApplied(), r.ccrHashes());
+    }
+
+    /**
+     * {@code POST /v1/compress} in simulate mode: the plan of what optimize would do to {@code request}
+     * (totals, transforms, waste signals, per-block breakdown) without applying or storing anything.
+     *
+     * @throws HeadroomException validation_error for a malformed request or mode
+     */
+    public SimulationPlan simulate(JsonNode request) {
+        CompressRequest req = CompressRequest.from(request);
+        CompressMode.of(request); // a malformed mode is refused here too, whichever mode routed the request
+        try {
+            return simulator.simulate(req);
+        } catch (RuntimeException e) {
+            throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
+                    "simulation failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /**

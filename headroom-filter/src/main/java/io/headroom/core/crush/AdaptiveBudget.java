@@ -196,7 +196,12 @@ final class AdaptiveBudget {
     }
 
     static double deflateRatio(List<String> texts) {
-        StringBuilder all = new StringBuilder();
+        int size = 0;
+        for (String t : texts) {
+            if (size >= MAX_DEFLATE_BYTES) break;
+            size += t.length() + 1;
+        }
+        StringBuilder all = new StringBuilder(size); // sized once: no regrowth copies of a 256 KB buffer
         for (String t : texts) {
             if (all.length() >= MAX_DEFLATE_BYTES) break;
             all.append(t).append('\n');

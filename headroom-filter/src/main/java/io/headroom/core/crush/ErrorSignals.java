@@ -101,7 +101,15 @@ final class ErrorSignals {
         return c >= 128 || (c | 0x20) == lower;
     }
 
+    /** {@code s.regionMatches(true, i, word, 0, word.length())} for a lower-case ASCII word, ASCII first. */
     private static boolean at(String s, int i, String word) {
-        return s.regionMatches(true, i, word, 0, word.length());
+        int len = word.length();
+        if (i + len > s.length()) return false;
+        for (int j = 0; j < len; j++) {
+            char c = s.charAt(i + j);
+            if (c >= 128) return s.regionMatches(true, i, word, 0, len); // Unicode case rules decide
+            if ((c | 0x20) != word.charAt(j)) return false;
+        }
+        return true;
     }
 }

@@ -16,41 +16,47 @@ final class ShapeText {
     }
 
     static String of(String text) {
-        StringBuilder out = new StringBuilder(text.length());
         int len = text.length();
+        // the shape is never longer than the text: runs only shrink to '#'
+        char[] out = new char[len];
+        int o = 0;
         int i = 0;
         while (i < len) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                out.append(c);
+            if (!letterOrDigit(c)) {
+                out[o++] = c;
                 i++;
                 continue;
             }
             int end = i;
             boolean digit = false;
             boolean hex = true;
-            while (end < len && Character.isLetterOrDigit(text.charAt(end))) {
-                char d = text.charAt(end);
+            for (char d; end < len && letterOrDigit(d = text.charAt(end)); end++) {
                 if (d >= '0' && d <= '9') digit = true;
                 else if (!((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F'))) hex = false;
-                end++;
             }
             if (!digit) {
-                out.append(text, i, end);
+                text.getChars(i, end, out, o);
+                o += end - i;
             } else if (hex) {
-                out.append('#');
+                out[o++] = '#';
             } else {
                 boolean inDigits = false;
                 for (int j = i; j < end; j++) {
                     char d = text.charAt(j);
                     boolean isDigit = d >= '0' && d <= '9';
-                    if (!isDigit) out.append(d);
-                    else if (!inDigits) out.append('#');
+                    if (!isDigit) out[o++] = d;
+                    else if (!inDigits) out[o++] = '#';
                     inDigits = isDigit;
                 }
             }
             i = end;
         }
-        return out.toString();
+        return new String(out, 0, o);
+    }
+
+    private static boolean letterOrDigit(char c) {
+        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return Character.isLetterOrDigit(c);
     }
 }

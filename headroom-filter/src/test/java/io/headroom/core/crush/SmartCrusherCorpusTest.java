@@ -68,17 +68,4 @@ class SmartCrusherCorpusTest {
         assertFalse(r.changed());
         assertEquals(c.toolOutput, r.content());
     }
-
-    @Test
-    void crushingIsFastOnAThousandItems() {
-        CorpusCase c = CorpusCase.load("json_logs_1000");
-        for (int i = 0; i < 20; i++) crusher.crush(c.toolOutput, c.lastUserText, HASH); // warm up
-        long start = System.nanoTime();
-        int runs = 20;
-        for (int i = 0; i < runs; i++) crusher.crush(c.toolOutput, c.lastUserText, HASH);
-        double ms = (System.nanoTime() - start) / 1e6 / runs;
-        System.out.printf("json_logs_1000 crush: %.2f ms per call%n", ms);
-        // Generous bound for slow CI machines; locally this is a few milliseconds.
-        assertTrue(ms < 250, "crush took " + ms + " ms");
-    }
 }

@@ -63,11 +63,9 @@ class BodyEncodingTest {
     void gigabyteBombStopsAtTheLimit() throws IOException {
         byte[] bomb = zerosGzip(1L << 30);
         assertTrue(bomb.length < 2 << 20, "bomb is " + bomb.length + " bytes");
-        long start = System.nanoTime();
         assertTrue(BodyEncoding.GZIP.decode(bomb, 32L << 20, BodyEncoding.DEFAULT_MAX_RATIO).isEmpty());
         assertTrue(BodyEncoding.GZIP.decode(bomb, Long.MAX_VALUE, BodyEncoding.DEFAULT_MAX_RATIO).isEmpty(),
                 "the ratio limit alone stops it");
-        assertTrue(System.nanoTime() - start < 10_000_000_000L, "decoding did not stop early");
     }
 
     /**

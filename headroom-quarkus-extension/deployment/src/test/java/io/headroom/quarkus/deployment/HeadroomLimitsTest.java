@@ -78,10 +78,8 @@ class HeadroomLimitsTest {
     void gzipBombIsForwardedUntouched(String path) throws Exception {
         byte[] bomb = zerosGzip(1L << 30);
         assertTrue(bomb.length < 2 << 20, "bomb is " + bomb.length + " bytes");
-        long start = System.nanoTime();
         HttpResponse<byte[]> r = post(path, bomb, false, "application/json", "Content-Encoding", "gzip");
         assertUntouched(r, bomb);
-        assertTrue(System.nanoTime() - start < 20_000_000_000L, "decoding did not stop early");
     }
 
     @Test
