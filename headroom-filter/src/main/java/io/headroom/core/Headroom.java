@@ -65,7 +65,18 @@ public final class Headroom implements AutoCloseable {
      * @param modeOverride the request's {@code x-headroom-mode}, or null for the configured mode
      */
     public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
-        return processor.process(endpoint, body, modeOverride);
+        return process(endpoint, body, modeOverride, TenantScope.SHARED);
+    }
+
+    /**
+     * As {@link #process(Endpoint, byte[], Mode)}, storing the originals in the caller's CCR scope: only
+     * {@link #retrieve(String, String, String)} with the same scope finds them. The markers the model sees
+     * carry the plain content hash either way.
+     *
+     * @param tenantScope see {@link TenantScope}; "" (or null) is the shared scope of the other overloads
+     */
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride, String tenantScope) {
+        return processor.process(endpoint, body, modeOverride, TenantScope.orShared(tenantScope));
     }
 
     /**
@@ -78,6 +89,11 @@ public final class Headroom implements AutoCloseable {
      * @throws HeadroomException validation_error for a malformed request
      */
     public CompressResult compress(JsonNode request) {
+        return compress(request, TenantScope.SHARED);
+    }
+
+    /** As {@link #compress(JsonNode)}, storing the originals in the caller's CCR scope. */
+    public CompressResult compress(JsonNode request, String tenantScope) {
         CompressRequest req = CompressRequest.from(request);
         boolean apply = CompressMode.of(request) == CompressMode.OPTIMIZE;
         // token_budget (else the model's limit minus the output buffer) is enforced by context
@@ -87,7 +103,7 @@ public final class Headroom implements AutoCloseable {
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget());
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope));
         } catch (RuntimeException e) {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
@@ -123,11 +139,19 @@ public final class Headroom implements AutoCloseable {
      * @throws HeadroomException not_found for an unknown or expired hash
      */
     public RetrieveResult retrieve(String hash, String query) {
+        return retrieve(hash, query, TenantScope.SHARED);
+    }
+
+    /**
+     * As {@link #retrieve(String, String)}, looking only in the caller's CCR scope: an original stored
+     * for another scope is not_found here, exactly like an unknown hash.
+     */
+    public RetrieveResult retrieve(String hash, String query, String tenantScope) {
         if (hash == null || hash.isBlank()) {
             throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' is required");
         }
         String key = hash.strip().toLowerCase(java.util.Locale.ROOT); // keys are lower-case hex
-        CcrHit hit = ccr.retrieve(key).orElseThrow(() -> new HeadroomException(ErrorType.NOT_FOUND,
+        CcrHit hit = ccr.retrieve(TenantScope.orShared(tenantScope), key).orElseThrow(() -> new HeadroomException(ErrorType.NOT_FOUND,
                 "no original stored under hash " + key + " (unknown or expired)"));
         boolean search = query != null && !query.isBlank();
         List<String> matches = search ? ccr.search(hit, query) : List.of();

@@ -8,6 +8,7 @@ import io.headroom.core.CompressResult;
 import io.headroom.core.ErrorType;
 import io.headroom.core.Headroom;
 import io.headroom.core.HeadroomException;
+import io.headroom.core.simulate.CompressMode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,10 @@ import jakarta.enterprise.event.Observes;
 /**
  * {@code POST /v1/compress}: compresses {@code {messages, model, token_budget?, config?}} without
  * calling any LLM and answers {@code {messages, tokens_before, tokens_after, tokens_saved,
- * compression_ratio, transforms_applied, ccr_hashes}}.
+ * compression_ratio, transforms_applied, ccr_hashes}}. {@code config.default_mode} (alias
+ * {@code config.mode}) picks optimize (default), audit (same answer, original messages, nothing stored) or
+ * simulate (the plan: that answer plus {@code transforms}, {@code waste_signals} and per-block
+ * {@code blocks}); any other value is a 400 validation_error.
  */
 @ApplicationScoped
 public class CompressEndpoint {
@@ -24,6 +28,9 @@ public class CompressEndpoint {
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
     private final BlockingJson blocking;
+    /** The caller's CCR scope: originals stored here are retrievable only with the same credential. */
+    @jakarta.inject.Inject
+    TenantScopes scopes;
 
     public CompressEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking) {
         this.headroom = headroom;
@@ -49,7 +56,10 @@ public class CompressEndpoint {
             if (model != null && !model.isNull() && !model.isTextual()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'model' must be a string");
             }
-            return mapper.writeValueAsBytes(toJson(headroom.compress(request)));
+            if (CompressMode.of(request) == CompressMode.SIMULATE) {
+                return mapper.writeValueAsBytes(headroom.simulate(request).toJson());
+            }
+            return mapper.writeValueAsBytes(toJson(headroom.compress(request, scopes.of(rc))));
         });
     }
 

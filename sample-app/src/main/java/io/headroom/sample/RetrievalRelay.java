@@ -44,9 +44,12 @@ public class RetrievalRelay {
     private final Vertx vertx;
     private final RetrievalConfig config;
     private final JsonCodec codec;
-    private final RetrieveCallHandler handler;
+    private final Headroom headroom;
+    private final HeadroomMetrics metrics;
+    private final TenantScopes scopes;
 
-    public RetrievalRelay(Vertx vertx, RetrievalConfig config, Headroom headroom, HeadroomMetrics metrics) {
+    public RetrievalRelay(Vertx vertx, RetrievalConfig config, Headroom headroom, HeadroomMetrics metrics,
+                          TenantScopes scopes) {
         if (config.maxRounds() < 0) {
             throw new IllegalArgumentException("headroom.retrieve.max-rounds must be >= 0");
         }
@@ -54,9 +57,16 @@ public class RetrievalRelay {
         this.config = config;
         // the core's codec: follow-ups keep the request's field order and exact numbers
         this.codec = new JsonCodec(headroom.config().maxBodyBytes());
-        this.handler = new RetrieveCallHandler((hash, query) -> {
+        this.headroom = headroom;
+        this.metrics = metrics;
+        this.scopes = scopes;
+    }
+
+    /** Answers calls from the CCR scope of one caller: the model only gets back what this caller stored. */
+    private RetrieveCallHandler handler(String scope) {
+        return new RetrieveCallHandler((hash, query) -> {
             try {
-                RetrieveResult r = headroom.retrieve(hash, query);
+                RetrieveResult r = headroom.retrieve(hash, query, scope);
                 metrics.onRetrieval(true);
                 return r;
             } catch (HeadroomException e) {
@@ -66,6 +76,11 @@ public class RetrievalRelay {
                 throw e;
             }
         }, codec.mapper());
+    }
+
+    /** The CCR scope of the client request behind {@code x}. */
+    String scope(Exchange x) {
+        return scopes.of(x.rc());
     }
 
     /**
@@ -110,7 +125,7 @@ public class RetrievalRelay {
                         finish(x, resp, answer, round);
                         return;
                     }
-                    followUp(x.endpoint(), request, requestBytes, answer).onComplete(ar -> {
+                    followUp(x.endpoint(), scope(x), request, requestBytes, answer).onComplete(ar -> {
                         if (ar.failed()) {
                             LOG.warnf("retrieval for %s failed, answering with the upstream's answer: %s",
                                     x.endpoint().path(), ar.cause().getClass().getName());
@@ -154,7 +169,8 @@ public class RetrievalRelay {
      *
      * @param request the request that produced the answer as a tree, or null to parse {@code requestBytes}
      */
-    Future<FollowUp> followUp(Endpoint endpoint, ObjectNode request, Buffer requestBytes, Object answer) {
+    Future<FollowUp> followUp(Endpoint endpoint, String scope, ObjectNode request, Buffer requestBytes,
+                              Object answer) {
         return vertx.executeBlocking(() -> {
             JsonNode response = answer instanceof JsonNode n ? n : parse(((Buffer) answer).getBytes());
             if (response == null) {
@@ -168,14 +184,14 @@ public class RetrievalRelay {
                 }
                 previous = o;
             }
-            Optional<ObjectNode> next = handler.followUp(endpoint, previous, response);
+            Optional<ObjectNode> next = handler(scope).followUp(endpoint, previous, response);
             return next.map(n -> new FollowUp(n, Buffer.buffer(codec.write(n)))).orElse(null);
         }, false);
     }
 
-    /** Answers one headroom_retrieve call (for {@code POST /v1/retrieve/tool_call}). */
-    ToolResult answer(RetrieveCall call) {
-        return handler.answer(call);
+    /** Answers one headroom_retrieve call (for {@code POST /v1/retrieve/tool_call}) from {@code scope}. */
+    ToolResult answer(RetrieveCall call, String scope) {
+        return handler(scope).answer(call);
     }
 
     int maxRounds() {

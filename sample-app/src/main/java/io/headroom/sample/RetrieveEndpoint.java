@@ -36,9 +36,12 @@ public class RetrieveEndpoint {
 
     private final AdminAccess access;
     private final RetrievalRelay retrieval;
+    private final TenantScopes scopes;
 
     public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                            HeadroomMetrics metrics, AdminAccess access, RetrievalRelay retrieval) {
+                            HeadroomMetrics metrics, AdminAccess access, RetrievalRelay retrieval,
+                            TenantScopes scopes) {
+        this.scopes = scopes;
         this.access = access;
         this.retrieval = retrieval;
         this.headroom = headroom;
@@ -97,7 +100,7 @@ public class RetrieveEndpoint {
             }
             RetrieveCall parsed = RetrieveCalls.fromArguments(call.path("id").asText(""),
                     owner.get(openai ? "arguments" : "input"), mapper);
-            ToolResult result = retrieval.answer(parsed);
+            ToolResult result = retrieval.answer(parsed, scopes.of(rc));
             ObjectNode out = mapper.createObjectNode();
             out.set("tool_result", openai ? ToolResultMessages.openAiChat(result) : ToolResultMessages.anthropic(result));
             out.put("success", !result.error());
@@ -119,7 +122,8 @@ public class RetrieveEndpoint {
             String q = query == null || query.isNull() || query.asText().isBlank() ? null : query.asText();
             RetrieveResult result;
             try {
-                result = headroom.retrieve(hash.asText(), q);
+                // only the caller's own scope: another tenant's hash is not_found, as an unknown one
+                result = headroom.retrieve(hash.asText(), q, scopes.of(rc));
             } catch (HeadroomException e) {
                 if (e.type() == ErrorType.NOT_FOUND) {
                     metrics.onRetrieval(false);

@@ -127,7 +127,7 @@ final class RetrievingStream {
             release(held, round);
             return;
         }
-        relay.followUp(x.endpoint(), request, requestBytes, detector.response()).onComplete(ar -> {
+        relay.followUp(x.endpoint(), relay.scope(x), request, requestBytes, detector.response()).onComplete(ar -> {
             if (ar.failed() || ar.result() == null) {
                 if (ar.failed()) {
                     LOG.warnf("retrieval for streamed %s failed, passing the answer on: %s", x.endpoint().path(),

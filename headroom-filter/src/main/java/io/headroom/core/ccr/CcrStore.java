@@ -30,11 +30,17 @@ import org.ehcache.config.units.MemoryUnit;
  *
  * <p>Expiry and retrieval counts live in the stored value, so both survive a restart too; the
  * {@link #stats()} counters (stored, retrievals, misses) count since this instance started.
+ *
+ * <p>Entries live in a scope (a tenant): a lookup finds only what was stored in the same scope, so a
+ * caller who knows a hash cannot read another tenant's original. The hash itself, the one the model
+ * sees in markers, is the same in every scope.
  */
 public final class CcrStore implements AutoCloseable {
     private static final String CACHE = "headroom-ccr";
     /** Compare-and-set rounds before giving up on a contended update (the value is then current anyway). */
     private static final int MAX_ATTEMPTS = 8;
+    /** The scope of callers that are not isolated: every unscoped put and lookup uses it. */
+    public static final String SHARED_SCOPE = "";
 
     private final CacheManager manager;
     private final Cache<String, StoredOriginal> cache;
@@ -105,37 +111,57 @@ public final class CcrStore implements AutoCloseable {
      *         stored, and a caller must then not hand out its hash
      */
     public boolean put(String hash, CcrEntry entry) {
+        return put(SHARED_SCOPE, hash, entry);
+    }
+
+    /**
+     * As {@link #put(String, CcrEntry)}, within {@code scope}: the entry is held under (scope, hash) and
+     * only a lookup in the same scope finds it. The shared scope {@code ""} is the unscoped store.
+     */
+    public boolean put(String scope, String hash, CcrEntry entry) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(entry, "entry");
+        String key = key(scope, hash);
         long expiresAt = System.currentTimeMillis() + ttlMillis;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            StoredOriginal existing = cache.putIfAbsent(hash, new StoredOriginal(entry, 0, expiresAt));
+            StoredOriginal existing = cache.putIfAbsent(key, new StoredOriginal(entry, 0, expiresAt));
             if (existing == null) {
                 stored.increment();
                 break;
             }
-            if (cache.replace(hash, existing, existing.refreshed(expiresAt))) {
+            if (cache.replace(key, existing, existing.refreshed(expiresAt))) {
                 break;
             }
             // lost to a concurrent writer of the same key: try again
         }
-        return cache.containsKey(hash);
+        return cache.containsKey(key);
     }
 
     /** True when {@code hash} is held, without counting a retrieval. */
     public boolean contains(String hash) {
-        return hash != null && cache.containsKey(hash);
+        return contains(SHARED_SCOPE, hash);
     }
 
-    /** Looks an original up, counting a retrieval (or a miss). */
+    /** True when {@code hash} is held in {@code scope}, without counting a retrieval. */
+    public boolean contains(String scope, String hash) {
+        return hash != null && cache.containsKey(key(scope, hash));
+    }
+
+    /** Looks an original up in the shared scope, counting a retrieval (or a miss). */
     public Optional<CcrHit> retrieve(String hash) {
-        for (int attempt = 0; hash != null && attempt < MAX_ATTEMPTS; attempt++) {
-            StoredOriginal held = cache.get(hash);
+        return retrieve(SHARED_SCOPE, hash);
+    }
+
+    /** Looks an original up in {@code scope} only, counting a retrieval (or a miss). */
+    public Optional<CcrHit> retrieve(String scope, String hash) {
+        String key = hash == null ? null : key(scope, hash);
+        for (int attempt = 0; key != null && attempt < MAX_ATTEMPTS; attempt++) {
+            StoredOriginal held = cache.get(key);
             if (held == null || held.expiredAt(System.currentTimeMillis())) {
                 break;
             }
             StoredOriginal next = held.retrieved();
-            if (cache.replace(hash, held, next) || attempt == MAX_ATTEMPTS - 1) {
+            if (cache.replace(key, held, next) || attempt == MAX_ATTEMPTS - 1) {
                 retrievals.increment();
                 return Optional.of(new CcrHit(hash, held.entry(), next.retrievals()));
             }
@@ -160,6 +186,20 @@ public final class CcrStore implements AutoCloseable {
             entries++; // skips expired mappings; values stay undeserialised as they are never read
         }
         return new CcrStats(entries, stored.sum(), retrievals.sum(), misses.sum());
+    }
+
+    /**
+     * The cache key of (scope, hash). The shared scope keeps the bare hash (so stores written before
+     * scoping, e.g. a disk tier, still resolve); any other scope is length-prefixed ({@code "<len>:<scope>:"}),
+     * and a shared-scope hash that contains ':' gets the prefix of the empty scope, so no caller-supplied
+     * hash can address another scope's entry.
+     */
+    static String key(String scope, String hash) {
+        String s = scope == null ? SHARED_SCOPE : scope;
+        if (s.isEmpty()) {
+            return hash.indexOf(':') < 0 ? hash : "0::" + hash;
+        }
+        return s.length() + ":" + s + ":" + hash;
     }
 
     /** Closes the cache manager, which flushes and unlocks the disk tier. Idempotent. */

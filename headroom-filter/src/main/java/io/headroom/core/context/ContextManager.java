@@ -87,6 +87,12 @@ public final class ContextManager {
      * @param storeOriginals false to plan and rewrite without storing anything in CCR (audit)
      */
     public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals) {
+        return apply(endpoint, root, tokenBudget, storeOriginals, CcrStore.SHARED_SCOPE);
+    }
+
+    /** As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean)}, storing originals in the caller's CCR scope. */
+    public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
+                               String scope) {
         if (config.contextStrategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
         JsonNode modelNode = root.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : null;
@@ -109,7 +115,7 @@ public final class ContextManager {
         boolean store = storeOriginals && config.ccrEnabled();
         int overflow = before - budget;
         if (policy instanceof IntelligentContext && overflow <= config.contextCompressThreshold() * budget) {
-            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, hashes);
+            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes);
             if (replaced > 0) {
                 transforms.add("deep_compress:" + replaced);
                 c = Conversation.read(root, shape, tokenizer, keep);
@@ -135,7 +141,7 @@ public final class ContextManager {
             }
             droppedTokens += u.tokens();
         }
-        String hash = drop(c, removed, droppedTokens, store);
+        String hash = drop(c, removed, droppedTokens, store, scope);
         if (hash != null && store) hashes.add(hash);
         transforms.add(policy.name() + ":" + removed.size());
         int after = c.totalTokens() - droppedTokens + noteTokens;
@@ -144,7 +150,7 @@ public final class ContextManager {
     }
 
     /** Archives, removes and replaces {@code removed} (ascending indices) by the note; returns the archive's hash. */
-    private String drop(Conversation c, List<Integer> removed, int droppedTokens, boolean store) {
+    private String drop(Conversation c, List<Integer> removed, int droppedTokens, boolean store, String scope) {
         ArrayNode messages = c.messages();
         ArrayNode archive = messages.arrayNode();
         for (int i : removed) archive.add(messages.get(i));
@@ -152,7 +158,7 @@ public final class ContextManager {
         String hash = ContentHash.of(json);
         if (store) {
             // stored before the note goes out: a hash the model sees must be retrievable
-            ccr.put(hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
+            ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
         }
         for (int k = removed.size() - 1; k >= 0; k--) messages.remove(removed.get(k));
         c.shape().insertNote(messages, removed.get(0), note(removed.size(), config.ccrEnabled() ? hash : null));

@@ -45,7 +45,7 @@ final class DeepCompression {
      * @return outputs replaced
      */
     int run(Endpoint endpoint, ObjectNode root, Conversation c, int overflow, TokenCounter.Tokenizer tokenizer,
-            boolean store, List<String> hashes) {
+            boolean store, String scope, List<String> hashes) {
         boolean[] droppable = new boolean[c.size()];
         for (Conversation.Unit u : c.droppable()) {
             for (int i = u.first(); i <= u.last(); i++) droppable[i] = true;
@@ -73,7 +73,7 @@ final class DeepCompression {
             int after = tokenizer.count(result.content());
             if (after >= cand.tokens()) continue;
             if (store && ccrEnabled) {
-                ccr.put(hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(), result.keptUnits(),
+                ccr.put(scope, hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(), result.keptUnits(),
                         cand.output().toolName(), clock.instant()));
                 hashes.add(hash);
             }

@@ -78,6 +78,15 @@ public final class Pipeline {
      * drops whole units of the conversation ({@link ContextManager}).
      */
     public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget) {
+        return run(endpoint, root, storeOriginals, tokenBudget, CcrStore.SHARED_SCOPE);
+    }
+
+    /**
+     * As {@link #run(Endpoint, ObjectNode, boolean, OptionalInt)}, storing originals in the CCR scope of
+     * the caller ({@code scope}, "" for the shared scope); the markers carry the plain content hash.
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
+                              String scope) {
         ParsedRequest request = formats.get(endpoint).read(root);
         // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
         CacheAlignment alignment = aligner.align(root, endpoint);
@@ -113,7 +122,7 @@ public final class Pipeline {
             }
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
-                if (!ccr.put(hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                if (!ccr.put(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
                         result.keptUnits(), output.toolName(), clock.instant()))) {
                     continue; // refused by the store (too large for its disk tier): keep the original
                 }
@@ -127,7 +136,7 @@ public final class Pipeline {
         int after = alignment.movedSpans() > 0
                 ? countTexts(formats.get(endpoint).read(root), tokenizer) // the dynamic-context tail counts too
                 : before - saved;
-        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals);
+        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope);
         if (fitted.changed()) {
             changed = true;
             transforms.addAll(fitted.transforms());

@@ -38,11 +38,16 @@ public final class RequestProcessor {
     }
 
     public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
+        return process(endpoint, body, modeOverride, io.headroom.core.ccr.CcrStore.SHARED_SCOPE);
+    }
+
+    /** As {@link #process(Endpoint, byte[], Mode)}, storing originals in the CCR scope {@code scope}. */
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride, String scope) {
         long start = System.nanoTime();
         Mode mode = modeOverride != null ? modeOverride : config.mode();
         RequestOutcome outcome;
         try {
-            outcome = rewrite(endpoint, body, mode);
+            outcome = rewrite(endpoint, body, mode, scope);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             LOG.warn("Headroom forwarded a {} request unchanged after an internal error: {}",
                     endpoint == null ? "unknown" : endpoint.path(), describe(e));
@@ -53,7 +58,7 @@ public final class RequestProcessor {
         return outcome;
     }
 
-    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode) {
+    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode, String scope) {
         if (mode == Mode.PASSTHROUGH || endpoint == null || body == null || body.length == 0
                 || body.length > config.maxBodyBytes()) {
             return RequestOutcome.untouched(body);
@@ -68,7 +73,7 @@ public final class RequestProcessor {
             return RequestOutcome.untouched(body);
         }
         boolean optimize = mode == Mode.OPTIMIZE;
-        PipelineResult r = pipeline.run(endpoint, object, optimize);
+        PipelineResult r = pipeline.run(endpoint, object, optimize, java.util.OptionalInt.empty(), scope);
         if (!r.changed() || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),

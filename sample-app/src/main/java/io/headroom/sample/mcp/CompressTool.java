@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.CompressResult;
 import io.headroom.core.Headroom;
+import io.headroom.core.TenantScope;
 import io.headroom.core.HeadroomException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,6 +59,12 @@ public class CompressTool implements McpTool {
 
     @Override
     public ObjectNode call(JsonNode args) {
+        return call(args, TenantScope.SHARED);
+    }
+
+    /** Stores the originals in the caller's scope, where only the same caller's headroom_retrieve finds them. */
+    @Override
+    public ObjectNode call(JsonNode args, String tenantScope) {
         JsonNode content = args.get("content");
         JsonNode messages = args.get("messages");
         boolean hasContent = content != null && !content.isNull();
@@ -80,7 +87,7 @@ public class CompressTool implements McpTool {
         request.set("messages", hasContent ? contentAsToolOutput(content.asText()) : messages);
         CompressResult result;
         try {
-            result = headroom.compress(request);
+            result = headroom.compress(request, tenantScope);
         } catch (HeadroomException e) {
             throw new ToolFailure(e.getMessage());
         }

@@ -68,6 +68,11 @@ public class McpDispatcher {
      * @return the response for a request, or null for a notification or a client response
      */
     ObjectNode handle(JsonNode message, McpSession session) {
+        return handle(message, session, io.headroom.core.TenantScope.SHARED);
+    }
+
+    /** As {@link #handle(JsonNode, McpSession)}, running tools in the CCR scope of the HTTP request's caller. */
+    ObjectNode handle(JsonNode message, McpSession session, String tenantScope) {
         if (JsonRpc.isNotification(message)) {
             if ("notifications/initialized".equals(message.get("method").asText())) {
                 session.markInitialized();
@@ -85,7 +90,8 @@ public class McpDispatcher {
                     "a JSON-RPC 2.0 request needs \"jsonrpc\": \"2.0\" and a string or number id");
         }
         try {
-            return JsonRpc.result(id, dispatch(message.get("method").asText(), message.path("params"), session));
+            return JsonRpc.result(id, dispatch(message.get("method").asText(), message.path("params"), session,
+                    tenantScope));
         } catch (JsonRpcException e) {
             return JsonRpc.error(id, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -96,11 +102,11 @@ public class McpDispatcher {
         }
     }
 
-    private JsonNode dispatch(String method, JsonNode params, McpSession session) {
+    private JsonNode dispatch(String method, JsonNode params, McpSession session, String tenantScope) {
         return switch (method) {
             case "ping" -> mapper.createObjectNode();
             case "tools/list" -> listTools();
-            case "tools/call" -> callTool(params, session.protocolVersion());
+            case "tools/call" -> callTool(params, session.protocolVersion(), tenantScope);
             case "initialize" -> throw new JsonRpcException(JsonRpc.INVALID_REQUEST,
                     "session " + session.id() + " is already initialized");
             default -> throw new JsonRpcException(JsonRpc.METHOD_NOT_FOUND, "method not found: " + method);
@@ -114,7 +120,7 @@ public class McpDispatcher {
         return result;
     }
 
-    private ObjectNode callTool(JsonNode params, String protocolVersion) {
+    private ObjectNode callTool(JsonNode params, String protocolVersion, String tenantScope) {
         JsonNode name = params.get("name");
         if (name == null || !name.isTextual()) {
             throw new JsonRpcException(JsonRpc.INVALID_PARAMS, "tools/call needs params.name");
@@ -130,7 +136,7 @@ public class McpDispatcher {
         ObjectNode result = mapper.createObjectNode();
         ObjectNode answer;
         try {
-            answer = tool.call(args == null || args.isNull() ? mapper.createObjectNode() : args);
+            answer = tool.call(args == null || args.isNull() ? mapper.createObjectNode() : args, tenantScope);
         } catch (ToolFailure e) {
             result.putArray("content").addObject().put("type", "text").put("text", e.getMessage());
             result.put("isError", true);

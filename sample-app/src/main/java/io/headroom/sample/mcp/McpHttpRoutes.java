@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.sample.AdminAccess;
 import io.headroom.sample.RequestBodies;
+import io.headroom.sample.TenantScopes;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -44,9 +45,11 @@ public class McpHttpRoutes {
     private final RequestBodies bodies;
     private final AdminAccess access;
     private final Vertx vertx;
+    private final TenantScopes scopes;
 
     public McpHttpRoutes(McpDispatcher dispatcher, McpSessions sessions, McpConfig config, ObjectMapper mapper,
-                         RequestBodies bodies, AdminAccess access, Vertx vertx) {
+                         RequestBodies bodies, AdminAccess access, Vertx vertx, TenantScopes scopes) {
+        this.scopes = scopes;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
         this.config = config;
@@ -118,7 +121,9 @@ public class McpHttpRoutes {
         }
         JsonNode messages = body;
         McpSession s = session.get();
-        vertx.executeBlocking(() -> answer(messages, s), false).onComplete(ar -> {
+        // each HTTP request's own credentials decide the CCR scope, not the session's first request
+        String scope = scopes.of(rc);
+        vertx.executeBlocking(() -> answer(messages, s, scope), false).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.warnf("POST %s failed: %s", PATH, ar.cause().getClass().getName());
                 write(rc.response(), 500, null, sse, List.of(JsonRpc.error(null, JsonRpc.INTERNAL_ERROR,
@@ -135,10 +140,10 @@ public class McpHttpRoutes {
         });
     }
 
-    private List<JsonNode> answer(JsonNode messages, McpSession session) {
+    private List<JsonNode> answer(JsonNode messages, McpSession session, String scope) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode m : messages.isArray() ? messages : List.of(messages)) {
-            ObjectNode response = dispatcher.handle(m, session);
+            ObjectNode response = dispatcher.handle(m, session, scope);
             if (response != null) {
                 out.add(response);
             }

@@ -19,4 +19,12 @@ public interface McpTool {
      * @throws ToolFailure when the arguments are unusable or the tool cannot answer
      */
     ObjectNode call(JsonNode arguments);
+
+    /**
+     * Runs the tool for a caller in CCR scope {@code tenantScope} (see {@code io.headroom.core.TenantScope}).
+     * Tools that store or read CCR originals override this; the others ignore the scope.
+     */
+    default ObjectNode call(JsonNode arguments, String tenantScope) {
+        return call(arguments);
+    }
 }

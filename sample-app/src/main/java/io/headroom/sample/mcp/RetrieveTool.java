@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.ErrorType;
 import io.headroom.core.Headroom;
+import io.headroom.core.TenantScope;
 import io.headroom.core.HeadroomException;
 import io.headroom.core.RetrieveResult;
 import io.headroom.sample.HeadroomMetrics;
@@ -58,6 +59,12 @@ public class RetrieveTool implements McpTool {
 
     @Override
     public ObjectNode call(JsonNode args) {
+        return call(args, TenantScope.SHARED);
+    }
+
+    /** Retrieves from the caller's scope only: another MCP client's hash is "not found". */
+    @Override
+    public ObjectNode call(JsonNode args, String tenantScope) {
         JsonNode hash = args.get("hash");
         if (hash == null || !hash.isTextual() || hash.asText().isBlank()) {
             throw new ToolFailure("'hash' must be a non-empty string");
@@ -69,7 +76,7 @@ public class RetrieveTool implements McpTool {
         String q = query == null || query.isNull() || query.asText().isBlank() ? null : query.asText();
         RetrieveResult r;
         try {
-            r = headroom.retrieve(hash.asText(), q);
+            r = headroom.retrieve(hash.asText(), q, tenantScope);
         } catch (HeadroomException e) {
             boolean missing = e.type() == ErrorType.NOT_FOUND;
             if (missing) {

@@ -23,6 +23,7 @@ public class HeadroomRecorder {
         if (!c.enabled()) {
             return RoutingContext::next;
         }
-        return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), c.maxBodySize().asLongValue());
+        return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), c.maxBodySize().asLongValue(),
+                new CallerScopes(c.tenantIsolation(), c.tenantHeader().orElse(null)));
     }
 }

@@ -44,11 +44,17 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
     private final Headroom headroom;
     private final InterceptedPaths paths;
     private final long maxBodyBytes;
+    private final CallerScopes scopes;
 
     HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes) {
+        this(headroom, paths, maxBodyBytes, CallerScopes.SHARED);
+    }
+
+    HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes, CallerScopes scopes) {
         this.headroom = headroom;
         this.paths = paths;
         this.maxBodyBytes = maxBodyBytes;
+        this.scopes = scopes;
     }
 
     @Override
@@ -124,7 +130,8 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             forward(rc, RequestOutcome.untouched(original), original);
             return;
         }
-        rc.vertx().<RequestOutcome>executeBlocking(() -> process(endpoint, override, encoding, original), false)
+        String scope = scopes.of(rc.request());
+        rc.vertx().<RequestOutcome>executeBlocking(() -> process(endpoint, override, encoding, original, scope), false)
                 .onComplete(ar -> {
                     RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
                     if (outcome == null || outcome.body() == null) {
@@ -144,15 +151,16 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
      * Runs on a worker. An encoded body is decoded within max-body-bytes and a 100x ratio (a
      * decompression bomb stops there); unless the pipeline rewrites it, the encoded original goes on.
      */
-    private RequestOutcome process(Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding, byte[] original) {
+    private RequestOutcome process(Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding, byte[] original,
+                                   String scope) {
         if (encoding.isEmpty()) {
-            return headroom.process(endpoint, original, override);
+            return headroom.process(endpoint, original, override, scope);
         }
         Optional<byte[]> decoded = encoding.get().decode(original, maxBodyBytes, BodyEncoding.DEFAULT_MAX_RATIO);
         if (decoded.isEmpty()) {
             return RequestOutcome.untouched(original);
         }
-        RequestOutcome outcome = headroom.process(endpoint, decoded.get(), override);
+        RequestOutcome outcome = headroom.process(endpoint, decoded.get(), override, scope);
         return outcome != null && outcome.compressed() ? outcome : RequestOutcome.untouched(original);
     }
 

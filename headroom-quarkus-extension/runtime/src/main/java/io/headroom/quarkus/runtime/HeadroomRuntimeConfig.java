@@ -31,6 +31,24 @@ public interface HeadroomRuntimeConfig {
     boolean enabled();
 
     /**
+     * Whether CCR originals are isolated per caller: an original stored while compressing one caller's
+     * request can then be retrieved only with the same credential (or tenant), never by another caller
+     * who knows its hash. The scope is a truncated SHA-256 of the {@code Authorization} bearer token or
+     * {@code x-api-key} (never the key itself), or of the {@code tenant-header} value when configured.
+     * Off by default in the extension, so applications that retrieve with {@code Headroom#retrieve(hash,
+     * query)} keep working; such applications pass the caller's scope once they turn it on.
+     */
+    @WithDefault("false")
+    boolean tenantIsolation();
+
+    /**
+     * A request header naming the tenant (e.g. {@code x-headroom-tenant}), used for the CCR scope instead
+     * of the credential when present. Set it only when a trusted front proxy sets that header: any caller
+     * can send it.
+     */
+    Optional<String> tenantHeader();
+
+    /**
      * What to do with intercepted requests: {@code optimize} rewrites bodies, {@code audit} only
      * measures what would be saved and forwards the original, {@code passthrough} does nothing.
      * A request can override it with the {@code x-headroom-mode} header.
