@@ -76,6 +76,24 @@ class TenantIsolationTest {
     }
 
     @Test
+    void droppedTurnsAreArchivedInTheCallersScope() {
+        CorpusCase c = CorpusCase.load("long_conversation_40");
+        ObjectNode request = CorpusCase.MAPPER.createObjectNode();
+        request.set("messages", c.request().get("messages").deepCopy());
+        request.put("model", "gpt-4o");
+        request.put("token_budget", 24_000);
+        CompressResult result = headroom.compress(request, A);
+        assertTrue(result.transformsApplied().stream().anyMatch(t -> t.startsWith("intelligent_context:")),
+                result.transformsApplied()::toString);
+        assertFalse(result.ccrHashes().isEmpty());
+        for (String hash : result.ccrHashes()) { // tool outputs and the archive of dropped turns alike
+            assertFalse(headroom.retrieve(hash, null, A).originalContent().isEmpty());
+            assertNotFound(() -> headroom.retrieve(hash, null, B));
+            assertNotFound(() -> headroom.retrieve(hash, null));
+        }
+    }
+
+    @Test
     void aCraftedHashCannotReachAnotherScopesKey() {
         CorpusCase c = CorpusCase.load("json_logs_100");
         String hash = headroom.process(c.endpoint(), c.body(), null, A).ccrHashes().get(0);

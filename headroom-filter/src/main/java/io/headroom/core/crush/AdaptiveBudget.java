@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.zip.Deflater;
 
 /**
@@ -118,7 +117,8 @@ final class AdaptiveBudget {
 
         // 2.-3. coverage curve in diversity-greedy order, and its knee
         List<long[]> repBigrams = new ArrayList<>(clusters);
-        for (long[] words : repWords) repBigrams.add(bigrams(words));
+        LongSet seen = new LongSet(64);
+        for (long[] words : repWords) repBigrams.add(bigrams(words, seen));
         int knee = Kneedle.knee(coverage(repBigrams, n));
         int information = knee > 0 ? knee : clusters;
 
@@ -141,32 +141,40 @@ final class AdaptiveBudget {
      */
     static double[] coverageCurve(List<String> representatives, int n) {
         List<long[]> bigrams = new ArrayList<>(representatives.size());
-        for (String rep : representatives) bigrams.add(bigrams(rep));
+        LongSet seen = new LongSet(64);
+        for (String rep : representatives) bigrams.add(bigrams(Words.hashes(rep), seen));
         return coverage(bigrams, n);
     }
 
     /** {@link #coverageCurve} given each representative's distinct bigrams. */
     private static double[] coverage(List<long[]> bigrams, int n) {
         int m = bigrams.size();
-        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        // Max-heap of (gain, representative) packed in one long: higher gain first, then the lower index
+        // (stored as MAX - index); the same total order as comparing the pair, without boxing.
+        long[] heap = new long[m];
         int total = 0;
         for (int r = 0; r < m; r++) {
-            heap.add(new long[] {bigrams.get(r).length, r});
+            heap[r] = entry(bigrams.get(r).length, r);
             total += bigrams.get(r).length;
         }
+        int size = m;
+        for (int i = size / 2 - 1; i >= 0; i--) siftDown(heap, size, i);
         LongSet covered = new LongSet(Math.min(total, 1 << 14)); // grows when the items are that diverse
         double[] curve = new double[n + 1];
         int x = 0;
-        while (!heap.isEmpty()) {
-            long[] top = heap.poll();
-            long[] grams = bigrams.get((int) top[1]);
+        while (size > 0) {
+            long top = heap[0];
+            int r = Integer.MAX_VALUE - (int) top;
+            long[] grams = bigrams.get(r);
             int gain = 0;
             for (long g : grams) if (!covered.contains(g)) gain++;
-            if (!heap.isEmpty() && gain < heap.peek()[0]) {
-                top[0] = gain;
-                heap.add(top);
+            if (size > 1 && gain < second(heap, size)) {
+                heap[0] = entry(gain, r); // a smaller key: sift the stale entry down to its place
+                siftDown(heap, size, 0);
                 continue;
             }
+            heap[0] = heap[--size];
+            siftDown(heap, size, 0);
             for (long g : grams) covered.add(g);
             x++;
             curve[x] = covered.size();
@@ -175,22 +183,44 @@ final class AdaptiveBudget {
         return curve;
     }
 
-    /** Distinct word bigrams of a text (a one-word text yields its word as a bigram with nothing). */
-    static long[] bigrams(String text) {
-        return bigrams(Words.hashes(text));
+    private static long entry(int gain, int representative) {
+        return ((long) gain << 32) | (Integer.MAX_VALUE - representative);
     }
 
-    private static long[] bigrams(long[] words) {
-        if (words.length <= 1) return words.clone();
-        long[] grams = new long[words.length - 1];
-        for (int i = 0; i + 1 < words.length; i++) {
-            grams[i] = Words.mix(words[i] * 31 + words[i + 1]);
+    /** The gain of the best entry after the top one: the larger child of the root. */
+    private static long second(long[] heap, int size) {
+        long best = heap[1];
+        if (size > 2 && heap[2] > best) best = heap[2];
+        return best >>> 32;
+    }
+
+    private static void siftDown(long[] heap, int size, int i) {
+        long v = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) break;
+            if (child + 1 < size && heap[child + 1] > heap[child]) child++;
+            if (heap[child] <= v) break;
+            heap[i] = heap[child];
+            i = child;
         }
-        // distinct values: sort and drop repeats (order does not matter to the coverage curve)
-        java.util.Arrays.sort(grams);
-        int distinct = grams.length == 0 ? 0 : 1;
-        for (int i = 1; i < grams.length; i++) {
-            if (grams[i] != grams[distinct - 1]) grams[distinct++] = grams[i];
+        heap[i] = v;
+    }
+
+    /** Distinct word bigrams of a text (a one-word text yields its word as a bigram with nothing). */
+    static long[] bigrams(String text) {
+        return bigrams(Words.hashes(text), new LongSet(64));
+    }
+
+    /** @param seen scratch set, cleared here, so that one allocation serves every representative */
+    private static long[] bigrams(long[] words, LongSet seen) {
+        if (words.length <= 1) return words.clone();
+        seen.clear();
+        long[] grams = new long[words.length - 1];
+        int distinct = 0;
+        for (int i = 0; i + 1 < words.length; i++) {
+            long g = Words.mix(words[i] * 31 + words[i + 1]);
+            if (seen.add(g)) grams[distinct++] = g;
         }
         return distinct == grams.length ? grams : java.util.Arrays.copyOf(grams, distinct);
     }

@@ -15,6 +15,14 @@ final class LongSet {
         slots = new long[capacity];
     }
 
+    /** Empties the set, keeping its capacity. */
+    void clear() {
+        if (size == 0) return;
+        java.util.Arrays.fill(slots, 0L);
+        hasZero = false;
+        size = 0;
+    }
+
     int size() {
         return size;
     }

@@ -98,6 +98,7 @@ public final class Pipeline {
             before += tokenizer.count(text);
         }
         int saved = 0;
+        int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
         Set<String> hashes = new LinkedHashSet<>();
         List<String> transforms = new ArrayList<>(alignment.transforms());
         boolean analysisIntent = AnalysisIntent.in(request.query());
@@ -105,6 +106,7 @@ public final class Pipeline {
             String original = output.text();
             int originalTokens = tokenizer.count(original);
             before += originalTokens;
+            toolTokensAfter += originalTokens;
             if (originalTokens < config.minTokensToCrush()) {
                 continue; // below the threshold the original project passes content through
             }
@@ -130,11 +132,14 @@ public final class Pipeline {
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
+            toolTokensAfter -= originalTokens - compressedTokens;
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
         boolean changed = saved > 0 || alignment.changed();
+        // the dynamic-context tail counts too; the aligner touches system content only, so the tool outputs
+        // (up to 200 KB each) keep the counts taken above instead of being tokenized a second time
         int after = alignment.movedSpans() > 0
-                ? countTexts(formats.get(endpoint).read(root), tokenizer) // the dynamic-context tail counts too
+                ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
                 : before - saved;
         ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope);
         if (fitted.changed()) {
@@ -144,6 +149,14 @@ public final class Pipeline {
             after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
         }
         return new PipelineResult(changed, before, after, transforms, new ArrayList<>(hashes));
+    }
+
+    private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {
+        int sum = 0;
+        for (String text : request.otherTexts()) {
+            sum += tokenizer.count(text);
+        }
+        return sum;
     }
 
     private static int countTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {
