@@ -7,6 +7,7 @@ import io.headroom.core.route.ContentCompressor;
 import io.headroom.core.text.Words;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * bodies collapse to a placeholder that keeps the file syntactically valid. Java goes through JavaParser
  * ({@link JavaBodyCollapser}), Python through an indentation-aware scanner ({@link PythonBodyCollapser}),
  * other brace languages through a lexer ({@link BraceBodyCollapser}); whatever they cannot handle with
- * certainty is returned unchanged.
+ * certainty is returned unchanged. Runs of six or more definitions of the same shape (generated code, stubs,
+ * fixtures) keep their first two and last one; the rest become one comment naming them
+ * ({@link RepeatedDefinitions}).
  *
  * <p>Protected as in the original: off unless {@code code-compression.enabled}, never for the last
  * {@link #PROTECT_RECENT} messages, never when the user asked to analyze / review / fix / debug, and never
@@ -64,21 +67,35 @@ public final class CodeCompressor implements ContentCompressor {
     record Collapsed(String text, String commentPrefix) {
     }
 
-    /** Collapses {@code source} in whichever supported language it is in, or empty when not confidently possible. */
+    /**
+     * Collapses {@code source} in whichever supported language it is in, or empty when not confidently possible:
+     * runs of repeated definitions first (their shapes are compared on the original text), then bodies.
+     */
     static Optional<Collapsed> collapse(String source) {
         if (JAVA.matcher(source).find() && source.indexOf(';') >= 0) {
             // Java-looking text that JavaParser rejects could be Kotlin, C# or a fragment: try the others.
             if (JavaBodyCollapser.parses(source)) {
-                return JavaBodyCollapser.collapse(source).map(t -> new Collapsed(t, "// "));
+                return both(source, s -> RepeatedDefinitions.braces(s, BraceDialect.C_LIKE, JavaBodyCollapser::parses),
+                        JavaBodyCollapser::collapse).map(t -> new Collapsed(t, "// "));
             }
         }
         if (PYTHON.matcher(source).find() && PythonBodyCollapser.looksValid(source)) {
-            return PythonBodyCollapser.collapse(source).map(t -> new Collapsed(t, "# "));
+            return both(source, RepeatedDefinitions::python, PythonBodyCollapser::collapse)
+                    .map(t -> new Collapsed(t, "# "));
         }
         if (source.indexOf('{') >= 0 && source.indexOf('}') >= 0) {
             BraceDialect dialect = BraceDialect.detect(source);
-            return BraceBodyCollapser.collapse(source, dialect).map(t -> new Collapsed(t, "// "));
+            return both(source, s -> RepeatedDefinitions.braces(s, dialect, t -> true),
+                    s -> BraceBodyCollapser.collapse(s, dialect)).map(t -> new Collapsed(t, "// "));
         }
         return Optional.empty();
+    }
+
+    /** {@code second} applied to the result of {@code first} (or to the source); empty when neither changed anything. */
+    private static Optional<String> both(String source, Function<String, Optional<String>> first,
+                                         Function<String, Optional<String>> second) {
+        Optional<String> a = first.apply(source);
+        Optional<String> b = second.apply(a.orElse(source));
+        return b.isPresent() ? b : a;
     }
 }

@@ -14,6 +14,13 @@ import java.util.Map;
  * string lengths beyond it, rare values of low-cardinality fields ("suspended" among "active") and rare
  * fields (an "error_code" only one item has), and change points: the item where a numeric field or a bare
  * number series shifts to a new level (see {@link ChangePoints}).
+ *
+ * <p>The standard-deviation threshold is raised for long series to Chauvenet's criterion
+ * ({@link #effectiveThreshold}) for outliers (not for level shifts, whose size is measured against a spread
+ * they inflate themselves): in 300 normally distributed values, 2 standard deviations is exceeded by
+ * about 14 of them by chance alone, and those are the ordinary tails of the data, not anomalies. Identifier
+ * fields ({@code id}, {@code user_id}, {@code parent.id}, {@code orderId}) are not tested for outliers or
+ * shifts: the size of an id says nothing about the item.
  */
 final class AnomalyDetector {
 
@@ -25,10 +32,17 @@ final class AnomalyDetector {
      */
     private static final double MAX_FLAGGED_SHARE = 0.10;
 
+    private static final org.apache.commons.math3.distribution.NormalDistribution STANDARD_NORMAL =
+            new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+
     private final double stdThreshold;
 
     AnomalyDetector(double stdThreshold) {
         this.stdThreshold = stdThreshold;
+    }
+
+    double stdThreshold() {
+        return stdThreshold;
     }
 
     BitSet find(List<JsonNode> items, List<ItemFacts> facts) {
@@ -51,14 +65,19 @@ final class AnomalyDetector {
                 }
             }
         }
-        for (Series s : numeric.values()) flagOutliersAndShifts(s, anomalies);
+        for (Map.Entry<String, Series> e : numeric.entrySet()) {
+            if (!isIdentifier(e.getKey())) flagOutliersAndShifts(e.getValue(), anomalies);
+        }
         flagOutliersAndShifts(bareNumbers, anomalies);
         flagLengthOutliers(stringLengths, anomalies);
         if (n >= MIN_ITEMS_FOR_RARITY) flagRareValuesAndFields(facts, anomalies);
         return anomalies;
     }
 
-    /** Indexes (into the series) of values farther than the threshold from the mean; none when degenerate. */
+    /**
+     * Indexes (into the series) of values farther than the {@link #effectiveThreshold effective threshold}
+     * from the mean; none when degenerate.
+     */
     static BitSet outliers(double[] values, double stdThreshold) {
         SummaryStatistics stats = new SummaryStatistics();
         for (double v : values) if (Double.isFinite(v)) stats.addValue(v);
@@ -66,10 +85,33 @@ final class AnomalyDetector {
         double sd = stats.getStandardDeviation();
         if (stats.getN() < 3 || !(sd > 0)) return out;
         double mean = stats.getMean();
+        double threshold = effectiveThreshold(stdThreshold, (int) stats.getN());
         for (int i = 0; i < values.length; i++) {
-            if (Double.isFinite(values[i]) && Math.abs(values[i] - mean) > stdThreshold * sd) out.set(i);
+            if (Double.isFinite(values[i]) && Math.abs(values[i] - mean) > threshold * sd) out.set(i);
         }
         return out;
+    }
+
+    /**
+     * The configured threshold, or Chauvenet's criterion when that is stricter: the distance z at which fewer
+     * than half a value of {@code n} normally distributed ones is expected beyond it by chance
+     * ({@code n * P(|Z| > z) = 0.5}, z = Φ⁻¹(1 - 1/(4n))). About 2.0 for 20 values, 2.6 for 60, 3.0 for 200,
+     * 3.5 for 1,000: a long series flags what is unusual for its length, not its ordinary tails.
+     */
+    static double effectiveThreshold(double stdThreshold, int n) {
+        if (n < 2) return stdThreshold;
+        return Math.max(stdThreshold, STANDARD_NORMAL.inverseCumulativeProbability(1.0 - 0.25 / n));
+    }
+
+    /** Whether a (dotted) field path names an identifier: {@code id}, {@code user_id}, {@code a.id}, {@code orderId}. */
+    static boolean isIdentifier(String path) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        int len = key.length();
+        if (len < 2) return false;
+        if (key.equalsIgnoreCase("id")) return true;
+        if (key.charAt(len - 2) == 'I' && key.charAt(len - 1) == 'd') return true; // orderId
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("_id") || lower.endsWith("-id");
     }
 
     private void flagOutliersAndShifts(Series s, BitSet anomalies) {

@@ -21,11 +21,21 @@ import java.util.List;
  * max-items-after-crush), numeric and string-length anomalies, rare values and fields, change points
  * ({@link AnomalyDetector}) and strong query matches (score at least relevance-threshold of the best score,
  * capped at a third of max-items-after-crush; ignored when the query matches most items equally).
+ *
+ * <p><b>Errors are never lost as information, but a common error is a pattern, not an exception.</b> When
+ * more than {@code max(max-items-after-crush, 5% of the items)} items read as errors (e.g. the "failed" rows
+ * of a transaction table), keeping every one would drown the budget in repeats. Then each <em>distinct</em>
+ * error ({@link ErrorSignature}: its error fields and message texts, ids and numbers masked) is kept with its
+ * first and last occurrence, query matches among them stay kept, and the rest are left to K's sample; the
+ * selection reports how many errors exist and how many were kept so that the output can say more can be
+ * retrieved. Rarer errors (one failed request among 1,000 log lines) are all kept whole, as before.
  */
 final class ItemSelector {
 
     private static final double HEAD_SHARE = 0.30;
     private static final double TAIL_SHARE = 0.15;
+    /** Errors in more than this share of the items (and more than max-items) are a common category. */
+    static final double COMMON_ERROR_SHARE = 0.05;
 
     private final int maxItems;
     private final int keepFirst;
@@ -44,8 +54,21 @@ final class ItemSelector {
         this.anomalies = new AnomalyDetector(anomalyStdThreshold);
     }
 
-    /** The kept indexes (ascending, i.e. original order) and the budget K they were sized with. */
-    record Selection(BitSet kept, int budget) {
+    /** The same selector with another max-items-after-crush (a mixed array's share for one type group). */
+    ItemSelector withMaxItems(int max) {
+        return max == maxItems ? this
+                : new ItemSelector(max, keepFirst, keepLast, relevanceThreshold, preserveErrors, anomalies.stdThreshold());
+    }
+
+    int maxItems() {
+        return maxItems;
+    }
+
+    /**
+     * The kept indexes (ascending, i.e. original order) and the budget K they were sized with; when errors
+     * were a common category ({@code commonErrors}), how many error items there are and how many were kept.
+     */
+    record Selection(BitSet kept, int budget, boolean commonErrors, int errorsTotal, int errorsKept) {
     }
 
     Selection select(List<JsonNode> items, String query) {
@@ -62,12 +85,20 @@ final class ItemSelector {
 
         // Safety guarantees, on top of K.
         BitSet mandatory = new BitSet(n);
+        List<Integer> errors = new ArrayList<>();
+        boolean commonErrors = false;
         if (preserveErrors) {
             List<Integer> warnings = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ItemFacts f = facts.get(i);
-                if (f.error()) mandatory.set(i);
+                if (f.error()) errors.add(i);
                 else if (f.warning()) warnings.add(i);
+            }
+            commonErrors = errors.size() > commonErrorLimit(n);
+            if (commonErrors) {
+                for (int i : distinctErrors(items, errors)) mandatory.set(i);
+            } else {
+                for (int i : errors) mandatory.set(i);
             }
             for (int i : evenPick(warnings, maxItems)) mandatory.set(i);
         }
@@ -84,7 +115,29 @@ final class ItemSelector {
         int slots = k - kept.cardinality();
         if (slots > 0) pickByImportance(kept, mandatory, sizing, relevance, slots);
         kept.or(mandatory);
-        return new Selection(kept, k);
+        int errorsKept = 0;
+        for (int i : errors) if (kept.get(i)) errorsKept++;
+        return new Selection(kept, k, commonErrors, errors.size(), errorsKept);
+    }
+
+    /** More error items than this make errors a common category of an array of {@code n} items. */
+    int commonErrorLimit(int n) {
+        return Math.max(maxItems, (int) Math.ceil(COMMON_ERROR_SHARE * n));
+    }
+
+    /** The first and the last occurrence of every distinct error signature, in array order. */
+    private static List<Integer> distinctErrors(List<JsonNode> items, List<Integer> errors) {
+        java.util.Map<String, int[]> firstAndLast = new java.util.LinkedHashMap<>();
+        for (int i : errors) {
+            int[] fl = firstAndLast.computeIfAbsent(ErrorSignature.of(items.get(i)), s -> new int[] {i, i});
+            fl[1] = i;
+        }
+        List<Integer> out = new ArrayList<>(2 * firstAndLast.size());
+        for (int[] fl : firstAndLast.values()) {
+            out.add(fl[0]);
+            if (fl[1] != fl[0]) out.add(fl[1]);
+        }
+        return out;
     }
 
     /**

@@ -46,10 +46,13 @@ import java.util.Objects;
  *   <li><b>numbers</b>: {@code {"_headroom", "summary": {count,min,max,mean,stddev,p50,p90,p99}, "first",
  *   "last", "outliers": [{index,value}], "change_points": [{index,mean_before,mean_after}]}}.</li>
  *   <li><b>mixed</b>: items grouped by type (objects, strings, numbers, other); each group of at least
- *   min-items-to-analyze is selected on its own, smaller groups and booleans/nulls/arrays are kept whole;
+ *   min-items-to-analyze is selected on its own with its share of max-items-after-crush (booleans, nulls and arrays form the "other" group), smaller
+ *   groups are kept whole;
  *   the kept items stay in their original order after a header
  *   {@code {"_headroom", "_kept_by_type": {"object": [total, kept], ...}}}.</li>
  * </ul>
+ * When error items are a common category of an array (see {@link ItemSelector}), only the distinct errors
+ * and a sample survive and the header says so: {@code "_errors": {"kept": k, "total": n}}.
  * The marker reads {@code [N items compressed to M. Retrieve more: hash=<ccrHash>]}; with no CCR hash there
  * is no marker (and no header when it would be empty). Everything else is kept as is; the output is compact
  * JSON.
@@ -63,6 +66,7 @@ public final class SmartCrusher implements ContentCompressor {
     static final String CONSTANT_FIELDS = "_constant_fields";
     static final String UNIQUE_ITEMS = "_unique_items";
     static final String KEPT_BY_TYPE = "_kept_by_type";
+    static final String ERRORS = "_errors";
 
     private final HeadroomConfig config;
     private final ObjectMapper mapper;
@@ -223,12 +227,14 @@ public final class SmartCrusher implements ContentCompressor {
         private Crushed crushObjects(ArrayNode array) {
             List<JsonNode> items = new ArrayList<>(array.size());
             array.forEach(items::add);
-            BitSet keep = selector.select(items, query).kept();
+            ItemSelector.Selection selection = selector.select(items, query);
+            BitSet keep = selection.kept();
             if (keep.cardinality() >= items.size()) return null;
             Map<String, JsonNode> constants = constantFields(items);
             List<JsonNode> kept = new ArrayList<>(keep.cardinality());
             for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) kept.add(withoutFields(items.get(i), constants));
             ObjectNode header = header(items.size(), kept.size());
+            putErrors(header, selection);
             if (!constants.isEmpty()) header.putObject(CONSTANT_FIELDS).setAll(constants);
             if (config.compactRows()) {
                 List<String> columns = CompactRows.columns(kept);
@@ -243,12 +249,14 @@ public final class SmartCrusher implements ContentCompressor {
             Map<String, JsonNode> unique = new LinkedHashMap<>();
             for (JsonNode item : array) unique.putIfAbsent(item.textValue(), item);
             List<JsonNode> items = new ArrayList<>(unique.values());
-            BitSet keep = items.size() < config.minItemsToAnalyze() ? allOf(items.size()) : selector.select(items, query).kept();
+            ItemSelector.Selection selection = items.size() < config.minItemsToAnalyze() ? null : selector.select(items, query);
+            BitSet keep = selection == null ? allOf(items.size()) : selection.kept();
             List<JsonNode> kept = new ArrayList<>(keep.cardinality());
             for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) kept.add(items.get(i));
             if (kept.size() >= array.size()) return null;
             ObjectNode header = header(array.size(), kept.size());
             if (items.size() < array.size()) header.put(UNIQUE_ITEMS, items.size());
+            if (selection != null) putErrors(header, selection);
             return itemsWithHeader(header, kept);
         }
 
@@ -260,16 +268,24 @@ public final class SmartCrusher implements ContentCompressor {
             for (int i = 0; i < n; i++) groups.get(typeOf(array.get(i))).add(i);
             BitSet keep = new BitSet(n);
             Map<String, int[]> counts = new LinkedHashMap<>();
+            int[] errors = new int[2]; // total, kept, over the groups where errors were a common category
             for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
                 List<Integer> indexes = g.getValue();
                 if (indexes.isEmpty()) continue;
                 int before = keep.cardinality();
-                if (g.getKey().equals("other") || indexes.size() < config.minItemsToAnalyze()) {
+                // Booleans, nulls and nested arrays are selected like the rest: fifty true/false/null values
+                // kept whole would cost more than all the other groups together.
+                if (indexes.size() < config.minItemsToAnalyze()) {
                     for (int i : indexes) keep.set(i);
                 } else {
                     List<JsonNode> items = new ArrayList<>(indexes.size());
                     for (int i : indexes) items.add(array.get(i));
-                    BitSet local = selector.select(items, query).kept();
+                    ItemSelector.Selection selection = selector.withMaxItems(groupShare(indexes.size(), n)).select(items, query);
+                    if (selection.commonErrors()) {
+                        errors[0] += selection.errorsTotal();
+                        errors[1] += selection.errorsKept();
+                    }
+                    BitSet local = selection.kept();
                     for (int j = local.nextSetBit(0); j >= 0; j = local.nextSetBit(j + 1)) keep.set(indexes.get(j));
                 }
                 counts.put(g.getKey(), new int[] {indexes.size(), keep.cardinality() - before});
@@ -280,7 +296,18 @@ public final class SmartCrusher implements ContentCompressor {
             ObjectNode header = header(n, kept.size());
             ObjectNode byType = header.putObject(KEPT_BY_TYPE);
             counts.forEach((type, c) -> byType.putArray(type).add(c[0]).add(c[1]));
+            if (errors[0] > 0) header.putObject(ERRORS).put("kept", errors[1]).put("total", errors[0]);
             return itemsWithHeader(header, kept);
+        }
+
+        /**
+         * A type group's share of max-items-after-crush, by its share of the items (at least keep-first +
+         * keep-last + 1): the whole array, not each of its up to four groups, gets the budget.
+         */
+        private int groupShare(int groupSize, int n) {
+            int max = selector.maxItems();
+            int floor = Math.min(max, config.keepFirst() + config.keepLast() + 1);
+            return Math.max(floor, (int) Math.round((double) max * groupSize / n));
         }
 
         /** A header holding the marker, or an empty one when there is no CCR hash. */
@@ -288,6 +315,16 @@ public final class SmartCrusher implements ContentCompressor {
             ObjectNode header = mapper.getNodeFactory().objectNode();
             if (hash != null) header.put(CrushMarker.KEY, CrushMarker.text(originalCount, keptCount, hash));
             return header;
+        }
+
+        /**
+         * States how many error items exist and how many are kept when errors were a common category and
+         * only the distinct ones (and a sample) survived: the model learns that more can be retrieved.
+         */
+        private void putErrors(ObjectNode header, ItemSelector.Selection selection) {
+            if (selection.commonErrors()) {
+                header.putObject(ERRORS).put("kept", selection.errorsKept()).put("total", selection.errorsTotal());
+            }
         }
 
         /** {@code [header, item, item, ...]}; the header is left out when it is empty. */

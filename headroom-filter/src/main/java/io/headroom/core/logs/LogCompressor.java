@@ -28,9 +28,11 @@ public final class LogCompressor implements ContentCompressor {
     static final int MAX_REPEATS = 3;
     /** Lines of one failure report section kept verbatim; important lines beyond it are still kept. */
     static final int MAX_SECTION_LINES = 300;
-    /** Frames kept at the top and the bottom of each segment of a stack trace. */
-    static final int TRACE_HEAD_FRAMES = 8;
-    static final int TRACE_TAIL_FRAMES = 3;
+    /** Lines kept at the top and the bottom of each segment of a Python traceback. */
+    static final int PY_TRACE_HEAD_LINES = 3;
+    static final int PY_TRACE_TAIL_LINES = 8;
+    /** Message lines (not frames) kept per segment of a Java / JS stack trace. */
+    static final int MAX_MESSAGE_LINES = 8;
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
@@ -38,9 +40,10 @@ public final class LogCompressor implements ContentCompressor {
         List<String> lines = TextLines.split(content);
         int n = lines.size();
         if (n < MIN_LINES) return Compressed.unchanged(content);
+        Map<String, Integer> shapes = shapeCounts(lines);
         boolean[] keep = new boolean[n];
-        markEnds(keep);
-        markImportant(lines, keep);
+        markEnds(lines, shapes, keep);
+        markImportant(lines, shapes, keep);
         markFailureSections(lines, keep);
         markStackTraces(lines, keep);
         String out = render(lines, keep, context);
@@ -48,18 +51,46 @@ public final class LogCompressor implements ContentCompressor {
         return new Compressed(true, out, n, count(keep));
     }
 
-    private static void markEnds(boolean[] keep) {
-        int n = keep.length;
-        for (int i = 0; i < Math.min(HEAD_LINES, n); i++) keep[i] = true;
-        for (int i = Math.max(0, n - TAIL_LINES); i < n; i++) keep[i] = true;
+    private static Map<String, Integer> shapeCounts(List<String> lines) {
+        Map<String, Integer> shapes = new HashMap<>();
+        for (String line : lines) shapes.merge(LogSignals.shape(line), 1, Integer::sum);
+        return shapes;
+    }
+
+    /**
+     * The first and last lines say what ran and how it ended; banners, progress and lines shaped like many
+     * others (request logs) do not, so of those only the outermost one is kept.
+     */
+    private static void markEnds(List<String> lines, Map<String, Integer> shapes, boolean[] keep) {
+        int n = lines.size();
+        boolean first = true;
+        for (int i = 0; i < Math.min(HEAD_LINES, n); i++) {
+            if (isNoise(lines.get(i))) continue;
+            if (first || isDistinct(lines.get(i), shapes)) keep[i] = true;
+            first = false;
+        }
+        boolean last = true;
+        for (int i = n - 1; i >= Math.max(0, n - TAIL_LINES); i--) {
+            if (isNoise(lines.get(i))) continue;
+            if (last || isDistinct(lines.get(i), shapes)) keep[i] = true;
+            last = false;
+        }
+    }
+
+    private static boolean isNoise(String line) {
+        return line.isBlank() || LogSignals.isBoilerplate(line) || LogSignals.repetitiveKind(line) != null;
+    }
+
+    private static boolean isDistinct(String line, Map<String, Integer> shapes) {
+        return shapes.getOrDefault(LogSignals.shape(line), 0) == 1;
     }
 
     /** Errors (plus context), warnings, summaries and headers; identical ones only a few times. */
-    private static void markImportant(List<String> lines, boolean[] keep) {
+    private static void markImportant(List<String> lines, Map<String, Integer> shapes, boolean[] keep) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line.isBlank() || LogSignals.isBoilerplate(line)) continue;
             if (LogSignals.isSummary(line) || LogSignals.isSectionHeader(line)) {
                 keep[i] = true;
                 continue;
@@ -70,16 +101,18 @@ public final class LogCompressor implements ContentCompressor {
             if (seen.merge(TextLines.normalizeNumbers(line.strip()), 1, Integer::sum) > MAX_REPEATS) continue;
             keep[i] = true;
             if (severity == LogSignals.Severity.ERROR) {
-                keepIfInformative(lines, keep, i - 1);
-                keepIfInformative(lines, keep, i + 1);
+                keepIfInformative(lines, shapes, keep, i - 1);
+                keepIfInformative(lines, shapes, keep, i + 1);
             }
         }
     }
 
-    private static void keepIfInformative(List<String> lines, boolean[] keep, int i) {
+    /** A context line is worth its tokens only if it is not routine output shaped like many other lines. */
+    private static void keepIfInformative(List<String> lines, Map<String, Integer> shapes, boolean[] keep, int i) {
         if (i < 0 || i >= lines.size()) return;
         String line = lines.get(i);
-        if (!line.isBlank() && LogSignals.repetitiveKind(line) == null) keep[i] = true;
+        // frames are the stack trace pass's to choose
+        if (!isNoise(line) && !LogSignals.isStackFrame(line) && isDistinct(line, shapes)) keep[i] = true;
     }
 
     /**
@@ -103,9 +136,7 @@ public final class LogCompressor implements ContentCompressor {
 
     /**
      * A trace is a start line (exception header or {@code Traceback}) with the frames, causes and
-     * indented lines under it. Each segment (the trace, then each {@code Caused by}) keeps its header,
-     * its first and last frames and its {@code ... N more} line; Python keeps more of the bottom, where
-     * its most recent call is, Java / JS more of the top.
+     * indented lines under it, marked segment by segment (the trace, then each {@code Caused by}).
      */
     private static void markStackTraces(List<String> lines, boolean[] keep) {
         int n = lines.size();
@@ -135,22 +166,62 @@ public final class LogCompressor implements ContentCompressor {
     }
 
     private static void markTrace(List<String> lines, boolean[] keep, int from, int to, boolean python) {
-        int head = python ? TRACE_TAIL_FRAMES : TRACE_HEAD_FRAMES;
-        int tail = python ? TRACE_HEAD_FRAMES : TRACE_TAIL_FRAMES;
         int segmentStart = from;
         for (int i = from; i <= to; i++) {
             boolean boundary = i == to || (i > from && isSegmentHeader(lines.get(i)));
             if (!boundary) continue;
             keep[segmentStart] = true;
-            int framesFrom = segmentStart + 1;
-            for (int k = framesFrom; k < i; k++) {
-                String s = lines.get(k).strip();
-                if (k - framesFrom < head || i - k <= tail || s.startsWith("...") || LogSignals.severity(s) == LogSignals.Severity.ERROR) {
-                    keep[k] = true;
-                }
+            if (python) {
+                markPythonSegment(lines, keep, segmentStart + 1, i);
+            } else {
+                markSegment(lines, keep, segmentStart + 1, i);
             }
             segmentStart = i;
         }
+    }
+
+    /** Python prints the most recent call last: its bottom frames matter most. */
+    private static void markPythonSegment(List<String> lines, boolean[] keep, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String s = lines.get(k).strip();
+            if (k - from < PY_TRACE_HEAD_LINES || to - k <= PY_TRACE_TAIL_LINES || s.startsWith("...")
+                    || LogSignals.severity(s) == LogSignals.Severity.ERROR) {
+                keep[k] = true;
+            }
+        }
+    }
+
+    /**
+     * Java / Kotlin / JS: the first frame in project code (where it broke), the last frame (what started
+     * it) unless it is framework code, {@code ... N more}, and message lines; JDK, reflection, test runner
+     * and build tool frames become a count. A trace with no project frame keeps its first and last frames.
+     */
+    private static void markSegment(List<String> lines, boolean[] keep, int from, int to) {
+        int firstProject = -1;
+        int firstFrame = -1;
+        int lastFrame = -1;
+        int messages = 0;
+        for (int k = from; k < to; k++) {
+            String line = lines.get(k);
+            String s = line.strip();
+            if (s.startsWith("...")) {
+                keep[k] = true;
+            } else if (s.startsWith("at ")) {
+                if (firstFrame < 0) firstFrame = k;
+                lastFrame = k;
+                if (firstProject < 0 && !LogSignals.isFrameworkFrame(line)) firstProject = k;
+            } else if (messages++ < MAX_MESSAGE_LINES || LogSignals.severity(s) == LogSignals.Severity.ERROR) {
+                keep[k] = true; // a multi-line exception message or a nested header
+            }
+        }
+        if (firstFrame < 0) return;
+        if (firstProject < 0) {
+            keep[firstFrame] = true;
+            keep[lastFrame] = true;
+            return;
+        }
+        keep[firstProject] = true;
+        if (!LogSignals.isFrameworkFrame(lines.get(lastFrame))) keep[lastFrame] = true;
     }
 
     private static boolean isSegmentHeader(String line) {
@@ -172,8 +243,12 @@ public final class LogCompressor implements ContentCompressor {
             int runEnd = i;
             while (runEnd < n && !keep[runEnd]) runEnd++;
             if (runEnd - i == 1) {
-                sb.append(lines.get(i)).append('\n'); // a note would cost as much as the line
-                keep[i] = true;
+                String line = lines.get(i);
+                // a lone blank line or rule needs no note; another line costs no more than its note
+                if (!line.isBlank() && !LogSignals.isBoilerplate(line)) {
+                    sb.append(line).append('\n');
+                    keep[i] = true;
+                }
             } else {
                 sb.append(note(lines.subList(i, runEnd))).append('\n');
             }

@@ -25,7 +25,93 @@ public final class LogSignals {
             "BUILD FAILURE", "BUILD FAILED", "Tests run:", "[INFO]", "[ERROR]", "> Task :", "npm ERR!", "Traceback (most recent",
             "test result:", "error[E", "Reactor Summary", "::test_", "Test Suites:"};
 
+    /** Boilerplate that build tools print on every run, wherever it appears: no news for the reader. */
+    private static final String[] BOILERPLATE_PREFIXES = {"Scanning for projects", "T E S T S", "Finished at:",
+            "-> [Help ", "[Help ", "To see the full stack trace of the errors", "Re-run Maven using the -X switch",
+            "For more information about the errors and possible solutions", "After correcting the problems, you can resume",
+            "Using auto detected provider", "Starting a Gradle Daemon", "> Configure project", "* Try:",
+            "> Run with --", "> Get more help at", "Run with --stacktrace", "Run with --info", "Run with --scan",
+            "Get more help at"};
+    /** Stack frames of the JDK, reflection, test runners and build tools, which say nothing about the bug. */
+    private static final String[] FRAMEWORK_FRAMES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.",
+            "junit.", "org.opentest4j.", "org.apache.maven.", "org.gradle.", "worker.org.gradle.", "org.testng.",
+            "kotlin.", "kotlinx.coroutines.", "scala.", "org.mockito.", "net.bytebuddy.", "org.assertj.core.",
+            "org.hamcrest.", "node:", "internal/"};
+
     private LogSignals() {
+    }
+
+    /** The text of a line after a leading {@code [INFO]} / {@code [ERROR]} style level tag. */
+    static String withoutLevelTag(String line) {
+        String t = line.strip();
+        if (t.startsWith("[") && t.indexOf(']') > 1 && t.indexOf(']') < 12) {
+            String tag = t.substring(1, t.indexOf(']'));
+            if (!tag.isEmpty() && tag.chars().allMatch(Character::isUpperCase)) return t.substring(t.indexOf(']') + 1).strip();
+        }
+        return t;
+    }
+
+    /** Empty once the level tag is gone: {@code [INFO] }, {@code [ERROR] }. */
+    public static boolean isBlankish(String line) {
+        return withoutLevelTag(line).isEmpty();
+    }
+
+    /**
+     * Fixed build-tool chrome: Maven's mojo headers ({@code --- surefire:3.2.5:test (default-test) @ app ---}),
+     * module and packaging banners, bare rules, help footers; Gradle's daemon and "Try" hints.
+     */
+    public static boolean isBoilerplate(String line) {
+        String t = withoutLevelTag(line);
+        if (t.isEmpty()) return true;
+        for (String p : BOILERPLATE_PREFIXES) {
+            if (t.startsWith(p)) return true;
+        }
+        if (t.length() >= 3 && t.startsWith("---")) {
+            if (t.contains(" @ ") && t.endsWith("---")) return true; // mojo header
+            if (t.contains("---< ") || t.contains("---[ ")) return true; // module / packaging banner
+            return t.chars().allMatch(c -> c == '-'); // bare rule
+        }
+        return false;
+    }
+
+    /** A frame of the JDK, reflection, a test runner or a build tool (Java / Kotlin / Node). */
+    public static boolean isFrameworkFrame(String line) {
+        String t = line.strip();
+        if (!t.startsWith("at ")) return false;
+        String target = t.substring(3).strip();
+        int paren = target.indexOf('(');
+        String method = paren > 0 ? target.substring(0, paren) : target;
+        // "java.base/java.util.ArrayList.forEach", "app//org.junit..." : the module or loader prefix goes
+        int slash = method.lastIndexOf('/');
+        if (slash >= 0 && !method.startsWith("node:") && !method.startsWith("internal/")) {
+            String module = method.substring(0, slash);
+            if (module.startsWith("java.") || module.startsWith("jdk.")) return true;
+            method = method.substring(slash + 1);
+        }
+        if (paren > 0 && (target.contains("(node:") || target.contains("/node_modules/"))) return true;
+        for (String f : FRAMEWORK_FRAMES) {
+            if (method.startsWith(f)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A coarse shape of a line: its first two words with digits normalised, plus its word count. Lines that
+     * share a shape with others (request logs, per-fixture debug lines, {@code Running X}) are routine.
+     */
+    public static String shape(String line) {
+        String t = TextLines.normalizeNumbers(line.strip());
+        int words = 0;
+        int secondEnd = -1;
+        boolean inWord = false;
+        for (int i = 0; i < t.length(); i++) {
+            boolean ws = Character.isWhitespace(t.charAt(i));
+            if (!ws && !inWord) words++;
+            if (ws && inWord && words == 2) secondEnd = i;
+            inWord = !ws;
+        }
+        String head = secondEnd > 0 ? t.substring(0, secondEnd) : t;
+        return head + '|' + words;
     }
 
     public static Severity severity(String line) {
@@ -76,6 +162,7 @@ public final class LogSignals {
 
     /** Totals and verdicts: pytest / Maven / Gradle / cargo / npm / jest summaries. */
     public static boolean isSummary(String line) {
+        if (isPassedSuite(line)) return false; // one test class's clean result, not the run's totals
         for (String f : SUMMARY_FRAGMENTS) {
             if (line.contains(f) && (!"Ran ".equals(f) || line.strip().startsWith("Ran "))) return true;
         }
@@ -120,6 +207,10 @@ public final class LogSignals {
         String t = line.strip();
         if (t.isEmpty()) return "blank";
         if (TextLines.containsWord(t, "PASSED")) return "PASSED";
+        if (isPassedSuite(t)) return "passed";
+        if (t.startsWith("[INFO]") && (t.contains(" SUCCESS [") || t.endsWith(" SKIPPED"))) {
+            return t.endsWith(" SKIPPED") ? "SKIPPED" : "SUCCESS"; // reactor summary rows
+        }
         if (t.endsWith(" ok") || t.endsWith("... ok") || t.equals("ok")) return "ok";
         if (t.startsWith("\u2713") || t.startsWith("\u2714") || t.startsWith("PASS ")) return "passed";
         if (t.contains("Download")) return "Download";
@@ -127,6 +218,11 @@ public final class LogSignals {
         if (t.startsWith("> Task ")) return "> Task";
         if (isProgress(t)) return "progress";
         return null;
+    }
+
+    /** Surefire's per-class line {@code Tests run: 8, Failures: 0, Errors: 0, ... Time elapsed: 1.1 s -- in X}. */
+    static boolean isPassedSuite(String line) {
+        return line.contains("Tests run:") && line.contains("Failures: 0, Errors: 0") && line.contains("Time elapsed");
     }
 
     /** pytest's {@code ....F..s. [ 42%]} or a bare run of dots. */

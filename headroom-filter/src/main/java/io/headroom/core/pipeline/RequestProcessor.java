@@ -90,7 +90,7 @@ public final class RequestProcessor {
     private void notifyListener(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
         try {
             listener.onRequest(endpoint, mode, outcome, elapsedNanos);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             LOG.warn("Headroom compression listener failed: {}", describe(e));
         }
     }
