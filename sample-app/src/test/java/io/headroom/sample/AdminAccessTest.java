@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.net.SocketAddress;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AdminAccessTest {
@@ -18,5 +19,17 @@ class AdminAccessTest {
         assertFalse(AdminAccess.isLoopback(SocketAddress.inetSocketAddress(5000, "fe80::1")));
         assertFalse(AdminAccess.isLoopback(SocketAddress.domainSocketAddress("/tmp/x.sock")));
         assertFalse(AdminAccess.isLoopback(null));
+    }
+
+    @Test
+    void theAdminTokenOpensTheEndpointsOnlyWhenConfiguredAndEqual() {
+        AdminAccess none = new AdminAccess(false, Optional.empty());
+        assertFalse(none.presentsToken("anything"));
+        assertFalse(new AdminAccess(false, Optional.of("  ")).presentsToken("  "), "a blank token is no token");
+        AdminAccess withToken = new AdminAccess(false, Optional.of("s3cret-admin"));
+        assertTrue(withToken.presentsToken("s3cret-admin"));
+        assertFalse(withToken.presentsToken("s3cret-admi"));
+        assertFalse(withToken.presentsToken("s3cret-admin "));
+        assertFalse(withToken.presentsToken(null));
     }
 }
