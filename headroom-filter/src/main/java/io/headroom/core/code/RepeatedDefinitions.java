@@ -58,12 +58,13 @@ final class RepeatedDefinitions {
                     && PY_DECORATOR.matcher(lines[logical.get(header).first()]).matches()
                     && logical.get(header).indent() == l.indent()) header++;
             Matcher def = header < logical.size() ? PY_DEF.matcher(lines[logical.get(header).first()]) : null;
-            if (def == null || !def.matches() || !logical.get(header).opener() || logical.get(header).indent() != l.indent()) {
+            if (def == null || !def.matches() || logical.get(header).indent() != l.indent()) {
                 i++;
                 continue;
             }
             int end = header;
-            for (int j = header + 1; j < logical.size(); j++) {
+            // a one-line definition (def f(x): return x) has no block of its own
+            for (int j = header + 1; logical.get(header).opener() && j < logical.size(); j++) {
                 PythonSource.Logical b = logical.get(j);
                 if (!b.code()) continue;
                 if (b.indent() <= l.indent()) break;

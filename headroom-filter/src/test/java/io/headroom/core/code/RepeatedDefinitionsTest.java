@@ -66,6 +66,16 @@ class RepeatedDefinitionsTest {
     }
 
     @Test
+    void oneLinePythonDefinitionsFormRunsToo() {
+        String source = repeat(9, k -> "def stub_" + k + "(request): return Response(status=" + (200 + k) + ")\n");
+        String out = RepeatedDefinitions.python(source).orElseThrow();
+        assertTrue(PythonBodyCollapser.looksValid(out), out);
+        assertEquals("def stub_0(request): return Response(status=200)\ndef stub_1(request): return Response(status=201)\n"
+                + "# 6 more definitions of the same shape omitted: stub_2..stub_7\n"
+                + "def stub_8(request): return Response(status=208)\n", out);
+    }
+
+    @Test
     void shortRunsAndDifferentShapesAreLeftAlone() {
         assertTrue(RepeatedDefinitions.python(pythonModule(5)).isEmpty(), "a run of 5 stays");
         // every third function differs in shape: runs never reach six
