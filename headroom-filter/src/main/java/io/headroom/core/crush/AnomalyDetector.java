@@ -95,7 +95,7 @@ final class AnomalyDetector {
     /**
      * The configured threshold, or Chauvenet's criterion when that is stricter: the distance z at which fewer
      * than half a value of {@code n} normally distributed ones is expected beyond it by chance
-     * ({@code n * P(|Z| > z) = 0.5}, z = Φ⁻¹(1 - 1/(4n))). About 2.0 for 20 values, 2.6 for 60, 3.0 for 200,
+     * ({@code n * P(|Z| > z) = 0.5}, z = Φ⁻¹(1 - 1/(4n))). About 2.0 for 10 values, 2.2 for 20, 2.6 for 60, 3.0 for 200,
      * 3.5 for 1,000: a long series flags what is unusual for its length, not its ordinary tails.
      */
     static double effectiveThreshold(double stdThreshold, int n) {
