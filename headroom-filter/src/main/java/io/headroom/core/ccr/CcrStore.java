@@ -15,6 +15,9 @@ import org.ehcache.CacheManager;
 import org.ehcache.Status;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.core.spi.time.SystemTimeSource;
+import org.ehcache.core.spi.time.TimeSource;
+import org.ehcache.impl.internal.TimeSourceConfiguration;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.config.units.MemoryUnit;
 
@@ -45,6 +48,7 @@ public final class CcrStore implements AutoCloseable {
     private final CacheManager manager;
     private final Cache<String, StoredOriginal> cache;
     private final long ttlMillis;
+    private final TimeSource time;
     private final ItemSearch search = new ItemSearch();
     private final LongAdder stored = new LongAdder();
     private final LongAdder retrievals = new LongAdder();
@@ -62,7 +66,16 @@ public final class CcrStore implements AutoCloseable {
      *                           writable, or in use by another store)
      */
     public CcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb) {
+        this(ttl, maxEntries, diskPath, diskSizeMb, SystemTimeSource.INSTANCE);
+    }
+
+    /**
+     * As above, with the clock that decides expiry: Ehcache's and ours are the same source, so tests
+     * can move time instead of sleeping.
+     */
+    CcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb, TimeSource time) {
         Objects.requireNonNull(ttl, "ttl");
+        this.time = Objects.requireNonNull(time, "time");
         if (ttl.isZero() || ttl.isNegative() || maxEntries <= 0) {
             throw new IllegalArgumentException("CCR needs a positive ttl and max entries");
         }
@@ -77,9 +90,10 @@ public final class CcrStore implements AutoCloseable {
         CacheConfigurationBuilder<String, StoredOriginal> cacheConfig = CacheConfigurationBuilder
                 .newCacheConfigurationBuilder(String.class, StoredOriginal.class, pools)
                 .withValueSerializer(new StoredOriginalSerializer())
-                .withExpiry(new StoredOriginalExpiry());
+                .withExpiry(new StoredOriginalExpiry(time));
         ClassLoader loader = CcrStore.class.getClassLoader();
-        CacheManagerBuilder<CacheManager> builder = CacheManagerBuilder.newCacheManagerBuilder().withClassLoader(loader);
+        CacheManagerBuilder<CacheManager> builder = CacheManagerBuilder.newCacheManagerBuilder().withClassLoader(loader)
+                .using(new TimeSourceConfiguration(time));
         CacheManagerBuilder<? extends CacheManager> configured = diskPath == null
                 ? builder.withCache(CACHE, cacheConfig)
                 : builder.with(CacheManagerBuilder.persistence(diskPath.toFile())).withCache(CACHE, cacheConfig);
@@ -122,7 +136,7 @@ public final class CcrStore implements AutoCloseable {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(entry, "entry");
         String key = key(scope, hash);
-        long expiresAt = System.currentTimeMillis() + ttlMillis;
+        long expiresAt = time.getTimeMillis() + ttlMillis;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             StoredOriginal existing = cache.putIfAbsent(key, new StoredOriginal(entry, 0, expiresAt));
             if (existing == null) {
@@ -157,7 +171,7 @@ public final class CcrStore implements AutoCloseable {
         String key = hash == null ? null : key(scope, hash);
         for (int attempt = 0; key != null && attempt < MAX_ATTEMPTS; attempt++) {
             StoredOriginal held = cache.get(key);
-            if (held == null || held.expiredAt(System.currentTimeMillis())) {
+            if (held == null || held.expiredAt(time.getTimeMillis())) {
                 break;
             }
             StoredOriginal next = held.retrieved();

@@ -2,6 +2,7 @@ package io.headroom.core.ccr;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.ehcache.core.spi.time.TimeSource;
 import org.ehcache.expiry.ExpiryPolicy;
 
 /**
@@ -10,6 +11,11 @@ import org.ehcache.expiry.ExpiryPolicy;
  * re-store restarts it. Ehcache persists expiry with disk entries, so it also holds across restarts.
  */
 final class StoredOriginalExpiry implements ExpiryPolicy<String, StoredOriginal> {
+    private final TimeSource time;
+
+    StoredOriginalExpiry(TimeSource time) {
+        this.time = time;
+    }
 
     @Override
     public Duration getExpiryForCreation(String key, StoredOriginal value) {
@@ -26,8 +32,8 @@ final class StoredOriginalExpiry implements ExpiryPolicy<String, StoredOriginal>
         return remaining(newValue);
     }
 
-    private static Duration remaining(StoredOriginal value) {
-        long left = value.expiresAtMillis() - System.currentTimeMillis();
+    private Duration remaining(StoredOriginal value) {
+        long left = value.expiresAtMillis() - time.getTimeMillis();
         return left <= 0 ? Duration.ZERO : Duration.ofMillis(left);
     }
 }

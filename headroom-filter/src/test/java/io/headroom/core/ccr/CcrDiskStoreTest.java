@@ -98,13 +98,14 @@ class CcrDiskStoreTest {
 
     @Test
     void timeToLiveAppliesWithTheDiskTierAndAcrossARestart() throws Exception {
-        try (CcrStore store = new CcrStore(Duration.ofMillis(400), 10, dir, 16)) {
+        ManualTime time = new ManualTime();
+        try (CcrStore store = new CcrStore(Duration.ofMillis(400), 10, dir, 16, time)) {
             store.put("a", entry("A", "t"));
             assertTrue(store.contains("a"));
             assertEquals(1, store.retrieve("a").orElseThrow().retrievalCount());
         }
-        Thread.sleep(800);
-        try (CcrStore reopened = new CcrStore(Duration.ofMillis(400), 10, dir, 16)) {
+        time.advance(Duration.ofMillis(800));
+        try (CcrStore reopened = new CcrStore(Duration.ofMillis(400), 10, dir, 16, time)) {
             assertFalse(reopened.contains("a"));
             assertTrue(reopened.retrieve("a").isEmpty());
             assertEquals(0, reopened.stats().entries());
@@ -113,13 +114,14 @@ class CcrDiskStoreTest {
 
     @Test
     void aRetrievalKeepsTheRemainingTimeToLiveAndAReStoreRestartsIt() throws Exception {
-        try (CcrStore store = new CcrStore(Duration.ofMillis(600), 10, dir, 16)) {
+        ManualTime time = new ManualTime();
+        try (CcrStore store = new CcrStore(Duration.ofMillis(600), 10, dir, 16, time)) {
             store.put("a", entry("A", "t"));
             store.put("b", entry("B", "t"));
-            Thread.sleep(350);
+            time.advance(Duration.ofMillis(350));
             assertTrue(store.retrieve("a").isPresent()); // does not extend a's lifetime
             store.put("b", entry("B", "t")); // restarts b's lifetime
-            Thread.sleep(450);
+            time.advance(Duration.ofMillis(450));
             assertFalse(store.contains("a"), "a expired 600 ms after it was stored");
             assertTrue(store.contains("b"), "b was stored again 450 ms ago");
         }

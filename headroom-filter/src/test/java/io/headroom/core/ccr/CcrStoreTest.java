@@ -50,10 +50,13 @@ class CcrStoreTest {
 
     @Test
     void entriesExpireAfterTheirTimeToLive() throws Exception {
-        try (CcrStore store = new CcrStore(Duration.ofMillis(300), 100)) {
+        ManualTime time = new ManualTime();
+        try (CcrStore store = new CcrStore(Duration.ofMillis(300), 100, null, 0, time)) {
             store.put("a", entry("A"));
             assertTrue(store.contains("a"));
-            Thread.sleep(700);
+            time.advance(Duration.ofMillis(299));
+            assertTrue(store.contains("a"), "still alive just before its time-to-live");
+            time.advance(Duration.ofMillis(400));
             assertFalse(store.contains("a"));
             assertTrue(store.retrieve("a").isEmpty());
             assertEquals(0, store.stats().entries());
@@ -63,10 +66,11 @@ class CcrStoreTest {
 
     @Test
     void holdsAtMostMaxEntries() throws Exception {
-        try (CcrStore store = new CcrStore(Duration.ofMinutes(5), 3)) {
+        ManualTime time = new ManualTime();
+        try (CcrStore store = new CcrStore(Duration.ofMinutes(5), 3, null, 0, time)) {
             for (int i = 0; i < 20; i++) {
                 store.put("k" + i, entry("original " + i));
-                Thread.sleep(2); // Ehcache's LRU compares millisecond access times
+                time.advance(Duration.ofMillis(2)); // Ehcache's LRU compares millisecond access times
             }
             CcrStats stats = store.stats();
             assertTrue(stats.entries() <= 3 && stats.entries() > 0, "entries=" + stats.entries());
