@@ -14,12 +14,15 @@ import java.util.Map;
  * Build and test output (pytest, Maven, Gradle, npm, cargo, JUnit, application logs): keeps what a reader
  * looks for when something broke and drops the rest, see the seed's text-and-logs.md.
  *
- * <p>Kept: errors and failures (with one line of context either side), warnings (an identical warning at
- * most {@value #MAX_REPEATS} times), stack traces whole with their header and {@code Caused by} chain (each
- * segment bounded to its first and last frames), assertion lines, failure report sections (pytest
+ * <p>Kept: errors and failures (with a line of context either side when it is not routine output shaped like
+ * many other lines), warnings (an identical warning at most {@value #MAX_REPEATS} times), stack traces as
+ * header, first project frame, last frame, {@code Caused by} chain and {@code ... N more} (JDK, reflection,
+ * test-runner and build-tool frames become a count), assertion lines, failure report sections (pytest
  * {@code FAILURES} / {@code ERRORS}, bounded), summaries and titled section headers, and the first and last
- * lines. Every run of dropped lines becomes one note with a count and what the lines were, e.g.
- * {@code ... 1,498 similar lines (PASSED) omitted ...}. The retrieval marker goes last. Thread-safe.
+ * lines unless they are build chrome. Successful per-class results, reactor SUCCESS rows, up-to-date tasks and
+ * downloads are counted, not shown. Every run of dropped lines becomes one note with a count and what the lines
+ * were, e.g. {@code ... 1,498 similar lines (PASSED) omitted ...}; a run of blank lines and build-tool
+ * boilerplate (mojo headers, rules, help footers) needs none. The retrieval marker goes last. Thread-safe.
  */
 public final class LogCompressor implements ContentCompressor {
     static final int MIN_LINES = 12;
@@ -42,7 +45,7 @@ public final class LogCompressor implements ContentCompressor {
         if (n < MIN_LINES) return Compressed.unchanged(content);
         Map<String, Integer> shapes = shapeCounts(lines);
         boolean[] keep = new boolean[n];
-        markEnds(lines, shapes, keep);
+        markEnds(lines, keep);
         markImportant(lines, shapes, keep);
         markFailureSections(lines, keep);
         markStackTraces(lines, keep);
@@ -57,23 +60,14 @@ public final class LogCompressor implements ContentCompressor {
         return shapes;
     }
 
-    /**
-     * The first and last lines say what ran and how it ended; banners, progress and lines shaped like many
-     * others (request logs) do not, so of those only the outermost one is kept.
-     */
-    private static void markEnds(List<String> lines, Map<String, Integer> shapes, boolean[] keep) {
+    /** The first and last lines say what ran and how it ended; banners, rules and progress do not. */
+    private static void markEnds(List<String> lines, boolean[] keep) {
         int n = lines.size();
-        boolean first = true;
         for (int i = 0; i < Math.min(HEAD_LINES, n); i++) {
-            if (isNoise(lines.get(i))) continue;
-            if (first || isDistinct(lines.get(i), shapes)) keep[i] = true;
-            first = false;
+            if (!isNoise(lines.get(i))) keep[i] = true;
         }
-        boolean last = true;
-        for (int i = n - 1; i >= Math.max(0, n - TAIL_LINES); i--) {
-            if (isNoise(lines.get(i))) continue;
-            if (last || isDistinct(lines.get(i), shapes)) keep[i] = true;
-            last = false;
+        for (int i = Math.max(0, n - TAIL_LINES); i < n; i++) {
+            if (!isNoise(lines.get(i))) keep[i] = true;
         }
     }
 
@@ -249,7 +243,7 @@ public final class LogCompressor implements ContentCompressor {
                     sb.append(line).append('\n');
                     keep[i] = true;
                 }
-            } else {
+            } else if (!allChrome(lines.subList(i, runEnd))) {
                 sb.append(note(lines.subList(i, runEnd))).append('\n');
             }
             i = runEnd;
@@ -261,6 +255,14 @@ public final class LogCompressor implements ContentCompressor {
             sb.append(marker);
         }
         return sb.toString();
+    }
+
+    /** Blank lines, rules and fixed build-tool text only: dropping them needs no note. */
+    private static boolean allChrome(List<String> run) {
+        for (String line : run) {
+            if (!line.isBlank() && !LogSignals.isBoilerplate(line)) return false;
+        }
+        return true;
     }
 
     /** {@code ... 1,498 similar lines (PASSED) omitted ...} or, for a mixed run, the three commonest kinds. */
@@ -287,13 +289,14 @@ public final class LogCompressor implements ContentCompressor {
         return sb.append(" ...").toString();
     }
 
-    /** What a dropped line was, for the note; null for blank lines, which are not worth naming. */
+    /** What a dropped line was, for the note; null for blank lines and boilerplate, which are not worth naming. */
     private static String kind(String line) {
         String t = line.strip();
         if (t.isEmpty() || (t.startsWith("[") && t.endsWith("]") && t.indexOf(' ') < 0)) return null; // "[INFO] " is blank too
         String repetitive = LogSignals.repetitiveKind(line);
         if (repetitive != null) return repetitive;
         if (LogSignals.isStackFrame(line)) return "stack frames";
+        if (LogSignals.isBoilerplate(line)) return null; // fixed build-tool text is not worth naming either
         String level = LogSignals.level(line);
         if (level != null) return level;
         return "output";

@@ -31,7 +31,8 @@ public final class LogSignals {
             "For more information about the errors and possible solutions", "After correcting the problems, you can resume",
             "Using auto detected provider", "Starting a Gradle Daemon", "> Configure project", "* Try:",
             "> Run with --", "> Get more help at", "Run with --stacktrace", "Run with --info", "Run with --scan",
-            "Get more help at"};
+            "Get more help at", "Reactor Build Order:", "Please refer to ", "mvn <args> -rf ", "Building jar: ", "Installing ",
+            "Copying ", "Recompiling the module", "Nothing to compile", "No sources to compile", "skip non existing resourceDirectory"};
     /** Stack frames of the JDK, reflection, test runners and build tools, which say nothing about the bug. */
     private static final String[] FRAMEWORK_FRAMES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.",
             "junit.", "org.opentest4j.", "org.apache.maven.", "org.gradle.", "worker.org.gradle.", "org.testng.",
@@ -66,6 +67,8 @@ public final class LogSignals {
         for (String p : BOILERPLATE_PREFIXES) {
             if (t.startsWith(p)) return true;
         }
+        if (t.startsWith("Compiling ") && t.contains(" source file")) return true; // Maven's compiler, not cargo's crates
+        if (t.startsWith("Changes detected - recompiling")) return true;
         if (t.length() >= 3 && t.startsWith("---")) {
             if (t.contains(" @ ") && t.endsWith("---")) return true; // mojo header
             if (t.contains("---< ") || t.contains("---[ ")) return true; // module / packaging banner
@@ -217,12 +220,22 @@ public final class LogSignals {
         if (t.startsWith("Compiling ") || t.startsWith("Checking ")) return "Compiling";
         if (t.startsWith("> Task ")) return "> Task";
         if (isProgress(t)) return "progress";
+        if (isReactorOrderRow(t)) return "module";
         return null;
     }
 
     /** Surefire's per-class line {@code Tests run: 8, Failures: 0, Errors: 0, ... Time elapsed: 1.1 s -- in X}. */
     static boolean isPassedSuite(String line) {
         return line.contains("Tests run:") && line.contains("Failures: 0, Errors: 0") && line.contains("Time elapsed");
+    }
+
+    /** Maven's {@code [INFO] ledger-core                 [jar]} rows of the reactor build order. */
+    private static boolean isReactorOrderRow(String t) {
+        String s = withoutLevelTag(t);
+        int open = s.lastIndexOf("  [");
+        if (open <= 0 || !s.endsWith("]")) return false;
+        String packaging = s.substring(open + 3, s.length() - 1);
+        return !packaging.isEmpty() && packaging.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '-');
     }
 
     /** pytest's {@code ....F..s. [ 42%]} or a bare run of dots. */

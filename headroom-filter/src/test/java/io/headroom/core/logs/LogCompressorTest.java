@@ -8,6 +8,7 @@ import io.headroom.core.route.Compressed;
 import io.headroom.core.route.CompressionContext;
 import io.headroom.core.route.Fixtures;
 import io.headroom.core.tokens.TokenCounter;
+import io.headroom.core.tokens.TokenEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,7 +52,7 @@ class LogCompressorTest {
         assertTrue(out.endsWith("[1525 lines compressed to " + r.keptUnits() + ". Retrieve more: hash=" + HASH + "]"), out);
         assertEquals(1525, r.originalUnits());
         double saved = savedPercent(log, out);
-        assertTrue(saved >= 90, "saved " + saved + "%");
+        assertTrue(saved >= 98, "saved " + saved + "%");
     }
 
     @Test
@@ -70,7 +71,7 @@ class LogCompressorTest {
         assertFalse(out.contains("jackson-databind-2.17.0.jar ("), "downloads collapsed");
         assertTrue(out.contains("similar lines (Download) omitted"), out);
         double saved = savedPercent(log, out);
-        assertTrue(saved >= 70, "saved " + saved + "%\n" + out);
+        assertTrue(saved >= 94, "saved " + saved + "%\n" + out);
     }
 
     @Test
@@ -85,7 +86,7 @@ class LogCompressorTest {
             assertTrue(out.contains(needle), "kept: " + needle + "\n" + out);
         }
         double saved = savedPercent(log, out);
-        assertTrue(saved >= 75, "saved " + saved + "%\n" + out);
+        assertTrue(saved >= 89, "saved " + saved + "%\n" + out);
     }
 
     @Test
@@ -99,7 +100,114 @@ class LogCompressorTest {
             assertTrue(out.contains(needle), "kept: " + needle + "\n" + out);
         }
         double saved = savedPercent(log, out);
-        assertTrue(saved >= 75, "saved " + saved + "%\n" + out);
+        assertTrue(saved >= 91, "saved " + saved + "%\n" + out);
+    }
+
+    /** The seed's benchmark: a 200-line build log loses 93.9% of its tokens; ours must lose at least as much. */
+    @Test
+    void realisticMavenBuildOf200LinesSavesAtLeastTheOriginals939Percent() {
+        String log = Fixtures.text("maven_build_200.log");
+        Compressed r = compressor.compress(log, ctx);
+        String out = r.content();
+        for (String needle : List.of(
+                "[WARNING] /srv/ledger/ledger-core/src/main/java/com/acme/ledger/core/PostingRules.java:[57,31] [removal] ROUND_HALF_UP in java.math.BigDecimal has been deprecated and marked for removal",
+                "[ERROR] Tests run: 18, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.873 s <<< FAILURE! -- in com.acme.ledger.core.PostingServiceTest",
+                "[ERROR] com.acme.ledger.core.PostingServiceTest.reversalRestoresBalance -- Time elapsed: 0.044 s <<< FAILURE!",
+                "org.opentest4j.AssertionFailedError: balance after reversal ==> expected: <1250.00> but was: <1249.99>",
+                "\tat com.acme.ledger.core.PostingServiceTest.reversalRestoresBalance(PostingServiceTest.java:112)",
+                "[ERROR]   PostingServiceTest.reversalRestoresBalance:112 balance after reversal ==> expected: <1250.00> but was: <1249.99>",
+                "[ERROR] Tests run: 92, Failures: 1, Errors: 0, Skipped: 0", "[INFO] BUILD FAILURE", "Total time:",
+                "Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project ledger-core: There are test failures.",
+                "Building ledger-core 3.1.0-SNAPSHOT")) {
+            assertTrue(out.contains(needle), "kept: " + needle + "\n" + out);
+        }
+        for (String noise : List.of("Downloading from central", "at org.junit.platform.engine", "ForkedBooter",
+                "java.base/java.lang.reflect.Method.invoke", "--- surefire:3.2.5:test", "-> [Help 1]", "re-run Maven with the -e switch",
+                "Failures: 0, Errors: 0", "DEBUG com.acme.ledger")) {
+            assertFalse(out.contains(noise), "dropped: " + noise + "\n" + out);
+        }
+        assertTrue(out.contains("similar lines (Download) omitted"), out);
+        TokenCounter.Tokenizer o200k = tokens.forModel("gpt-4o");
+        assertEquals(TokenEncoding.O200K_BASE, o200k.encoding());
+        int before = o200k.countExact(log);
+        int after = o200k.countExact(out);
+        double saved = 100.0 * (before - after) / before;
+        assertTrue(saved >= 93.9, before + " -> " + after + " tokens, saved " + saved + "%\n" + out);
+    }
+
+    @Test
+    void javaTraceKeepsHeaderFirstProjectFrameCausesAndCountsFrameworkFrames() {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < 6; i++) l.add("[INFO] Running com.acme.T" + i);
+        l.add("java.lang.IllegalStateException: ledger closed");
+        l.add("\tat java.base/java.util.Objects.requireNonNull(Objects.java:259)");
+        l.add("\tat org.junit.jupiter.api.Assertions.fail(Assertions.java:10)");
+        l.add("\tat com.acme.ledger.Ledger.post(Ledger.java:41)");
+        l.add("\tat com.acme.ledger.Ledger.postAll(Ledger.java:30)");
+        for (int i = 0; i < 30; i++) l.add("\tat org.junit.platform.engine.support.hierarchical.NodeTestTask.run" + i + "(NodeTestTask.java:" + i + ")");
+        l.add("\tat com.acme.ledger.Main.main(Main.java:9)");
+        l.add("Caused by: java.sql.SQLException: connection reset");
+        for (int i = 0; i < 10; i++) l.add("\tat java.base/sun.nio.ch.Net.poll" + i + "(Net.java:" + i + ")");
+        l.add("\t... 33 more");
+        for (int i = 0; i < 6; i++) l.add("[INFO] Running com.acme.U" + i);
+        String out = compressor.compress(String.join("\n", l), ctx).content();
+        for (String needle : List.of("java.lang.IllegalStateException: ledger closed", "at com.acme.ledger.Ledger.post(Ledger.java:41)",
+                "at com.acme.ledger.Main.main(Main.java:9)", "Caused by: java.sql.SQLException: connection reset",
+                "at java.base/sun.nio.ch.Net.poll0(Net.java:0)", "at java.base/sun.nio.ch.Net.poll9(Net.java:9)", "... 33 more")) {
+            assertTrue(out.contains(needle), "kept: " + needle + "\n" + out);
+        }
+        assertFalse(out.contains("Objects.requireNonNull"), "framework frames above the first project frame go\n" + out);
+        assertFalse(out.contains("NodeTestTask"), out);
+        assertFalse(out.contains("Net.poll5"), "a cause with only framework frames keeps its first and last\n" + out);
+        assertTrue(out.contains("... 2 similar lines (stack frames) omitted ..."), out);
+        assertTrue(out.contains("... 31 similar lines (stack frames) omitted ..."), out); // postAll + 30 runner frames
+    }
+
+    @Test
+    void successRowsUpToDateTasksAndBuildChromeCollapseIntoCounts() {
+        List<String> l = new ArrayList<>();
+        l.add("[INFO] Reactor Build Order:");
+        for (String m : List.of("shop-parent", "shop-api", "shop-core", "shop-web")) l.add("[INFO] " + m + "                         [jar]");
+        l.add("[INFO] --- compiler:3.13.0:compile (default-compile) @ shop-core ---");
+        for (int i = 0; i < 12; i++) l.add("> Task :shop-" + i + ":compileJava UP-TO-DATE");
+        for (int i = 0; i < 3; i++) l.add("> Task :shop-" + i + ":processResources NO-SOURCE");
+        l.add("[INFO] Reactor Summary for shop-parent 1.0:");
+        for (String m : List.of("shop-parent", "shop-api", "shop-core")) l.add("[INFO] " + m + " ............ SUCCESS [  1.2 s]");
+        l.add("[INFO] shop-web ............ FAILURE [  3.4 s]");
+        l.add("[INFO] shop-cli ............ SKIPPED");
+        l.add("[INFO] ------------------------------------------------------------------------");
+        l.add("[INFO] BUILD FAILURE");
+        l.add("[INFO] ------------------------------------------------------------------------");
+        l.add("[ERROR] -> [Help 1]");
+        String out = compressor.compress(String.join("\n", l), ctx).content();
+        // Reactor order, mojo header and 15 UP-TO-DATE / NO-SOURCE tasks: one count line, chrome not even named
+        assertTrue(out.startsWith("... 21 lines omitted (15 > Task, 4 module) ...\n"), out);
+        assertTrue(out.contains("... 3 similar lines (SUCCESS) omitted ..."), out);
+        for (String needle : List.of("Reactor Summary for shop-parent 1.0:", "[INFO] shop-web ............ FAILURE [  3.4 s]", "BUILD FAILURE")) {
+            assertTrue(out.contains(needle), "kept: " + needle + "\n" + out);
+        }
+        for (String noise : List.of("shop-api                         [jar]", "--- compiler", "UP-TO-DATE", "[Help 1]", "----------")) {
+            assertFalse(out.contains(noise), "dropped: " + noise + "\n" + out);
+        }
+    }
+
+    @Test
+    void errorContextIsKeptOnlyWhenItIsNotRoutine() {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < 20; i++) l.add("10:00:" + (10 + i) + " INFO GET /api/orders status=200 user=u" + i);
+        l.add("10:01:00 ERROR payment failed for order 17");
+        l.add("10:01:01 INFO GET /api/orders status=200 user=u99");
+        l.add("10:01:01 INFO GET /api/orders status=200 user=u98");
+        l.add("retrying with backup gateway eu-west-2");
+        l.add("10:01:02 ERROR backup gateway refused order 17");
+        for (int i = 0; i < 20; i++) l.add("10:02:" + (10 + i) + " INFO GET /api/cart status=200 user=u" + i);
+        String out = compressor.compress(String.join("\n", l), ctx).content();
+        assertTrue(out.contains("ERROR payment failed for order 17"), out);
+        assertTrue(out.contains("ERROR backup gateway refused order 17"), out);
+        assertTrue(out.contains("retrying with backup gateway eu-west-2"), "a distinct neighbour is context\n" + out);
+        assertFalse(out.contains("user=u19\n10:01:00"), "a routine neighbour is not\n" + out);
+        assertFalse(out.contains("user=u99") || out.contains("user=u98"), out);
+        assertFalse(out.contains("user=u7\n"), out);
     }
 
     @Test
