@@ -1,5 +1,13 @@
 package io.headroom.vertx;
 
+import static io.headroom.vertx.HeadroomExchange.bypassed;
+import static io.headroom.vertx.HeadroomExchange.declaredLength;
+import static io.headroom.vertx.HeadroomExchange.header;
+import static io.headroom.vertx.HeadroomExchange.markResponse;
+import static io.headroom.vertx.HeadroomExchange.modeOverride;
+import static io.headroom.vertx.HeadroomExchange.setBody;
+import static io.headroom.vertx.HeadroomExchange.setFixedLength;
+
 import io.headroom.core.Endpoint;
 import io.headroom.core.Headroom;
 import io.headroom.core.Mode;
@@ -11,7 +19,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * original bytes are forwarded with one WARN line.
  */
 public final class HeadroomHandler implements Handler<RoutingContext> {
-    public static final String HEADER_BYPASS = "x-headroom-bypass";
-    public static final String HEADER_MODE = "x-headroom-mode";
-    public static final String HEADER_COMPRESSED = "x-headroom-compressed";
-    public static final String HEADER_TOKENS_SAVED = "x-headroom-tokens-saved";
+    public static final String HEADER_BYPASS = HeadroomExchange.HEADER_BYPASS;
+    public static final String HEADER_MODE = HeadroomExchange.HEADER_MODE;
+    public static final String HEADER_COMPRESSED = HeadroomExchange.HEADER_COMPRESSED;
+    public static final String HEADER_TOKENS_SAVED = HeadroomExchange.HEADER_TOKENS_SAVED;
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadroomHandler.class);
 
@@ -86,26 +93,13 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     private void readBody(RoutingContext rc, Endpoint endpoint, Mode override, long limit) {
         HttpServerRequest req = rc.request();
-        long declared = declaredLength(req);
-        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 4096);
-        boolean[] tooLarge = {false};
-        if (req.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(trim(req.getHeader(HttpHeaders.EXPECT)))) {
+        if (req.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(header(req, HttpHeaders.EXPECT))) {
             // We read the body now, so we answer the expectation; nobody downstream must answer it again.
             rc.response().writeContinue();
             req.headers().remove(HttpHeaders.EXPECT);
         }
-        req.handler(chunk -> {
-            // Past the limit the bytes still reach the application; only compression is skipped.
-            tooLarge[0] |= body.length() + (long) chunk.length() > limit;
-            body.appendBuffer(chunk);
-        });
-        req.exceptionHandler(t -> {
-            if (!rc.failed() && !rc.response().ended()) {
-                rc.fail(400, t);
-            }
-        });
-        req.endHandler(v -> compress(rc, endpoint, override, body.getBytes(), tooLarge[0]));
-        req.resume();
+        HeadroomExchange.readBody(rc, limit,
+                (body, tooLarge) -> compress(rc, endpoint, override, body.getBytes(), tooLarge));
     }
 
     /** Called on the event loop; the pipeline itself runs on a worker thread. */
@@ -132,9 +126,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         }
         try {
             setBody(rc, Buffer.buffer(outcome.body()));
-            rc.request().headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(outcome.body().length));
-            // The body is now a fixed-length buffer; a chunked marker would contradict Content-Length.
-            rc.request().headers().remove(HttpHeaders.TRANSFER_ENCODING);
+            setFixedLength(rc.request(), outcome.body().length);
             markResponse(rc, outcome.compressed(), outcome.compressed() ? outcome.tokensSaved() : 0);
         } catch (RuntimeException e) {
             LOG.warn("Headroom could not hand the rewritten body on ({}); forwarding the original body",
@@ -146,57 +138,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         rc.next();
     }
 
-    /**
-     * Makes {@code body} what {@code rc.body()} returns to every later handler, and marks the body
-     * handler as visited so a {@code BodyHandler} further down does not wait for the ended stream.
-     */
-    private static void setBody(RoutingContext rc, Buffer body) {
-        if (rc instanceof RoutingContextInternal internal) {
-            internal.setBody(body);
-            internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
-        } else {
-            rc.setBody(body);
-        }
-    }
-
-    private static void markResponse(RoutingContext rc, boolean compressed, int tokensSaved) {
-        if (!rc.response().headWritten()) {
-            rc.response().putHeader(HEADER_COMPRESSED, Boolean.toString(compressed))
-                    .putHeader(HEADER_TOKENS_SAVED, Integer.toString(tokensSaved));
-        }
-    }
-
-    private static boolean bypassed(HttpServerRequest req) {
-        return "true".equalsIgnoreCase(trim(req.getHeader(HEADER_BYPASS)));
-    }
-
     private static boolean contentEncoded(HttpServerRequest req) {
-        String v = trim(req.getHeader(HttpHeaders.CONTENT_ENCODING));
+        String v = header(req, HttpHeaders.CONTENT_ENCODING);
         return v != null && !v.isEmpty() && !"identity".equalsIgnoreCase(v);
-    }
-
-    /** An unknown mode falls back to the configured one rather than failing the request. */
-    private static Mode modeOverride(HttpServerRequest req) {
-        try {
-            return Mode.parse(req.getHeader(HEADER_MODE), null);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static long declaredLength(HttpServerRequest req) {
-        String v = trim(req.getHeader(HttpHeaders.CONTENT_LENGTH));
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String trim(String v) {
-        return v == null ? null : v.trim();
     }
 }

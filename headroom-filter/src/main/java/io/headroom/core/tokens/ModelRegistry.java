@@ -1,12 +1,8 @@
 package io.headroom.core.tokens;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.core.ErrorType;
 import io.headroom.core.HeadroomException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -51,18 +47,8 @@ public final class ModelRegistry {
      * @throws HeadroomException configuration_error when a source is unreadable or invalid
      */
     public static ModelRegistry fromEnvironment(Function<String, String> env, Path userHome) {
-        ModelRegistry registry = defaults();
-        if (userHome != null) {
-            Path file = userHome.resolve(".headroom").resolve("models.json");
-            if (Files.isRegularFile(file)) {
-                registry = registry.withOverrides(file.toString());
-            }
-        }
-        String spec = env.apply(ENV_MODEL_LIMITS);
-        if (spec != null && !spec.isBlank()) {
-            registry = registry.withOverrides(spec);
-        }
-        return registry;
+        return ModelOverrides.apply(defaults(), ModelOverrides.defaultFile(userHome), env.apply(ENV_MODEL_LIMITS),
+                ModelRegistry::withOverrides);
     }
 
     /**
@@ -74,26 +60,7 @@ public final class ModelRegistry {
      * @throws HeadroomException configuration_error when the file is unreadable or the JSON invalid
      */
     public ModelRegistry withOverrides(String jsonOrPath) {
-        String json = jsonOrPath.strip();
-        if (!json.startsWith("{")) {
-            try {
-                json = Files.readString(Path.of(json));
-            } catch (IOException | RuntimeException e) {
-                throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                        "model limits: cannot read file '" + jsonOrPath.strip() + "': " + e.getMessage(), e);
-            }
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                    "model limits: not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                    "model limits: expected a JSON object keyed by provider");
-        }
+        JsonNode root = ModelOverrides.parse(jsonOrPath, "model limits");
         Map<String, Limits> added = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> provider = it.next();

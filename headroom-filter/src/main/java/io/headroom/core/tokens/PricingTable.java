@@ -1,12 +1,8 @@
 package io.headroom.core.tokens;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.core.ErrorType;
 import io.headroom.core.HeadroomException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -60,20 +56,12 @@ public final class PricingTable {
      * @throws HeadroomException configuration_error when a source is unreadable or invalid
      */
     public static PricingTable fromSources(Path modelsFile, String envSpec) {
-        PricingTable table = defaults();
-        if (modelsFile != null && Files.isRegularFile(modelsFile)) {
-            table = table.withOverrides(modelsFile.toString());
-        }
-        if (envSpec != null && !envSpec.isBlank()) {
-            table = table.withOverrides(envSpec);
-        }
-        return table;
+        return ModelOverrides.apply(defaults(), modelsFile, envSpec, PricingTable::withOverrides);
     }
 
     /** {@link #fromSources} with {@code <userHome>/.headroom/models.json} and the environment variable. */
     public static PricingTable fromEnvironment(Function<String, String> env, Path userHome) {
-        Path file = userHome == null ? null : userHome.resolve(".headroom").resolve("models.json");
-        return fromSources(file, env.apply(ModelRegistry.ENV_MODEL_LIMITS));
+        return fromSources(ModelOverrides.defaultFile(userHome), env.apply(ModelRegistry.ENV_MODEL_LIMITS));
     }
 
     /**
@@ -86,7 +74,7 @@ public final class PricingTable {
      * @throws HeadroomException configuration_error when the file is unreadable or the JSON invalid
      */
     public PricingTable withOverrides(String jsonOrPath) {
-        JsonNode root = parse(jsonOrPath);
+        JsonNode root = ModelOverrides.parse(jsonOrPath, "model pricing");
         Map<String, Price> merged = new HashMap<>(known);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> provider = it.next();
@@ -152,30 +140,6 @@ public final class PricingTable {
             return BUILT_IN.get("o3");
         }
         return null;
-    }
-
-    private static JsonNode parse(String jsonOrPath) {
-        String json = jsonOrPath.strip();
-        if (!json.startsWith("{")) {
-            try {
-                json = Files.readString(Path.of(json));
-            } catch (IOException | RuntimeException e) {
-                throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                        "model pricing: cannot read file '" + jsonOrPath.strip() + "': " + e.getMessage(), e);
-            }
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                    "model pricing: not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR,
-                    "model pricing: expected a JSON object keyed by provider");
-        }
-        return root;
     }
 
     private static double price(JsonNode v, String where, double fallback) {

@@ -1,11 +1,20 @@
 package io.headroom.quarkus.runtime;
 
+import static io.headroom.vertx.HeadroomExchange.bypassed;
+import static io.headroom.vertx.HeadroomExchange.declaredLength;
+import static io.headroom.vertx.HeadroomExchange.header;
+import static io.headroom.vertx.HeadroomExchange.markResponse;
+import static io.headroom.vertx.HeadroomExchange.modeOverride;
+import static io.headroom.vertx.HeadroomExchange.setBody;
+import static io.headroom.vertx.HeadroomExchange.setFixedLength;
+
 import io.headroom.core.Endpoint;
 import io.headroom.core.Headroom;
 import io.headroom.core.Mode;
 import io.headroom.core.RequestOutcome;
 import io.headroom.core.wire.BodyEncoding;
 import io.headroom.core.wire.JsonContentType;
+import io.headroom.vertx.HeadroomExchange;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -13,7 +22,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -34,10 +42,10 @@ import org.jboss.logging.Logger;
  * that needs their body reads it as usual (e.g. with a {@code BodyHandler}).
  */
 final class HeadroomRouteFilter implements Handler<RoutingContext> {
-    static final String BYPASS_HEADER = "x-headroom-bypass";
-    static final String MODE_HEADER = "x-headroom-mode";
-    static final String COMPRESSED_HEADER = "x-headroom-compressed";
-    static final String TOKENS_SAVED_HEADER = "x-headroom-tokens-saved";
+    static final String BYPASS_HEADER = HeadroomExchange.HEADER_BYPASS;
+    static final String MODE_HEADER = HeadroomExchange.HEADER_MODE;
+    static final String COMPRESSED_HEADER = HeadroomExchange.HEADER_COMPRESSED;
+    static final String TOKENS_SAVED_HEADER = HeadroomExchange.HEADER_TOKENS_SAVED;
 
     private static final Logger LOG = Logger.getLogger(HeadroomRouteFilter.class);
 
@@ -71,7 +79,7 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
         }
         String contentEncoding = req.getHeader(HttpHeaders.CONTENT_ENCODING);
         Optional<BodyEncoding> encoding = BodyEncoding.of(contentEncoding);
-        if ("true".equalsIgnoreCase(trim(req.getHeader(BYPASS_HEADER))) || declaredLength(req) > maxBodyBytes
+        if (bypassed(req) || declaredLength(req) > maxBodyBytes
                 || !JsonContentType.rewritable(req.getHeader(HttpHeaders.CONTENT_TYPE))
                 || (encoding.isEmpty() && !BodyEncoding.isIdentity(contentEncoding))
                 || req.version() == HttpVersion.HTTP_2) {
@@ -98,28 +106,15 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
 
     private void readBody(RoutingContext rc, Endpoint endpoint, Mode override, Optional<BodyEncoding> encoding) {
         HttpServerRequest req = rc.request();
-        long declared = declaredLength(req);
-        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 4096);
-        boolean[] tooLarge = {false};
-        if ("100-continue".equalsIgnoreCase(trim(req.getHeader(HttpHeaders.EXPECT)))) {
+        if ("100-continue".equalsIgnoreCase(header(req, HttpHeaders.EXPECT))) {
             // We are the reader now, so we answer the expectation; nobody downstream must answer it again.
             if (req.version() != HttpVersion.HTTP_1_0) {
                 rc.response().writeContinue();
             }
             req.headers().remove(HttpHeaders.EXPECT);
         }
-        req.handler(chunk -> {
-            // Past the limit the bytes still have to reach the application, only compression is skipped.
-            tooLarge[0] |= body.length() + (long) chunk.length() > maxBodyBytes;
-            body.appendBuffer(chunk);
-        });
-        req.exceptionHandler(t -> {
-            if (!rc.failed() && !rc.response().ended()) {
-                rc.fail(400, t);
-            }
-        });
-        req.endHandler(v -> compress(rc, endpoint, override, encoding, body, tooLarge[0]));
-        req.resume();
+        HeadroomExchange.readBody(rc, maxBodyBytes,
+                (body, tooLarge) -> compress(rc, endpoint, override, encoding, body, tooLarge));
     }
 
     /** Runs on the event loop; the pipeline itself runs on a worker because it is CPU-heavy. */
@@ -174,10 +169,7 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             Buffer forwarded = Buffer.buffer(outcome.body());
             setBody(rc, forwarded);
             RewrittenBody.put(rc, outcome.body());
-            HttpServerRequest req = rc.request();
-            req.headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(forwarded.length()));
-            // The body is now a fixed-length buffer; a stale chunked marker would contradict Content-Length.
-            req.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+            setFixedLength(rc.request(), forwarded.length());
             markResponse(rc, outcome.compressed(), outcome.tokensSaved());
         } catch (RuntimeException e) {
             LOG.warnf("Headroom could not hand the rewritten body on, forwarding the original: %s", e.getClass().getName());
@@ -186,50 +178,5 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             markResponse(rc, false, 0);
         }
         rc.next();
-    }
-
-    /**
-     * Makes {@code buffer} the request body for every later handler and records that a body handler
-     * ran, so a Vert.x {@code BodyHandler} further down does not wait for a stream that has ended.
-     */
-    private static void setBody(RoutingContext rc, Buffer buffer) {
-        if (rc instanceof RoutingContextInternal internal) {
-            internal.setBody(buffer);
-            internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
-        } else {
-            rc.setBody(buffer);
-        }
-    }
-
-    private static void markResponse(RoutingContext rc, boolean compressed, int tokensSaved) {
-        if (!rc.response().headWritten()) {
-            rc.response().putHeader(COMPRESSED_HEADER, Boolean.toString(compressed))
-                    .putHeader(TOKENS_SAVED_HEADER, Integer.toString(tokensSaved));
-        }
-    }
-
-    /** An unknown mode in the header falls back to the configured mode rather than failing the request. */
-    private static Mode modeOverride(HttpServerRequest req) {
-        try {
-            return Mode.parse(req.getHeader(MODE_HEADER), null);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static long declaredLength(HttpServerRequest req) {
-        String v = trim(req.getHeader(HttpHeaders.CONTENT_LENGTH));
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String trim(String v) {
-        return v == null ? null : v.trim();
     }
 }
