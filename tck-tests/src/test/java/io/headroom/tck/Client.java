@@ -15,13 +15,20 @@ final class Client {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient http;
 
+    /** Speaks HTTP/1.1. */
     Client(URI base) {
+        this(base, HttpClient.Version.HTTP_1_1);
+    }
+
+    /**
+     * With {@code HTTP_2} against an {@code http:} URI the JDK upgrades with {@code Upgrade: h2c},
+     * but only on a request without a body: a {@link #get} opens the h2 connection that later POSTs reuse.
+     */
+    Client(URI base, HttpClient.Version version) {
         this.base = base;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(TIMEOUT).build();
     }
 
     /** POST with a known length (Content-Length). */
@@ -57,10 +64,10 @@ final class Client {
 
     private Exchange send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new Exchange(response.statusCode(), response.headers(), response.body());
+        return new Exchange(response.version(), response.statusCode(), response.headers(), response.body());
     }
 
-    record Exchange(int status, HttpHeaders headers, byte[] body) {
+    record Exchange(HttpClient.Version version, int status, HttpHeaders headers, byte[] body) {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }

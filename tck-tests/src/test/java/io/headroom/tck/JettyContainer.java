@@ -5,6 +5,9 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -13,12 +16,30 @@ import java.util.EnumSet;
 
 /** Embedded Jetty 12 (ee10) with the filter registered through a {@link FilterHolder}. */
 final class JettyContainer implements ContainerUnderTest {
+    private final boolean h2c;
     private Server server;
+
+    /** HTTP/1.1 only. */
+    JettyContainer() {
+        this(false);
+    }
+
+    private JettyContainer(boolean h2c) {
+        this.h2c = h2c;
+    }
+
+    /** HTTP/1.1 plus cleartext HTTP/2 (prior knowledge and {@code Upgrade: h2c}) on the same port. */
+    static JettyContainer withH2c() {
+        return new JettyContainer(true);
+    }
 
     @Override
     public URI start(Deployment deployment) throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration config = new HttpConfiguration();
+        ServerConnector connector = h2c
+                ? new ServerConnector(server, new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config))
+                : new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

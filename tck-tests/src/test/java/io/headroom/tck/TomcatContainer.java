@@ -4,6 +4,7 @@ import io.headroom.servlet.HeadroomFilter;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -13,8 +14,23 @@ import java.nio.file.Path;
 
 /** Embedded Tomcat 11 with the filter registered through a {@link FilterDef} and its init-params. */
 final class TomcatContainer implements ContainerUnderTest {
+    private final boolean h2c;
     private Tomcat tomcat;
     private Path baseDir;
+
+    /** HTTP/1.1 only. */
+    TomcatContainer() {
+        this(false);
+    }
+
+    private TomcatContainer(boolean h2c) {
+        this.h2c = h2c;
+    }
+
+    /** HTTP/1.1 plus cleartext HTTP/2 (prior knowledge and {@code Upgrade: h2c}) on the same port. */
+    static TomcatContainer withH2c() {
+        return new TomcatContainer(true);
+    }
 
     @Override
     public URI start(Deployment deployment) throws Exception {
@@ -24,6 +40,9 @@ final class TomcatContainer implements ContainerUnderTest {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        if (h2c) {
+            connector.addUpgradeProtocol(new Http2Protocol());
+        }
         tomcat.setConnector(connector);
 
         Context context = tomcat.addContext("", null);
