@@ -1,9 +1,7 @@
 package io.headroom.sample;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.ErrorType;
 import io.headroom.core.Headroom;
@@ -138,32 +136,11 @@ public class RetrieveEndpoint {
     private ObjectNode toJson(RetrieveResult r, String query) {
         ObjectNode out = mapper.createObjectNode();
         out.put("hash", r.hash());
-        out.put("original_content", r.originalContent());
-        out.put("original_tokens", r.originalTokens());
-        out.put("original_item_count", r.originalItemCount());
-        out.put("compressed_item_count", r.compressedItemCount());
-        out.put("tool_name", r.toolName());
-        out.put("retrieval_count", r.retrievalCount());
+        RetrieveResultJson.putOriginal(out, r);
         if (query != null) {
-            out.put("query", query);
-            ArrayNode results = out.putArray("results");
-            r.matches().forEach(item -> results.add(asJsonIfStructured(item)));
-            out.put("count", r.matches().size());
+            RetrieveResultJson.putMatches(out, r, query, mapper);
         }
         return out;
-    }
-
-    /** Items of a JSON array come back as JSON, so clients need not decode strings twice; text stays text. */
-    private JsonNode asJsonIfStructured(String item) {
-        String t = item.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return mapper.readTree(item);
-            } catch (JsonProcessingException e) {
-                // not JSON after all: fall through to text
-            }
-        }
-        return mapper.getNodeFactory().textNode(item);
     }
 
     private void stats(RoutingContext rc) {

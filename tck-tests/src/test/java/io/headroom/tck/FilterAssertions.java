@@ -3,8 +3,14 @@ package io.headroom.tck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,5 +66,40 @@ final class FilterAssertions {
         assertEquals("false", exchange.header(COMPRESSED));
         assertEquals("0", exchange.header(TOKENS_SAVED));
         assertArrayEquals(original, exchange.upstream().body());
+    }
+
+    /**
+     * The {@link SseServlet} stream {@code response} (requested at {@code start}, nanoTime) arrived event by
+     * event rather than buffered, and the servlet read a compressed body smaller than {@code original}.
+     */
+    static void assertStreamedUnbuffered(HttpResponse<InputStream> response, long start, byte[] original)
+            throws IOException {
+        List<String> events = new ArrayList<>();
+        long firstEvent = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    if (events.isEmpty()) {
+                        firstEvent = System.nanoTime();
+                    }
+                    events.add(line.substring("data:".length()).trim());
+                }
+            }
+        }
+        long end = System.nanoTime();
+
+        assertEquals(3, events.size(), "events: " + events);
+        assertEquals("[DONE]", events.get(2));
+        int received = JSON.readTree(events.get(0)).path("received_bytes").asInt();
+        assertTrue(received > 0 && received < original.length, "servlet read " + received + " bytes");
+        long pause = SseServlet.PAUSE_MILLIS;
+        long firstMillis = (firstEvent - start) / 1_000_000;
+        long totalMillis = (end - start) / 1_000_000;
+        long afterFirstMillis = (end - firstEvent) / 1_000_000;
+        // Buffered, the first event would arrive together with the last, after both pauses.
+        assertTrue(firstMillis < pause, "first event after " + firstMillis + " ms");
+        assertTrue(totalMillis >= 2 * pause - 100, "stream took only " + totalMillis + " ms");
+        assertTrue(afterFirstMillis >= 2 * pause - 500, "first event only " + afterFirstMillis + " ms before the end");
     }
 }

@@ -7,13 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +19,7 @@ import static io.headroom.tck.FilterAssertions.TOKENS_SAVED;
 import static io.headroom.tck.FilterAssertions.assertCompressed;
 import static io.headroom.tck.FilterAssertions.assertConsistentLength;
 import static io.headroom.tck.FilterAssertions.assertForwardedUntouched;
+import static io.headroom.tck.FilterAssertions.assertStreamedUnbuffered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -223,33 +221,7 @@ abstract class FilterScenarios {
         assertEquals("true", response.headers().firstValue(COMPRESSED).orElse(null));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
 
-        List<String> events = new ArrayList<>();
-        long firstEvent = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.startsWith("data:")) {
-                    if (events.isEmpty()) {
-                        firstEvent = System.nanoTime();
-                    }
-                    events.add(line.substring("data:".length()).trim());
-                }
-            }
-        }
-        long end = System.nanoTime();
-
-        assertEquals(3, events.size(), "events: " + events);
-        assertEquals("[DONE]", events.get(2));
-        int received = JSON.readTree(events.get(0)).path("received_bytes").asInt();
-        assertTrue(received > 0 && received < original.length, "servlet read " + received + " bytes");
-        long pause = SseServlet.PAUSE_MILLIS;
-        long firstMillis = (firstEvent - start) / 1_000_000;
-        long totalMillis = (end - start) / 1_000_000;
-        long afterFirstMillis = (end - firstEvent) / 1_000_000;
-        // Buffered, the first event would arrive together with the last, after both pauses.
-        assertTrue(firstMillis < pause, "first event after " + firstMillis + " ms");
-        assertTrue(totalMillis >= 2 * pause - 100, "stream took only " + totalMillis + " ms");
-        assertTrue(afterFirstMillis >= 2 * pause - 500, "first event only " + afterFirstMillis + " ms before the end");
+        assertStreamedUnbuffered(response, start, original);
         assertNotNull(response.headers().firstValue(TOKENS_SAVED).orElse(null));
     }
 }

@@ -10,27 +10,11 @@ import java.util.Set;
  * {@code tool_call_id}. The note is a new {@code user} message: system and developer messages are
  * never rewritten, and a user message may sit anywhere a dropped block could have been.
  */
-final class ChatShape implements MessageShape {
+final class ChatShape extends OpenAiShape {
 
     @Override
     public String listField() {
         return "messages";
-    }
-
-    @Override
-    public boolean isSystem(JsonNode m) {
-        String role = MessageShape.text(m, "role");
-        return "system".equals(role) || "developer".equals(role);
-    }
-
-    @Override
-    public boolean startsTurn(JsonNode m) {
-        return "user".equals(MessageShape.text(m, "role"));
-    }
-
-    @Override
-    public boolean exchangesOnly() {
-        return false;
     }
 
     @Override

@@ -11,27 +11,11 @@ import java.util.Set;
  * item after it. {@code instructions} lives outside the list and is never touched. The note is a new
  * user message item.
  */
-final class ResponsesShape implements MessageShape {
+final class ResponsesShape extends OpenAiShape {
 
     @Override
     public String listField() {
         return "input";
-    }
-
-    @Override
-    public boolean isSystem(JsonNode m) {
-        String role = MessageShape.text(m, "role");
-        return "system".equals(role) || "developer".equals(role);
-    }
-
-    @Override
-    public boolean startsTurn(JsonNode m) {
-        return "user".equals(MessageShape.text(m, "role"));
-    }
-
-    @Override
-    public boolean exchangesOnly() {
-        return false;
     }
 
     @Override

@@ -39,22 +39,14 @@ public class CompressTool implements McpTool {
 
     @Override
     public ObjectNode descriptor() {
-        ObjectNode tool = mapper.createObjectNode();
-        tool.put("name", NAME);
-        tool.put("title", "Compress content");
-        tool.put("description", "Compress large content (files, JSON, logs, search results) before reasoning over it."
+        return new ToolDescriptor(mapper, NAME, "Compress content",
+                "Compress large content (files, JSON, logs, search results) before reasoning over it."
                 + " Pass 'content' (text) or 'messages' (an OpenAI-style chat messages array). Returns the"
-                + " compressed text and a 'hash' to fetch the full original later with headroom_retrieve.");
-        ObjectNode schema = tool.putObject("inputSchema");
-        schema.put("type", "object");
-        ObjectNode props = schema.putObject("properties");
-        props.putObject("content").put("type", "string").put("description", "Text to compress");
-        ObjectNode messages = props.putObject("messages");
-        messages.put("type", "array").put("description", "OpenAI-style chat messages; tool outputs get compressed");
-        messages.putObject("items").put("type", "object");
-        props.putObject("model").put("type", "string")
-                .put("description", "Model whose tokenizer counts tokens (default " + DEFAULT_MODEL + ")");
-        return tool;
+                + " compressed text and a 'hash' to fetch the full original later with headroom_retrieve.")
+                .string("content", "Text to compress")
+                .arrayOfObjects("messages", "OpenAI-style chat messages; tool outputs get compressed")
+                .string("model", "Model whose tokenizer counts tokens (default " + DEFAULT_MODEL + ")")
+                .build();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.headroom.sample.mcp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.ErrorType;
 import io.headroom.core.Headroom;
@@ -11,6 +9,7 @@ import io.headroom.core.TenantScope;
 import io.headroom.core.HeadroomException;
 import io.headroom.core.RetrieveResult;
 import io.headroom.sample.HeadroomMetrics;
+import io.headroom.sample.RetrieveResultJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -43,18 +42,13 @@ public class RetrieveTool implements McpTool {
 
     @Override
     public ObjectNode descriptor() {
-        ObjectNode tool = mapper.createObjectNode();
-        tool.put("name", NAME);
-        tool.put("title", "Retrieve original content");
-        tool.put("description", "Retrieve the original, uncompressed content behind a hash from headroom_compress"
-                + " or from a compression marker. With 'query', return only the items of the original that match it.");
-        ObjectNode schema = tool.putObject("inputSchema");
-        schema.put("type", "object");
-        ObjectNode props = schema.putObject("properties");
-        props.putObject("hash").put("type", "string").put("description", "Hash key from a previous compression");
-        props.putObject("query").put("type", "string").put("description", "Optional search within the original");
-        schema.putArray("required").add("hash");
-        return tool;
+        return new ToolDescriptor(mapper, NAME, "Retrieve original content",
+                "Retrieve the original, uncompressed content behind a hash from headroom_compress"
+                + " or from a compression marker. With 'query', return only the items of the original that match it.")
+                .string("hash", "Hash key from a previous compression")
+                .string("query", "Optional search within the original")
+                .required("hash")
+                .build();
     }
 
     @Override
@@ -92,31 +86,10 @@ public class RetrieveTool implements McpTool {
         out.put("hash", r.hash());
         out.put("source", SOURCE);
         if (q == null) {
-            out.put("original_content", r.originalContent());
-            out.put("original_tokens", r.originalTokens());
-            out.put("original_item_count", r.originalItemCount());
-            out.put("compressed_item_count", r.compressedItemCount());
-            out.put("tool_name", r.toolName());
-            out.put("retrieval_count", r.retrievalCount());
+            RetrieveResultJson.putOriginal(out, r);
         } else {
-            out.put("query", q);
-            ArrayNode results = out.putArray("results");
-            r.matches().forEach(item -> results.add(structured(item)));
-            out.put("count", r.matches().size());
+            RetrieveResultJson.putMatches(out, r, q, mapper);
         }
         return out;
-    }
-
-    /** JSON items come back as JSON (as /v1/retrieve does), so the model need not decode strings twice. */
-    private JsonNode structured(String item) {
-        String t = item.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return mapper.readTree(item);
-            } catch (JsonProcessingException e) {
-                // not JSON after all: keep the text
-            }
-        }
-        return mapper.getNodeFactory().textNode(item);
     }
 }

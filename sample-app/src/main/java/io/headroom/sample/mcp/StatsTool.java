@@ -33,15 +33,10 @@ public class StatsTool implements McpTool {
 
     @Override
     public ObjectNode descriptor() {
-        ObjectNode tool = mapper.createObjectNode();
-        tool.put("name", NAME);
-        tool.put("title", "Compression statistics");
-        tool.put("description", "Compression statistics: compressions, retrievals, tokens saved and recent events of"
-                + " the MCP tools, plus the gateway's request and CCR store counters.");
-        ObjectNode schema = tool.putObject("inputSchema");
-        schema.put("type", "object");
-        schema.putObject("properties");
-        return tool;
+        return new ToolDescriptor(mapper, NAME, "Compression statistics",
+                "Compression statistics: compressions, retrievals, tokens saved and recent events of"
+                + " the MCP tools, plus the gateway's request and CCR store counters.")
+                .build();
     }
 
     @Override

@@ -1,0 +1,49 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.core.RetrieveResult;
+
+/**
+ * The JSON fields of a CCR retrieval, shared by {@code POST /v1/retrieve} and the MCP
+ * {@code headroom_retrieve} tool so both answer with the same names and item encoding.
+ */
+public final class RetrieveResultJson {
+
+    private RetrieveResultJson() {
+    }
+
+    /** The byte-identical original and what the store knows about it. */
+    public static void putOriginal(ObjectNode out, RetrieveResult r) {
+        out.put("original_content", r.originalContent());
+        out.put("original_tokens", r.originalTokens());
+        out.put("original_item_count", r.originalItemCount());
+        out.put("compressed_item_count", r.compressedItemCount());
+        out.put("tool_name", r.toolName());
+        out.put("retrieval_count", r.retrievalCount());
+    }
+
+    /** The query and the items of the original that matched it. */
+    public static void putMatches(ObjectNode out, RetrieveResult r, String query, ObjectMapper mapper) {
+        out.put("query", query);
+        ArrayNode results = out.putArray("results");
+        r.matches().forEach(item -> results.add(item(item, mapper)));
+        out.put("count", r.matches().size());
+    }
+
+    /** Items of a JSON array come back as JSON, so clients need not decode strings twice; text stays text. */
+    private static JsonNode item(String item, ObjectMapper mapper) {
+        String t = item.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return mapper.readTree(item);
+            } catch (JsonProcessingException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return mapper.getNodeFactory().textNode(item);
+    }
+}
