@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,8 @@ class RemoteAdminAccessTest {
     @Test
     void remoteCallersNeedTheAdminToken() throws Exception {
         String host = nonLoopbackAddress();
+        // a machine with only a loopback interface cannot play a remote caller; AdminAccessTest covers the rules
+        Assumptions.assumeTrue(host != null, "no non-loopback IPv4 interface on this machine");
         int port = root.getPort();
         URI stats = URI.create("http://" + host + ":" + port + "/v1/retrieve/stats");
 
@@ -61,7 +64,7 @@ class RemoteAdminAccessTest {
         assertEquals(200, allowed.statusCode(), allowed.body());
     }
 
-    /** An IPv4 address of an up, non-loopback interface of this machine. */
+    /** An IPv4 address of an up, non-loopback interface of this machine, or null when there is none. */
     private static String nonLoopbackAddress() throws Exception {
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!nic.isUp() || nic.isLoopback()) {
@@ -73,6 +76,6 @@ class RemoteAdminAccessTest {
                 }
             }
         }
-        throw new AssertionError("this test needs a non-loopback IPv4 interface to act as a remote caller");
+        return null;
     }
 }
