@@ -1,11 +1,9 @@
 package io.headroom.sample;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.core.RetrieveResult;
+import io.headroom.core.retrieval.RetrievedItems;
 
 /**
  * The JSON fields of a CCR retrieval, shared by {@code POST /v1/retrieve} and the MCP
@@ -29,21 +27,7 @@ public final class RetrieveResultJson {
     /** The query and the items of the original that matched it. */
     public static void putMatches(ObjectNode out, RetrieveResult r, String query, ObjectMapper mapper) {
         out.put("query", query);
-        ArrayNode results = out.putArray("results");
-        r.matches().forEach(item -> results.add(item(item, mapper)));
+        RetrievedItems.addAll(out.putArray("results"), r.matches(), mapper);
         out.put("count", r.matches().size());
-    }
-
-    /** Items of a JSON array come back as JSON, so clients need not decode strings twice; text stays text. */
-    private static JsonNode item(String item, ObjectMapper mapper) {
-        String t = item.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return mapper.readTree(item);
-            } catch (JsonProcessingException e) {
-                // not JSON after all: keep the text
-            }
-        }
-        return mapper.getNodeFactory().textNode(item);
     }
 }

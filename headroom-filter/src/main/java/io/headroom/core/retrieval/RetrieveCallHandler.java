@@ -83,27 +83,12 @@ public final class RetrieveCallHandler {
         out.put("query", r.query());
         out.put("count", r.matches().size());
         out.put("original_item_count", r.originalItemCount());
-        ArrayNode items = out.putArray("results");
-        for (String item : r.matches()) {
-            items.add(asJsonIfStructured(item));
-        }
+        RetrievedItems.addAll(out.putArray("results"), r.matches(), mapper);
         try {
             return mapper.writeValueAsString(out);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise retrieve results", e);
         }
-    }
-
-    private JsonNode asJsonIfStructured(String item) {
-        String t = item.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return mapper.readTree(item);
-            } catch (JsonProcessingException e) {
-                // not JSON after all: keep the text
-            }
-        }
-        return mapper.getNodeFactory().textNode(item);
     }
 
     private boolean continueChat(ObjectNode next, JsonNode response, List<ToolResult> results) {
