@@ -14,7 +14,7 @@ import io.headroom.core.HeadroomConfig;
 import io.headroom.core.ToolProfile;
 import io.headroom.core.route.CompressionContext;
 import io.headroom.core.route.Compressed;
-import io.headroom.core.route.ContentCompressor;
+import io.headroom.core.route.ParsingCompressor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ import java.util.Objects;
  * <p>Fails open: malformed JSON, nothing worth crushing, or a result that is not strictly shorter than the
  * input yields the input unchanged. Instances are immutable and thread-safe.
  */
-public final class SmartCrusher implements ContentCompressor {
+public final class SmartCrusher implements ParsingCompressor {
 
     static final int MAX_DEPTH = 5;
     static final String CONSTANT_FIELDS = "_constant_fields";
@@ -110,13 +110,24 @@ public final class SmartCrusher implements ContentCompressor {
      */
     @Override
     public Compressed compress(String content, CompressionContext context) {
+        Compressed r = compressIfParses(content, context);
+        return r != null ? r : Compressed.unchanged(content);
+    }
+
+    /**
+     * As {@link #compress}, or null when {@code content} is not JSON this crusher parses (nor a tool whose
+     * profile skips compression: its output is then routed as the detector decides, as before).
+     */
+    @Override
+    public Compressed compressIfParses(String content, CompressionContext context) {
         String tool = context == null ? null : context.toolName();
         if (tool != null && config.toolProfile(tool).map(ToolProfile::skipCompression).orElse(false)) {
-            return Compressed.unchanged(content);
+            return null;
         }
         SmartCrusher crusher = tool == null ? this : byTool.getOrDefault(tool, this);
         CrushResult r = crusher.crush(content, context == null ? null : context.query(),
-                context == null ? null : context.ccrHash());
+                context == null ? null : context.ccrHash(), true);
+        if (r == null) return null;
         if (!r.changed()) return Compressed.unchanged(content);
         return new Compressed(true, r.content(), r.originalItemCount(), r.keptItemCount());
     }
@@ -127,11 +138,23 @@ public final class SmartCrusher implements ContentCompressor {
      * @param ccrHash the key the caller stores the original under, quoted in every marker; null: no marker
      */
     public CrushResult crush(String content, String query, String ccrHash) {
-        if (content == null || content.isBlank()) return CrushResult.unchanged(content);
+        return crush(content, query, ccrHash, false);
+    }
+
+    /** @param nullIfNotJson return null instead of unchanged when {@code content} does not parse */
+    private CrushResult crush(String content, String query, String ccrHash, boolean nullIfNotJson) {
+        CrushResult notJson = nullIfNotJson ? null : CrushResult.unchanged(content);
+        if (content == null || content.isBlank()) return notJson;
+        JsonNode root;
         try {
-            String first = content.stripLeading();
-            if (first.charAt(0) != '[' && first.charAt(0) != '{') return CrushResult.unchanged(content);
-            JsonNode root = mapper.readTree(content);
+            int first = 0;
+            while (Character.isWhitespace(content.charAt(first))) first++;
+            if (content.charAt(first) != '[' && content.charAt(first) != '{') return notJson;
+            root = mapper.readTree(content);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return notJson; // not JSON, or not JSON we can rewrite faithfully (duplicate keys, trailing data)
+        }
+        try {
             Pass pass = new Pass(query, ccrHash);
             JsonNode out = pass.visit(root, 0);
             if (pass.originalItems == 0) return CrushResult.unchanged(content);
@@ -139,7 +162,7 @@ public final class SmartCrusher implements ContentCompressor {
             if (text.length() >= content.length()) return CrushResult.unchanged(content);
             return new CrushResult(true, text, pass.originalItems, pass.keptItems);
         } catch (JsonProcessingException | RuntimeException e) {
-            // Not JSON (or not JSON we can rewrite faithfully): the caller sends the original.
+            // JSON we cannot rewrite faithfully: the caller sends the original.
             return CrushResult.unchanged(content);
         }
     }

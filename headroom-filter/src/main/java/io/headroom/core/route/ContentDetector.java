@@ -48,6 +48,13 @@ public final class ContentDetector {
         return byLineShares(lines);
     }
 
+    /** Whether the first non-blank character opens a JSON array or object (no parse). */
+    public static boolean startsLikeJson(String content) {
+        if (content == null || content.isBlank()) return false;
+        char c = content.charAt(TextLines.indent(content));
+        return c == '[' || c == '{';
+    }
+
     /** One JSON value (array or object) and nothing after it; streamed, no tree is built. */
     boolean isJson(String content) {
         try (JsonParser p = json.createParser(content)) {

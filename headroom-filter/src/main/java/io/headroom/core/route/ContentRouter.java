@@ -35,7 +35,7 @@ public final class ContentRouter implements ContentCompressor {
     /** The production wiring: every content type to its compressor, all configured from {@code config}. */
     public static ContentRouter create(HeadroomConfig config) {
         Map<ContentType, ContentCompressor> m = new EnumMap<>(ContentType.class);
-        m.put(ContentType.JSON, new SmartCrusher(config)::compress);
+        m.put(ContentType.JSON, new SmartCrusher(config)); // a ParsingCompressor: its parse is the JSON check
         m.put(ContentType.LOG, new LogCompressor());
         m.put(ContentType.SEARCH, new SearchCompressor());
         m.put(ContentType.DIFF, new DiffCompressor());
@@ -45,8 +45,22 @@ public final class ContentRouter implements ContentCompressor {
         return new ContentRouter(new ContentDetector(), m);
     }
 
-    /** Detects the type of {@code content} and compresses it with that type's compressor. Never throws. */
+    /**
+     * Detects the type of {@code content} and compresses it with that type's compressor. Never throws.
+     * Content that starts like JSON goes straight to a {@link ParsingCompressor} JSON compressor, whose parse
+     * decides whether it is JSON; only when it does not parse does the detector look at it.
+     */
     public Routed route(String content, CompressionContext context) {
+        ContentCompressor json = compressors.get(ContentType.JSON);
+        if (json instanceof ParsingCompressor parsing && ContentDetector.startsLikeJson(content)) {
+            Compressed result;
+            try {
+                result = parsing.compressIfParses(content, context);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                return failed(ContentType.JSON, content, e);
+            }
+            if (result != null) return checked(ContentType.JSON, content, result);
+        }
         ContentType type;
         try {
             type = detector.detect(content);
@@ -60,9 +74,18 @@ public final class ContentRouter implements ContentCompressor {
         try {
             result = compressor.compress(content, context);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            LOG.warn("Headroom {} compressor failed, output left unchanged: {}", type.wireName(), e.getClass().getName());
-            return new Routed(type, Compressed.unchanged(content));
+            return failed(type, content, e);
         }
+        return checked(type, content, result);
+    }
+
+    private static Routed failed(ContentType type, String content, Throwable e) {
+        LOG.warn("Headroom {} compressor failed, output left unchanged: {}", type.wireName(), e.getClass().getName());
+        return new Routed(type, Compressed.unchanged(content));
+    }
+
+    /** A result that is missing or not strictly shorter than the original counts as unchanged. */
+    private static Routed checked(ContentType type, String content, Compressed result) {
         if (result == null || !result.changed() || result.content() == null
                 || result.content().length() >= content.length()) {
             return new Routed(type, Compressed.unchanged(content));

@@ -78,6 +78,35 @@ class AdaptiveBudgetTest {
     }
 
     @Test
+    void kneeWithoutTheCurveIsKneedleOnTheWholeCurve() {
+        // Random arrays from small vocabularies (much overlap, so gains fall at different speeds), plus
+        // heavy duplication: the early-stopping greedy must find the knee Kneedle finds on the full curve.
+        Random rnd = new Random(5);
+        int checked = 0;
+        int withKnee = 0;
+        for (int round = 0; round < 400; round++) {
+            int vocabulary = 5 + rnd.nextInt(60);
+            int reps = 2 + rnd.nextInt(60);
+            int n = reps + rnd.nextInt(200);
+            List<String> texts = new ArrayList<>();
+            for (int r = 0; r < reps; r++) {
+                StringBuilder sb = new StringBuilder();
+                int len = 1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 40);
+                for (int w = 0; w < len; w++) sb.append('w').append(rnd.nextInt(vocabulary)).append(' ');
+                texts.add(sb.toString());
+            }
+            List<long[]> words = new ArrayList<>();
+            for (String t : texts) words.add(Words.hashes(t));
+            int expected = Kneedle.knee(AdaptiveBudget.coverageCurve(texts, n));
+            assertEquals(expected, AdaptiveBudget.knee(words, n), "round " + round);
+            checked++;
+            if (expected > 0) withKnee++;
+        }
+        assertEquals(400, checked);
+        assertTrue(withKnee > 100, "the rounds must exercise real knees, not only straight lines: " + withKnee);
+    }
+
+    @Test
     void repetitiveArraysGetTheFloorAndDiverseArraysTheCap() {
         List<String> logs = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
