@@ -58,9 +58,11 @@ final class AnomalyDetector {
             } else if (item.isTextual()) {
                 stringLengths.add(i, item.textValue().length());
             } else if (item.isObject()) {
-                for (Map.Entry<String, JsonNode> e : facts.get(i).scalars().entrySet()) {
-                    if (e.getValue().isNumber()) {
-                        numeric.computeIfAbsent(e.getKey(), k -> new Series(n)).add(i, e.getValue().doubleValue());
+                ItemFacts f = facts.get(i);
+                for (int j = 0; j < f.scalarCount(); j++) {
+                    JsonNode value = f.values()[j];
+                    if (value.isNumber()) {
+                        numeric.computeIfAbsent(f.paths()[j], k -> new Series(n)).add(i, value.doubleValue());
                     }
                 }
             }
@@ -148,14 +150,14 @@ final class AnomalyDetector {
         int maxDistinct = Math.max(5, (int) Math.sqrt(n));
         Map<String, Field> fields = new HashMap<>();
         for (ItemFacts f : facts) {
-            for (Map.Entry<String, JsonNode> e : f.scalars().entrySet()) {
-                Field field = fields.get(e.getKey());
+            for (int j = 0; j < f.scalarCount(); j++) {
+                Field field = fields.get(f.paths()[j]);
                 if (field == null) {
                     field = new Field();
-                    fields.put(e.getKey(), field);
+                    fields.put(f.paths()[j], field);
                 }
                 field.present++;
-                String category = category(e.getValue());
+                Object category = category(f.values()[j]);
                 if (category == null) continue;
                 if (field.counts == null) field.counts = new HashMap<>();
                 // Past the cardinality limit the field is not categorical; stop counting its values.
@@ -168,17 +170,18 @@ final class AnomalyDetector {
         }
         BitSet rare = new BitSet(n);
         for (int i = 0; i < n; i++) {
-            for (Map.Entry<String, JsonNode> e : facts.get(i).scalars().entrySet()) {
-                Field field = fields.get(e.getKey());
+            ItemFacts f = facts.get(i);
+            for (int j = 0; j < f.scalarCount(); j++) {
+                Field field = fields.get(f.paths()[j]);
                 int present = field.present;
                 if (present <= rareCount && present < n) {
                     rare.set(i);
                     continue;
                 }
-                Map<String, int[]> counts = field.counts;
+                Map<Object, int[]> counts = field.counts;
                 if (counts == null || counts.size() < 2 || counts.size() > maxDistinct) continue;
                 if (present * 2 < n) continue;
-                String category = category(e.getValue());
+                Object category = category(f.values()[j]);
                 if (category == null) continue;
                 int[] c = counts.get(category);
                 if (c != null && c[0] <= rareCount) rare.set(i);
@@ -190,14 +193,18 @@ final class AnomalyDetector {
     /** How many items have one scalar path, and (while it looks categorical) how often each value occurs. */
     private static final class Field {
         int present;
-        Map<String, int[]> counts;
+        Map<Object, int[]> counts;
     }
 
-    /** Categorical identity of a scalar: strings, booleans and whole numbers; null for everything else. */
-    private static String category(JsonNode v) {
+    /**
+     * Categorical identity of a scalar: strings (the text), booleans and whole numbers (their value, whatever
+     * the node's integer width); null for everything else. The three kinds are different classes, so a text
+     * "1" and a number 1 stay different categories.
+     */
+    private static Object category(JsonNode v) {
         if (v.isTextual()) return v.textValue();
-        if (v.isBoolean()) return v.booleanValue() ? "\u0001true" : "\u0001false";
-        if (v.isIntegralNumber()) return "\u0002" + v.asText();
+        if (v.isBoolean()) return v.booleanValue() ? Boolean.TRUE : Boolean.FALSE;
+        if (v.isIntegralNumber()) return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
         return null;
     }
 

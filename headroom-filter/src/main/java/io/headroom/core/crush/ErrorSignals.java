@@ -60,37 +60,60 @@ final class ErrorSignals {
         return false;
     }
 
+    /** What a field's (lower-cased) name says about the error state its value may carry. */
+    enum FieldRole {
+        /** The name contains "error" or "exception": any non-empty, non-false, non-zero value is an error. */
+        ERROR_NAMED,
+        /** A log level or severity: error levels are errors, "warn"/"warning" warnings. */
+        LEVEL,
+        /** An HTTP status: 5xx is an error, 4xx a warning. */
+        STATUS,
+        /** A success flag: false is an error. */
+        SUCCESS,
+        NONE;
+
+        static FieldRole of(String lowerKey) {
+            if (lowerKey.contains("error") || lowerKey.contains("exception")) return ERROR_NAMED;
+            if (LEVEL_KEYS.contains(lowerKey)) return LEVEL;
+            if (STATUS_KEYS.contains(lowerKey)) return STATUS;
+            if (SUCCESS_KEYS.contains(lowerKey)) return SUCCESS;
+            return NONE;
+        }
+    }
+
     /** Whether an object field (by its key and scalar value text) marks the item as an error. */
     static boolean isErrorField(String key, String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
-        if (value.isNull() || value.isMissingNode()) return false;
-        if (lowerKey.contains("error") || lowerKey.contains("exception")) {
-            if (value.isBoolean()) return value.booleanValue();
-            if (value.isTextual()) return !value.textValue().isBlank();
-            if (value.isNumber()) return value.doubleValue() != 0;
-            return value.size() > 0;
-        }
-        if (LEVEL_KEYS.contains(lowerKey) && value.isTextual()) {
-            return ERROR_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
-        }
-        if (STATUS_KEYS.contains(lowerKey) && value.isIntegralNumber()) {
-            int code = value.intValue();
-            return code >= 500 && code <= 599;
-        }
-        if (SUCCESS_KEYS.contains(lowerKey) && value.isBoolean()) {
-            return !value.booleanValue();
-        }
-        return false;
+        return isErrorField(FieldRole.of(lowerKey), value);
+    }
+
+    /** Whether a field of the given role (see {@link FieldRole#of}) with this value marks an error. */
+    static boolean isErrorField(FieldRole role, com.fasterxml.jackson.databind.JsonNode value) {
+        if (role == FieldRole.NONE || value.isNull() || value.isMissingNode()) return false;
+        return switch (role) {
+            case ERROR_NAMED -> {
+                if (value.isBoolean()) yield value.booleanValue();
+                if (value.isTextual()) yield !value.textValue().isBlank();
+                if (value.isNumber()) yield value.doubleValue() != 0;
+                yield value.size() > 0;
+            }
+            case LEVEL -> value.isTextual() && ERROR_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
+            case STATUS -> value.isIntegralNumber() && value.intValue() >= 500 && value.intValue() <= 599;
+            case SUCCESS -> value.isBoolean() && !value.booleanValue();
+            case NONE -> false;
+        };
     }
 
     static boolean isWarningField(String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
-        if (LEVEL_KEYS.contains(lowerKey) && value.isTextual()) {
-            return WARN_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
-        }
-        if (STATUS_KEYS.contains(lowerKey) && value.isIntegralNumber()) {
-            int code = value.intValue();
-            return code >= 400 && code <= 499;
-        }
-        return false;
+        return isWarningField(FieldRole.of(lowerKey), value);
+    }
+
+    /** Whether a field of the given role with this value marks a warning (never true for an error-named one). */
+    static boolean isWarningField(FieldRole role, com.fasterxml.jackson.databind.JsonNode value) {
+        return switch (role) {
+            case LEVEL -> value.isTextual() && WARN_LEVELS.contains(value.textValue().trim().toLowerCase(Locale.ROOT));
+            case STATUS -> value.isIntegralNumber() && value.intValue() >= 400 && value.intValue() <= 499;
+            default -> false;
+        };
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.headroom.core.crush;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ShortNode;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,50 +14,78 @@ import java.util.Map;
  * What the selector needs to know about one array item, computed in a single pass over it.
  *
  * @param text    keys and scalar values joined by spaces, the item's BM25 document
- * @param scalars scalar values of an object item by dotted path (nested objects flattened, arrays skipped);
- *                empty for non-object items
+ * @param paths   dotted paths of the scalar values of an object item (nested objects flattened, arrays
+ *                skipped), in document order, each path once; empty for non-object items
+ * @param values  the scalar value at each of {@code paths}
  * @param error   the item reports an error state
  * @param warning the item reports a warning state
  */
-record ItemFacts(String text, Map<String, JsonNode> scalars, boolean error, boolean warning) {
+record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, boolean warning) {
 
     /** Nested objects deeper than this are still searched as text but not flattened into fields. */
     private static final int MAX_DEPTH = 4;
+    private static final String[] NO_PATHS = {};
+    private static final JsonNode[] NO_VALUES = {};
 
-    static ItemFacts of(JsonNode item) {
-        if (item.isTextual()) {
-            String s = item.textValue();
-            return new ItemFacts(s, Collections.emptyMap(), ErrorSignals.hasErrorKeyword(s), ErrorSignals.hasWarningKeyword(s));
-        }
-        if (item.isValueNode()) {
-            return new ItemFacts(item.asText(), Collections.emptyMap(), false, false);
-        }
-        Walker w = new Walker();
-        w.walk(item, "", 0, true);
-        return new ItemFacts(w.text.toString(), w.scalars, w.error, w.warning);
+    int scalarCount() {
+        return paths.length;
     }
 
-    private static final class Walker {
-        final StringBuilder text = new StringBuilder(256);
-        final Map<String, JsonNode> scalars = new LinkedHashMap<>();
-        boolean error;
-        boolean warning;
+    /** The facts of one item on its own; arrays go through one {@link Reader}. */
+    static ItemFacts of(JsonNode item) {
+        return new Reader().read(item);
+    }
 
-        void walk(JsonNode node, String path, int depth, boolean record) {
+    /**
+     * Reads the items of one array. The items share their field names (Jackson hands out one string per
+     * name), so what a name means (its lower case, its error role, its dotted path under a parent) is worked
+     * out once per name instead of once per item, and the paths are the same string instances in every
+     * item, which makes the anomaly detector's per-field maps cheap. Not thread-safe: one per array.
+     */
+    static final class Reader {
+        private final Map<String, Key> keys = new HashMap<>();
+        private final Map<String, Map<String, String>> childPaths = new HashMap<>();
+        private final StringBuilder text = new StringBuilder(256);
+        private String[] paths = new String[16];
+        private JsonNode[] values = new JsonNode[16];
+        private int scalars;
+        private boolean dottedKey;
+        private boolean error;
+        private boolean warning;
+
+        ItemFacts read(JsonNode item) {
+            if (item.isTextual()) {
+                String s = item.textValue();
+                return new ItemFacts(s, NO_PATHS, NO_VALUES, ErrorSignals.hasErrorKeyword(s), ErrorSignals.hasWarningKeyword(s));
+            }
+            if (item.isValueNode()) {
+                return new ItemFacts(item.asText(), NO_PATHS, NO_VALUES, false, false);
+            }
+            text.setLength(0);
+            scalars = 0;
+            dottedKey = false;
+            error = false;
+            warning = false;
+            walk(item, "", 0, true);
+            return new ItemFacts(text.toString(), scalars == 0 ? NO_PATHS : java.util.Arrays.copyOf(paths, scalars),
+                    scalars == 0 ? NO_VALUES : java.util.Arrays.copyOf(values, scalars), error, warning);
+        }
+
+        private void walk(JsonNode node, String path, int depth, boolean record) {
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    String key = e.getKey();
+                    String name = e.getKey();
                     JsonNode value = e.getValue();
-                    text.append(key).append(' ');
-                    String lowerKey = key.toLowerCase(Locale.ROOT);
-                    if (ErrorSignals.isErrorField(key, lowerKey, value)) error = true;
-                    else if (ErrorSignals.isWarningField(lowerKey, value)) warning = true;
-                    String childPath = path.isEmpty() ? key : path + '.' + key;
+                    text.append(name).append(' ');
+                    Key key = keys.computeIfAbsent(name, Key::new);
+                    if (ErrorSignals.isErrorField(key.role, value)) error = true;
+                    else if (ErrorSignals.isWarningField(key.role, value)) warning = true;
+                    dottedKey |= key.dotted;
                     if (value.isValueNode()) {
-                        if (record && depth < MAX_DEPTH) scalars.put(childPath, value);
+                        if (record && depth < MAX_DEPTH) put(childPath(path, name), value);
                         scalar(value);
                     } else if (depth < MAX_DEPTH) {
-                        walk(value, childPath, depth + 1, record);
+                        walk(value, childPath(path, name), depth + 1, record);
                     }
                 }
             } else if (node.isArray()) {
@@ -66,11 +97,54 @@ record ItemFacts(String text, Map<String, JsonNode> scalars, boolean error, bool
             }
         }
 
+        private String childPath(String path, String name) {
+            if (path.isEmpty()) return name;
+            return childPaths.computeIfAbsent(path, p -> new HashMap<>()).computeIfAbsent(name, n -> path + '.' + n);
+        }
+
+        /** One value per path, the last one winning as in a map: only a literal "a.b" key can meet "a"."b". */
+        private void put(String path, JsonNode value) {
+            if (dottedKey) {
+                for (int i = 0; i < scalars; i++) {
+                    if (paths[i].equals(path)) {
+                        values[i] = value;
+                        return;
+                    }
+                }
+            }
+            if (scalars == paths.length) {
+                paths = java.util.Arrays.copyOf(paths, scalars * 2);
+                values = java.util.Arrays.copyOf(values, scalars * 2);
+            }
+            paths[scalars] = path;
+            values[scalars++] = value;
+        }
+
         private void scalar(JsonNode value) {
             if (value.isNull()) return;
-            String s = value.isTextual() ? value.textValue() : value.asText();
-            if (value.isTextual() && ErrorSignals.hasErrorKeyword(s)) error = true;
-            text.append(s).append(' ');
+            if (value.isTextual()) {
+                String s = value.textValue();
+                if (ErrorSignals.hasErrorKeyword(s)) error = true;
+                text.append(s);
+            } else if (value instanceof IntNode || value instanceof LongNode || value instanceof ShortNode) {
+                text.append(value.longValue()); // the digits asText() would give, without the string
+            } else if (value instanceof BigIntegerNode) {
+                text.append(value.bigIntegerValue());
+            } else {
+                text.append(value.asText());
+            }
+            text.append(' ');
+        }
+    }
+
+    /** What one field name means, worked out once per array. */
+    private static final class Key {
+        final ErrorSignals.FieldRole role;
+        final boolean dotted;
+
+        Key(String name) {
+            this.role = ErrorSignals.FieldRole.of(name.toLowerCase(Locale.ROOT));
+            this.dotted = name.indexOf('.') >= 0;
         }
     }
 }

@@ -75,8 +75,9 @@ final class ItemSelector {
         int n = items.size();
         List<ItemFacts> facts = new ArrayList<>(n);
         List<String> texts = new ArrayList<>(n);
+        ItemFacts.Reader reader = new ItemFacts.Reader();
         for (JsonNode item : items) {
-            ItemFacts f = ItemFacts.of(item);
+            ItemFacts f = reader.read(item);
             facts.add(f);
             texts.add(f.text());
         }

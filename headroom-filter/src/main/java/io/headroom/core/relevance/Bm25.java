@@ -1,7 +1,6 @@
 package io.headroom.core.relevance;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,14 +97,14 @@ public final class Bm25 {
         List<String> terms = new ArrayList<>(new LinkedHashSet<>(tokenize(query)));
         if (terms.isEmpty()) return scores;
         Map<String, Integer> termIndex = new HashMap<>();
-        BitSet queryPrefixes = new BitSet(PREFIX_SLOTS);
+        String[][] termsBySlot = new String[PREFIX_SLOTS][];
         for (String t : terms) {
             termIndex.putIfAbsent(t, termIndex.size());
-            queryPrefixes.set(prefixSlot(t.charAt(0), t.charAt(1)));
+            termsBySlot[prefixSlot(t.charAt(0), t.charAt(1))] = append(termsBySlot[prefixSlot(t.charAt(0), t.charAt(1))], t);
         }
         int[][] tf = new int[termIndex.size()][n];
         int[] lengths = new int[n];
-        QueryTermCounter counter = new QueryTermCounter(termIndex, queryPrefixes, tf);
+        QueryTermCounter counter = new QueryTermCounter(termIndex, termsBySlot, tf);
         for (int i = 0; i < n; i++) {
             counter.document = i;
             counter.length = 0;
@@ -133,13 +132,16 @@ public final class Bm25 {
     }
 
     private static final int PREFIX_SLOTS = 1 << 12;
-    /** Slots of the first two (lower-cased) characters of the stop words; collisions only cost a string. */
-    private static final BitSet STOP_PREFIXES = new BitSet(PREFIX_SLOTS);
+    /** The stop words by the slot of their first two characters; collisions only cost a comparison. */
+    private static final String[][] STOP_BY_SLOT = new String[PREFIX_SLOTS][];
     private static final int MAX_STOP_WORD = STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
     static {
         for (String w : STOP_WORDS) {
-            if (w.length() >= 2) STOP_PREFIXES.set(prefixSlot(w.charAt(0), w.charAt(1)));
+            if (w.length() >= 2) {
+                int slot = prefixSlot(w.charAt(0), w.charAt(1));
+                STOP_BY_SLOT[slot] = append(STOP_BY_SLOT[slot], w);
+            }
         }
     }
 
@@ -147,22 +149,47 @@ public final class Bm25 {
         return (c0 * 31 + c1) & (PREFIX_SLOTS - 1);
     }
 
+    private static String[] append(String[] words, String word) {
+        if (words == null) return new String[] {word};
+        String[] out = java.util.Arrays.copyOf(words, words.length + 1);
+        out[words.length] = word;
+        return out;
+    }
+
+    /**
+     * Whether the lower-cased span {@code text[from, to)} starts with the first {@code length} characters of
+     * {@code word} (already lower case), compared in place.
+     */
+    private static boolean startsWithLower(String text, int from, int to, String word, int length) {
+        if (to - from < length) return false;
+        for (int j = 0; j < length; j++) {
+            if (lower(text.charAt(from + j)) != word.charAt(j)) return false;
+        }
+        return true;
+    }
+
     /** Receives the raw token spans of {@link #scan}. */
     private interface SpanSink {
         void span(String text, int from, int to);
     }
 
-    /** Counts document length (terms) and the frequencies of the query's terms in one document. */
+    /**
+     * Counts document length (terms) and the frequencies of the query's terms in one document. A token is
+     * compared in place with the stop words and query terms that share its first two characters' slot, and
+     * becomes a string only when it could stem to a query term: a stem minus its last character is always a
+     * prefix of its word ({@link LightStemmer} strips suffixes, and "-ies" becomes "-y"), so a word that does
+     * not start with a term minus its last character cannot match that term.
+     */
     private static final class QueryTermCounter implements SpanSink {
         private final Map<String, Integer> termIndex;
-        private final BitSet queryPrefixes;
+        private final String[][] termsBySlot;
         private final int[][] tf;
         int document;
         int length;
 
-        QueryTermCounter(Map<String, Integer> termIndex, BitSet queryPrefixes, int[][] tf) {
+        QueryTermCounter(Map<String, Integer> termIndex, String[][] termsBySlot, int[][] tf) {
             this.termIndex = termIndex;
-            this.queryPrefixes = queryPrefixes;
+            this.termsBySlot = termsBySlot;
             this.tf = tf;
         }
 
@@ -171,18 +198,22 @@ public final class Bm25 {
             int len = to - from;
             if (len < 2) return;
             int slot = prefixSlot(lower(text.charAt(from)), lower(text.charAt(from + 1)));
-            boolean maybeQuery = queryPrefixes.get(slot);
-            boolean maybeStop = len <= MAX_STOP_WORD && STOP_PREFIXES.get(slot);
-            if (!maybeQuery && !maybeStop) {
-                length++; // neither a stop word nor a possible query term: its text is never needed
-                return;
+            String[] stops = len <= MAX_STOP_WORD ? STOP_BY_SLOT[slot] : null;
+            if (stops != null) {
+                for (String stop : stops) {
+                    if (stop.length() == len && startsWithLower(text, from, to, stop, len)) return;
+                }
             }
-            String word = lowerCase(text, from, to);
-            if (STOP_WORDS.contains(word)) return;
             length++;
-            if (!maybeQuery) return;
-            Integer t = termIndex.get(LightStemmer.stem(word));
-            if (t != null) tf[t][document]++;
+            String[] candidates = termsBySlot[slot];
+            if (candidates == null) return;
+            for (String term : candidates) {
+                if (startsWithLower(text, from, to, term, term.length() - 1)) {
+                    Integer t = termIndex.get(LightStemmer.stem(lowerCase(text, from, to)));
+                    if (t != null) tf[t][document]++;
+                    return;
+                }
+            }
         }
     }
 
