@@ -17,7 +17,7 @@ import java.util.zip.Deflater;
  *   fingerprints differ in at most {@value SimHash#NEAR_DUPLICATE_BITS} bits are merged into one cluster
  *   (near-duplicates). Every item belongs to exactly one cluster.</li>
  *   <li><b>Information curve.</b> One representative per cluster is picked greedily, each time the one that
- *   adds the most word bigrams not seen yet (diversity-greedy, lazily re-evaluated); the remaining items,
+ *   adds the most word bigrams not seen yet (diversity-greedy); the remaining items,
  *   near-duplicates of a picked one, add nothing. The cumulative count of distinct bigrams after x items,
  *   x = 0..n, is the coverage curve.</li>
  *   <li><b>Knee.</b> {@link Kneedle} on that curve: past the knee, extra items bring little new information.
@@ -38,7 +38,7 @@ import java.util.zip.Deflater;
  * keeps them on top.
  *
  * <p>Cost: one pass over the items for shapes, SimHash comparisons against the cluster representatives only
- * (XOR + bit count), one pass over the representatives' bigrams, greedy picks up to the knee and one deflate
+ * (XOR + bit count), one pass over the representatives' bigrams, greedy picks up to the knee (or the cap) and one deflate
  * of at most {@value #MAX_DEFLATE_BYTES} characters, so it stays linear in practice for 1,000-item arrays.
  */
 final class AdaptiveBudget {
@@ -61,7 +61,8 @@ final class AdaptiveBudget {
      * @param k             the item budget
      * @param cluster       cluster id of each item (near-duplicate group), 0..clusters-1 in order of first appearance
      * @param clusterSizes  items per cluster
-     * @param knee          the knee of the coverage curve, or -1 when there was none
+     * @param knee          the knee of the coverage curve, or -1 when there was none; when K reached the cap
+     *                      first, the information size that was enough for it (the knee is at least that)
      * @param deflateRatio  compressed / raw size of the items' text
      */
     record Sizing(int k, int[] cluster, int[] clusterSizes, int knee, double deflateRatio) {
@@ -122,13 +123,16 @@ final class AdaptiveBudget {
             sizes[cluster[i]]++;
         }
 
-        // 2.-3. coverage in diversity-greedy order, and the knee of that curve
-        int knee = knee(repWords, n);
-        int information = knee > 0 ? knee : clusters;
-
-        // 4. compressibility
+        // 4. compressibility (first: it decides how much information already means K = cap)
         double ratio = deflateRatio(texts);
         double scale = MIN_SCALE + (MAX_SCALE - MIN_SCALE) * Math.min(1.0, ratio / DIVERSE_RATIO);
+
+        // 2.-3. coverage in diversity-greedy order, and the knee of that curve, looked for only up to the
+        // information size that rounds to the cap (beyond it K is the cap whatever the knee)
+        int enough = Math.max(1, (int) ((cap - 0.5) / scale));
+        while (Math.round(enough * scale) < cap) enough++; // the clamp's own arithmetic decides
+        int knee = knee(repWords, n, enough);
+        int information = knee > 0 ? knee : clusters;
 
         // 5. clamp
         int k = (int) Math.round(information * scale);
@@ -146,7 +150,7 @@ final class AdaptiveBudget {
         List<long[]> words = new ArrayList<>(representatives.size());
         for (String rep : representatives) words.add(Words.hashes(rep));
         Bigrams bigrams = Bigrams.of(words);
-        int[] gains = greedyGains(bigrams, n, 0);
+        int[] gains = greedyGains(bigrams, n, 0, Integer.MAX_VALUE);
         double[] curve = new double[n + 1];
         for (int x = 1; x <= n; x++) curve[x] = curve[x - 1] + (x <= gains.length ? gains[x - 1] : 0);
         return curve;
@@ -164,12 +168,25 @@ final class AdaptiveBudget {
      * @return the knee, or -1 when the bend is below {@link Kneedle#MIN_DEVIATION} (effectively a straight line)
      */
     static int knee(List<long[]> representativeWords, int n) {
+        return knee(representativeWords, n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #knee(List, int)}, but once {@code enough} picks each add more than the average the search
+     * stops and returns {@code enough}: the knee is at least that far (or, without a clear bend, the
+     * information size is the number of clusters, which is no smaller), and the caller needs no more.
+     */
+    static int knee(List<long[]> representativeWords, int n, int enough) {
         if (n < 2) return -1;
         Bigrams bigrams = Bigrams.of(representativeWords);
         long all = bigrams.distinct;
         if (all == 0) return -1;
         // picks with gain * n >= Y: the rising part of the distance and its ties, where rounding decides
-        int[] gains = greedyGains(bigrams, n, all);
+        int[] gains = greedyGains(bigrams, n, all, enough);
+        if (gains.length == enough) {
+            if ((long) gains[enough - 1] * n > all) return enough;
+            gains = greedyGains(bigrams, n, all, Integer.MAX_VALUE); // a tie at the limit: the whole rising part
+        }
         // Kneedle's own arithmetic over those picks, so that ties resolve exactly as on the whole curve
         double range = all;
         int knee = -1;
@@ -217,63 +234,44 @@ final class AdaptiveBudget {
 
     /**
      * Marginal gains of the representatives in diversity-greedy order, each pick the one adding the most
-     * bigrams not covered yet. Lazily re-evaluated: gains only shrink as coverage grows, so a stale heap entry
-     * is an upper bound and the top after re-evaluation is the true best pick. Picking stops before the first
-     * pick whose {@code gain * n < limit} ({@code limit = 0}: every representative is picked).
+     * bigrams not covered yet (the lowest index among equals). Gains are kept current through an inverted
+     * index (bigram id to the representatives containing it): on real arrays most representatives share
+     * bigrams (field names, boilerplate), so nearly every pick lowers most gains and a lazily re-evaluated
+     * heap would re-sort almost all of them per pick; a scan of the gains is cheaper. Picking stops before
+     * the first pick whose {@code gain * n < limit} ({@code limit = 0}: every representative is picked), and
+     * after {@code maxPicks} picks.
      */
-    private static int[] greedyGains(Bigrams bigrams, int n, long limit) {
+    private static int[] greedyGains(Bigrams bigrams, int n, long limit, int maxPicks) {
         int[][] grams = bigrams.ids();
         int m = grams.length;
-        // Max-heap of (gain, representative) packed in one long: higher gain first, then the lower index
-        // (stored as MAX - index); the same total order as comparing the pair, without boxing.
-        long[] heap = new long[m];
-        for (int r = 0; r < m; r++) heap[r] = entry(grams[r].length, r);
-        int size = m;
-        for (int i = size / 2 - 1; i >= 0; i--) siftDown(heap, size, i);
-        java.util.BitSet covered = new java.util.BitSet(bigrams.distinct());
-        int[] gains = new int[m];
+        int distinct = bigrams.distinct();
+        // postings in one array: the representatives of bigram id are holders[start[id] .. start[id + 1])
+        int[] start = new int[distinct + 1];
+        for (int[] own : grams) for (int id : own) start[id + 1]++;
+        for (int id = 0; id < distinct; id++) start[id + 1] += start[id];
+        int[] holders = new int[start[distinct]];
+        int[] next = java.util.Arrays.copyOf(start, distinct);
+        for (int r = 0; r < m; r++) for (int id : grams[r]) holders[next[id]++] = r;
+
+        int[] gain = new int[m];
+        for (int r = 0; r < m; r++) gain[r] = grams[r].length;
+        boolean[] covered = new boolean[distinct];
+        int[] gains = new int[Math.min(m, maxPicks)];
         int x = 0;
-        while (size > 0) {
-            long top = heap[0];
-            int r = Integer.MAX_VALUE - (int) top;
-            int gain = 0;
-            for (int g : grams[r]) if (!covered.get(g)) gain++;
-            if (size > 1 && gain < second(heap, size)) {
-                heap[0] = entry(gain, r); // a smaller key: sift the stale entry down to its place
-                siftDown(heap, size, 0);
-                continue;
+        while (x < gains.length) {
+            int best = 0;
+            for (int r = 1; r < m; r++) if (gain[r] > gain[best]) best = r;
+            int g = gain[best];
+            if ((long) g * n < limit) break;
+            gains[x++] = g;
+            for (int id : grams[best]) {
+                if (covered[id]) continue;
+                covered[id] = true;
+                for (int p = start[id]; p < start[id + 1]; p++) gain[holders[p]]--;
             }
-            if ((long) gain * n < limit) break;
-            heap[0] = heap[--size];
-            siftDown(heap, size, 0);
-            for (int g : grams[r]) covered.set(g);
-            gains[x++] = gain;
+            gain[best] = Integer.MIN_VALUE / 2; // picked: below any gain, and decrements cannot overflow it
         }
-        return x == m ? gains : java.util.Arrays.copyOf(gains, x);
-    }
-
-    private static long entry(int gain, int representative) {
-        return ((long) gain << 32) | (Integer.MAX_VALUE - representative);
-    }
-
-    /** The gain of the best entry after the top one: the larger child of the root. */
-    private static long second(long[] heap, int size) {
-        long best = heap[1];
-        if (size > 2 && heap[2] > best) best = heap[2];
-        return best >>> 32;
-    }
-
-    private static void siftDown(long[] heap, int size, int i) {
-        long v = heap[i];
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) break;
-            if (child + 1 < size && heap[child + 1] > heap[child]) child++;
-            if (heap[child] <= v) break;
-            heap[i] = heap[child];
-            i = child;
-        }
-        heap[i] = v;
+        return x == gains.length ? gains : java.util.Arrays.copyOf(gains, x);
     }
 
     static double deflateRatio(List<String> texts) {

@@ -99,6 +99,11 @@ class AdaptiveBudgetTest {
             for (String t : texts) words.add(Words.hashes(t));
             int expected = Kneedle.knee(AdaptiveBudget.coverageCurve(texts, n));
             assertEquals(expected, AdaptiveBudget.knee(words, n), "round " + round);
+            // stopping at 'enough' picks never changes the information size up to 'enough'
+            int enough = 1 + rnd.nextInt(25);
+            int limited = AdaptiveBudget.knee(words, n, enough);
+            assertEquals(Math.min(expected > 0 ? expected : reps, enough), Math.min(limited > 0 ? limited : reps, enough),
+                    "round " + round + " enough " + enough);
             checked++;
             if (expected > 0) withKnee++;
         }
