@@ -17,8 +17,13 @@ import com.knuddels.jtokkit.api.EncodingType;
 public final class TokenCounter {
     /** Texts up to this many chars are counted exactly. */
     public static final int EXACT_CHARS = 16_384;
-    static final int SAMPLES = 8;
-    static final int SAMPLE_CHARS = 1_024;
+    /*
+     * 16 windows of 256 chars: half the BPE work of 8 x 1,024 and as close on the corpus tool outputs
+     * (within 2.3% of the exact count on every one of them, against 3.7% for 8 x 1,024 and 8.7% for
+     * 4 x 1,024): more, shorter windows see more of a heterogeneous output (HTML, a test log).
+     */
+    static final int SAMPLES = 16;
+    static final int SAMPLE_CHARS = 256;
 
     /**
      * The BPE tables (~50 MB once loaded, ~1 s to load, shipped in the jtokkit jar) are read-only
@@ -64,9 +69,8 @@ public final class TokenCounter {
             if (text == null || text.isEmpty()) {
                 return 0;
             }
-            text = wellFormed(text);
             if (text.length() <= EXACT_CHARS) {
-                return scaled(bpe.countTokensOrdinary(text));
+                return scaled(bpe.countTokensOrdinary(wellFormed(text)));
             }
             long sampled = 0;
             int step = (text.length() - SAMPLE_CHARS) / (SAMPLES - 1);
@@ -76,7 +80,7 @@ public final class TokenCounter {
                 // never split a surrogate pair: it would count as two odd tokens
                 if (Character.isLowSurrogate(text.charAt(from))) from++;
                 if (Character.isHighSurrogate(text.charAt(to - 1))) to--;
-                sampled += bpe.countTokensOrdinary(text.substring(from, to));
+                sampled += bpe.countTokensOrdinary(wellFormed(text.substring(from, to))); // only the windows are read
             }
             double perChar = (double) sampled / (SAMPLES * SAMPLE_CHARS);
             return scaled((int) Math.round(perChar * text.length()));
