@@ -1,6 +1,7 @@
 package io.headroom.core.crush;
 
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,17 +29,17 @@ final class ChangePoints {
         int n = raw.length;
         int w = Math.max(5, n / 20);
         if (n < 4 * w) return out;
-        DescriptiveStatistics finite = new DescriptiveStatistics();
-        for (double v : raw) if (Double.isFinite(v)) finite.addValue(v);
-        if (finite.getN() == 0) return out;
-        double median = finite.getPercentile(50);
+        // one array per statistic instead of DescriptiveStatistics, which grows its store value by value
+        double[] finite = new double[n];
+        int count = 0;
+        for (double v : raw) if (Double.isFinite(v)) finite[count++] = v;
+        if (count == 0) return out;
+        double median = new Percentile().evaluate(finite, 0, count, 50);
         double[] v = Arrays.copyOf(raw, n);
-        DescriptiveStatistics clean = new DescriptiveStatistics();
         for (int i = 0; i < n; i++) {
             if (outliers.get(i) || !Double.isFinite(v[i])) v[i] = median;
-            clean.addValue(v[i]);
         }
-        double sd = clean.getStandardDeviation();
+        double sd = new StandardDeviation().evaluate(v);
         if (!(sd > 0)) return out;
         double[] prefix = new double[n + 1];
         for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + v[i];

@@ -132,6 +132,7 @@ public final class Bm25 {
     }
 
     private static final int PREFIX_SLOTS = 1 << 12;
+    private static final Integer NOT_A_TERM = -1;
     /** The stop words by the slot of their first two characters; collisions only cost a comparison. */
     private static final String[][] STOP_BY_SLOT = new String[PREFIX_SLOTS][];
     private static final int MAX_STOP_WORD = STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
@@ -184,6 +185,7 @@ public final class Bm25 {
         private final Map<String, Integer> termIndex;
         private final String[][] termsBySlot;
         private final int[][] tf;
+        private final Map<String, Integer> stems = new HashMap<>();
         int document;
         int length;
 
@@ -209,8 +211,10 @@ public final class Bm25 {
             if (candidates == null) return;
             for (String term : candidates) {
                 if (startsWithLower(text, from, to, term, term.length() - 1)) {
-                    Integer t = termIndex.get(LightStemmer.stem(lowerCase(text, from, to)));
-                    if (t != null) tf[t][document]++;
+                    // the same words recur across items ("service", "request"): stem each once per call
+                    Integer t = stems.computeIfAbsent(lowerCase(text, from, to),
+                            word -> termIndex.getOrDefault(LightStemmer.stem(word), NOT_A_TERM));
+                    if (t >= 0) tf[t][document]++;
                     return;
                 }
             }
