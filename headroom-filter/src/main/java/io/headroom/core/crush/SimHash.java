@@ -22,31 +22,57 @@ final class SimHash {
     /** The fingerprint of a text given its {@link Words#hashes word hashes}. */
     static long of(long[] wordHashes) {
         if (wordHashes.length == 0) return 0L;
-        // How many features have each bit set, kept as bit-sliced binary counters: levels[j] holds bit j of
-        // all 64 counts, so adding a feature is a ripple-carry over a few words instead of 64 increments.
-        long[] levels = new long[33 - Integer.numberOfLeadingZeros(2 * wordHashes.length)];
-        add(levels, wordHashes[0]);
+        Votes votes = new Votes();
+        votes.add(wordHashes[0]);
         for (int i = 1; i < wordHashes.length; i++) {
-            add(levels, wordHashes[i]);
-            add(levels, Words.mix(wordHashes[i - 1] * 31 + wordHashes[i]));
+            votes.add(wordHashes[i]);
+            votes.add(Words.mix(wordHashes[i - 1] * 31 + wordHashes[i]));
         }
-        int features = 2 * wordHashes.length - 1;
-        long fingerprint = 0L;
-        for (int bit = 0; bit < 64; bit++) {
-            int ones = 0;
-            for (int j = 0; j < levels.length; j++) ones |= (int) ((levels[j] >>> bit) & 1L) << j;
-            // the vote (features with the bit minus features without) is positive
-            if (2 * ones > features) fingerprint |= 1L << bit;
-        }
-        return fingerprint;
+        return votes.fingerprint(2 * wordHashes.length - 1);
     }
 
-    private static void add(long[] levels, long h) {
-        long carry = h;
-        for (int j = 0; carry != 0; j++) {
-            long next = levels[j] & carry;
-            levels[j] ^= carry;
-            carry = next;
+    /**
+     * How many features have each of the 64 bits set, counted four bits at a time without branches: lane k
+     * of {@code nj} (its bits 4k..4k+3) counts bit 4k+j, so one feature costs four shift-mask-adds. A
+     * lane holds up to 15, so the lanes are emptied into the full counts every 15 features.
+     */
+    private static final class Votes {
+        private static final long LANES = 0x1111111111111111L;
+        private final int[] counts = new int[64];
+        private long n0;
+        private long n1;
+        private long n2;
+        private long n3;
+        private int pending;
+
+        void add(long h) {
+            n0 += h & LANES;
+            n1 += (h >>> 1) & LANES;
+            n2 += (h >>> 2) & LANES;
+            n3 += (h >>> 3) & LANES;
+            if (++pending == 15) flush();
+        }
+
+        private void flush() {
+            for (int lane = 0; lane < 16; lane++) {
+                int shift = 4 * lane;
+                counts[shift] += (int) (n0 >>> shift) & 0xF;
+                counts[shift + 1] += (int) (n1 >>> shift) & 0xF;
+                counts[shift + 2] += (int) (n2 >>> shift) & 0xF;
+                counts[shift + 3] += (int) (n3 >>> shift) & 0xF;
+            }
+            n0 = n1 = n2 = n3 = 0;
+            pending = 0;
+        }
+
+        /** Bits set by more than half of the {@code features}: the vote (with minus without) is positive. */
+        long fingerprint(int features) {
+            flush();
+            long fingerprint = 0L;
+            for (int bit = 0; bit < 64; bit++) {
+                if (2 * counts[bit] > features) fingerprint |= 1L << bit;
+            }
+            return fingerprint;
         }
     }
 

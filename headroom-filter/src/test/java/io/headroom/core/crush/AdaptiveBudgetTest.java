@@ -45,6 +45,29 @@ class AdaptiveBudgetTest {
     // ---- SimHash -----------------------------------------------------------------------------------------
 
     @Test
+    void simHashBitsAreTheMajorityVoteOfTheFeatures() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        for (int round = 0; round < 300; round++) {
+            long[] words = new long[rnd.nextInt(1, 200)];
+            for (int i = 0; i < words.length; i++) words[i] = rnd.nextLong();
+            // the features by definition: every word, and every bigram of neighbouring words
+            List<Long> features = new ArrayList<>();
+            features.add(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                features.add(words[i]);
+                features.add(Words.mix(words[i - 1] * 31 + words[i]));
+            }
+            long expected = 0;
+            for (int bit = 0; bit < 64; bit++) {
+                int ones = 0;
+                for (long f : features) ones += (int) ((f >>> bit) & 1);
+                if (2 * ones > features.size()) expected |= 1L << bit;
+            }
+            assertEquals(expected, SimHash.of(words), "round " + round);
+        }
+    }
+
+    @Test
     void simHashPutsNearDuplicatesWithinThreeBitsAndDifferentTextsFarApart() {
         Random rnd = new Random(7);
         String a = words(rnd, 150);
