@@ -23,7 +23,11 @@ public class HeadroomRecorder {
         if (!c.enabled()) {
             return RoutingContext::next;
         }
+        int threads = c.compressionThreads().orElse(Runtime.getRuntime().availableProcessors());
+        if (threads < 1) {
+            throw new IllegalArgumentException("quarkus.headroom.compression-threads must be at least 1, got " + threads);
+        }
         return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), c.maxBodySize().asLongValue(),
-                new CallerScopes(c.tenantIsolation(), c.tenantHeader().orElse(null)));
+                new CallerScopes(c.tenantIsolation(), c.tenantHeader().orElse(null)), threads);
     }
 }

@@ -16,6 +16,8 @@ import io.headroom.core.wire.BodyEncoding;
 import io.headroom.core.wire.JsonContentType;
 import io.headroom.vertx.HeadroomExchange;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -29,7 +31,8 @@ import org.jboss.logging.Logger;
  * Vert.x route filter that rewrites LLM request bodies before any route sees them.
  *
  * <p>For a POST on an intercepted path it buffers the body on the event loop, runs
- * {@link Headroom#process} on a worker thread, and hands the result to the rest of the chain as the
+ * {@link Headroom#process} on a worker (bodies over 64 KB on the pipeline's own FIFO pool of
+ * compression-threads), and hands the result to the rest of the chain as the
  * routing context's body, with a matching {@code Content-Length}. That is what {@code rc.body()}
  * returns to Vert.x routes. Quarkus REST also prefers {@code RoutingContext.getBody()}, but its
  * non-blocking input path corrupts pre-read bodies larger than its input buffer, so
@@ -54,15 +57,49 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
     private final long maxBodyBytes;
     private final CallerScopes scopes;
 
+    /** Name of the worker pool the pipeline runs on (one pool per Vert.x instance, shared by name). */
+    static final String POOL_NAME = "headroom-compression";
+
+    /**
+     * Bodies up to this size run on Vert.x's general worker pool: their pipeline costs microseconds to a few
+     * hundred of them, so queueing them behind 300 KB requests would only add waiting.
+     */
+    static final int SMALL_BODY_BYTES = 64 * 1024;
+
+    private final int threads;
+    /** The pipeline's own worker pool, created on the first request from that request's Vert.x. */
+    private volatile WorkerExecutor executor;
+
     HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes) {
-        this(headroom, paths, maxBodyBytes, CallerScopes.SHARED);
+        this(headroom, paths, maxBodyBytes, CallerScopes.SHARED, Runtime.getRuntime().availableProcessors());
     }
 
-    HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes, CallerScopes scopes) {
+    HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes, CallerScopes scopes, int threads) {
         this.headroom = headroom;
         this.paths = paths;
         this.maxBodyBytes = maxBodyBytes;
         this.scopes = scopes;
+        this.threads = threads;
+    }
+
+    /**
+     * A pool of {@code threads} workers with a FIFO queue for bodies over {@value #SMALL_BODY_BYTES} bytes,
+     * instead of Vert.x's general worker pool: the pipeline is CPU-bound, and 64 large requests running at
+     * once on 20+ workers of two cores each finish late together (and hold 64 bodies plus their working
+     * memory), whereas in a queue the earliest finish first and throughput stays at what the cores can do.
+     */
+    private WorkerExecutor executor(Vertx vertx) {
+        WorkerExecutor e = executor;
+        if (e == null) {
+            synchronized (this) {
+                e = executor;
+                if (e == null) {
+                    e = vertx.createSharedWorkerExecutor(POOL_NAME, threads);
+                    executor = e;
+                }
+            }
+        }
+        return e;
     }
 
     @Override
@@ -126,7 +163,11 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             return;
         }
         String scope = scopes.of(rc.request());
-        rc.vertx().<RequestOutcome>executeBlocking(() -> process(endpoint, override, encoding, original, scope), false)
+        java.util.concurrent.Callable<RequestOutcome> pipeline = () -> process(endpoint, override, encoding, original, scope);
+        // two lanes: small bodies (well under a millisecond of pipeline) never queue behind large ones
+        (original.length <= SMALL_BODY_BYTES
+                ? rc.vertx().<RequestOutcome>executeBlocking(pipeline, false)
+                : executor(rc.vertx()).<RequestOutcome>executeBlocking(pipeline, false))
                 .onComplete(ar -> {
                     RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
                     if (outcome == null || outcome.body() == null) {

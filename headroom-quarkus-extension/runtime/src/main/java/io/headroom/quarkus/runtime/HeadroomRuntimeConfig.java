@@ -106,6 +106,13 @@ public interface HeadroomRuntimeConfig {
     @WithDefault("32M")
     MemorySize maxBodySize();
 
+    /**
+     * Threads that run the compression pipeline; requests beyond them wait their turn in arrival order.
+     * Defaults to the number of processors: the pipeline is CPU-bound, so more threads only interleave
+     * requests (each then finishes later) and keep more bodies in memory at once.
+     */
+    OptionalInt compressionThreads();
+
     /** Moves dynamic content out of the system prompt prefix so provider prompt caches hit. */
     CacheAligner cacheAligner();
 

@@ -1,0 +1,30 @@
+package io.headroom.quarkus.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.quarkus.test.QuarkusUnitTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A compression pool without threads is refused at startup, naming the property. */
+class HeadroomInvalidCompressionThreadsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withEmptyApplication()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .overrideConfigKey("quarkus.headroom.compression-threads", "0")
+            .assertException(t -> {
+                StringBuilder messages = new StringBuilder();
+                for (Throwable c = t; c != null; c = c.getCause()) {
+                    messages.append(c.getMessage()).append('\n');
+                }
+                assertTrue(messages.toString().contains("quarkus.headroom.compression-threads"), messages.toString());
+            });
+
+    @Test
+    void startupFails() {
+        fail("the application must not start");
+    }
+}
