@@ -92,4 +92,26 @@ class Bm25Test {
         assertArrayEquals(new double[docs.size()], Bm25.scores(docs, null));
         assertArrayEquals(new double[0], Bm25.scores(List.of(), "rate"));
     }
+
+    @Test
+    void inPlaceScoringMatchesTheIndexOnRandomInflectedText() {
+        // inflections the stemmer folds ("-ies" -> "-y", "-ation", "-s"), stop words, case and camelCase
+        String[] words = {"policy", "policies", "Policies", "reply", "replies", "validation", "validated", "Validates",
+                "token", "tokens", "csrfToken", "HTTPServer", "server", "servers", "running", "runner", "class",
+                "classes", "box", "boxes", "the", "of", "and", "which", "Where", "timeout", "timeouts", "id", "ID7",
+                "e2987", "5662ms", "ratings", "rate", "über", "Über", "naïve", "is", "be", "stories", "story"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(23);
+        List<String> docs = new java.util.ArrayList<>();
+        for (int d = 0; d < 200; d++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = rnd.nextInt(25); w > 0; w--) sb.append(words[rnd.nextInt(words.length)]).append(rnd.nextBoolean() ? " " : ", ");
+            docs.add(sb.toString());
+        }
+        Bm25 index = Bm25.index(docs);
+        for (int q = 0; q < 60; q++) {
+            StringBuilder query = new StringBuilder();
+            for (int w = 1 + rnd.nextInt(5); w > 0; w--) query.append(words[rnd.nextInt(words.length)]).append(' ');
+            assertArrayEquals(index.scores(query.toString()), Bm25.scores(docs, query.toString()), query.toString());
+        }
+    }
 }
