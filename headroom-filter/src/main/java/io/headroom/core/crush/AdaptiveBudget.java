@@ -15,7 +15,10 @@ import java.util.zip.Deflater;
  *   <li><b>Patterns.</b> Each item's text is reduced to its {@link ShapeText shape} (ids, counters and
  *   timestamps become {@code #}); equal shapes are one pattern, and patterns whose 64-bit {@link SimHash}
  *   fingerprints differ in at most {@value SimHash#NEAR_DUPLICATE_BITS} bits are merged into one cluster
- *   (near-duplicates). Every item belongs to exactly one cluster.</li>
+ *   (near-duplicates). Every item belongs to exactly one cluster. An array of more than {@value #SAMPLE_ITEMS}
+ *   distinct shapes is diverse: near-duplicates are then looked for among the shapes of an even sample of
+ *   {@value #SAMPLE_ITEMS} items (the other shapes are clusters of their own), the curve and knee below are
+ *   those of the sample, and the knee is scaled to the whole array.</li>
  *   <li><b>Information curve.</b> One representative per cluster is picked greedily, each time the one that
  *   adds the most word bigrams not seen yet (diversity-greedy); the remaining items,
  *   near-duplicates of a picked one, add nothing. The cumulative count of distinct bigrams after x items,
@@ -49,8 +52,10 @@ final class AdaptiveBudget {
     static final double MIN_SCALE = 0.75;
     /** Scale of the information size for a diverse array. */
     static final double MAX_SCALE = 1.5;
-    /** Arrays up to this size are not sampled. */
+    /** Arrays up to this size are kept whole. */
     static final int SMALL_ARRAY = 8;
+    /** Arrays with more distinct shapes than this are measured on an even sample of this many items. */
+    static final int SAMPLE_ITEMS = 256;
     /**
      * Deflating more than this many characters does not change the ratio materially (within ~1% on tool
      * outputs); larger arrays are sampled evenly up to it.
@@ -59,7 +64,7 @@ final class AdaptiveBudget {
 
     /**
      * @param k             the item budget
-     * @param cluster       cluster id of each item (near-duplicate group), 0..clusters-1 in order of first appearance
+     * @param cluster       cluster id of each item (near-duplicate group), 0..clusters-1
      * @param clusterSizes  items per cluster
      * @param knee          the knee of the coverage curve, or -1 when there was none; when K reached the cap
      *                      first, the information size that was enough for it (the knee is at least that)
@@ -102,10 +107,19 @@ final class AdaptiveBudget {
             }
             shapeOf[i] = id;
         }
+        // A diverse array (more distinct shapes than SAMPLE_ITEMS) is measured on an even sample of its items:
+        // near-duplicates are merged among the sampled items' shapes (every other shape is a cluster of its
+        // own), and the knee found on the sample is scaled to the whole array, since on diverse data the
+        // knee grows with the number of items. Arrays of few patterns (every corpus array) are measured whole.
+        boolean sampled = shapes.size() > SAMPLE_ITEMS;
+        int measuredItems = sampled ? SAMPLE_ITEMS : n;
         int[] clusterOfShape = new int[shapes.size()];
+        java.util.Arrays.fill(clusterOfShape, -1);
         FingerprintIndex reps = new FingerprintIndex(Math.min(shapes.size(), 1024));
         List<long[]> repWords = new ArrayList<>();
-        for (int s = 0; s < shapes.size(); s++) {
+        for (int j = 0; j < measuredItems; j++) {
+            int s = shapeOf[sampled ? (int) ((long) j * n / SAMPLE_ITEMS) : j];
+            if (clusterOfShape[s] >= 0) continue; // measured already
             long[] words = Words.hashes(shapes.get(s));
             long fp = SimHash.of(words);
             int found = reps.find(fp); // the first representative within NEAR_DUPLICATE_BITS, in order
@@ -116,6 +130,9 @@ final class AdaptiveBudget {
             clusterOfShape[s] = found;
         }
         int clusters = repWords.size();
+        for (int s = 0; s < shapes.size(); s++) {
+            if (clusterOfShape[s] < 0) clusterOfShape[s] = clusters++; // not sampled: a pattern of its own
+        }
         int[] cluster = new int[n];
         int[] sizes = new int[clusters];
         for (int i = 0; i < n; i++) {
@@ -131,7 +148,13 @@ final class AdaptiveBudget {
         // information size that rounds to the cap (beyond it K is the cap whatever the knee)
         int enough = Math.max(1, (int) ((cap - 0.5) / scale));
         while (Math.round(enough * scale) < cap) enough++; // the clamp's own arithmetic decides
-        int knee = knee(repWords, n, enough);
+        int knee;
+        if (sampled) {
+            int sampleKnee = knee(repWords, SAMPLE_ITEMS, Math.max(1, (int) Math.ceil((double) enough * SAMPLE_ITEMS / n)));
+            knee = sampleKnee > 0 ? (int) Math.round((double) sampleKnee * n / SAMPLE_ITEMS) : -1;
+        } else {
+            knee = knee(repWords, n, enough);
+        }
         int information = knee > 0 ? knee : clusters;
 
         // 5. clamp
