@@ -16,6 +16,13 @@ final class ErrorSignals {
     private static final Set<String> STATUS_KEYS = Set.of("status", "status_code", "statuscode", "http_status", "httpstatus");
     private static final Set<String> SUCCESS_KEYS = Set.of("success", "ok", "succeeded", "passed");
 
+    /** ASCII characters that can start an error keyword: e, f, c, t, d, p in either case. */
+    private static final boolean[] KEYWORD_START = new boolean[128];
+
+    static {
+        for (char c : "efctdpEFCTDP".toCharArray()) KEYWORD_START[c] = true;
+    }
+
     private ErrorSignals() {
     }
 
@@ -24,8 +31,11 @@ final class ErrorSignals {
         int len = s.length();
         for (int i = 0; i + 5 <= len; i++) {
             // the second character rules out most starts before the case-insensitive comparison
+            char c = s.charAt(i);
+            if (c < 128 && !KEYWORD_START[c]) continue; // ASCII that starts no keyword: most characters
             char next = s.charAt(i + 1);
-            switch (Character.toLowerCase(s.charAt(i))) {
+            // c | 0x20 lower-cases exactly the ASCII letters that get this far
+            switch (c < 128 ? (char) (c | 0x20) : Character.toLowerCase(c)) {
                 case 'e' -> {
                     if ((may(next, 'r') && at(s, i, "error")) || (may(next, 'x') && at(s, i, "exception"))) return true;
                 }

@@ -75,7 +75,7 @@ public final class GatewayLoad {
                 }
             }
             System.out.println("| Request | Conns | Direct req/s | Gateway req/s | Direct p50 / p99 | Gateway p50 / p99 "
-                    + "| Added p50 | Added p99 | Upstream body | Compressed | Errors |");
+                    + "| Added p50 | Added p99 | Upstream body | Compressed | Errors (direct / gateway) |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             rows.forEach(System.out::println);
             System.out.println();
@@ -99,11 +99,16 @@ public final class GatewayLoad {
     private static String row(String kind, int bodyBytes, double forwardedBytes, LoadDriver.Result d, LoadDriver.Result g) {
         double d50 = d.percentileMicros(50), d99 = d.percentileMicros(99);
         double g50 = g.percentileMicros(50), g99 = g.percentileMicros(99);
-        return String.format(Locale.ROOT, "| %s (%s) | %d | %,.0f | %,.0f | %s / %s | %s / %s | %s | %s | %s | %d/%d | %d |",
+        return String.format(Locale.ROOT, "| %s (%s) | %d | %,.0f | %,.0f | %s / %s | %s / %s | %s | %s | %s | %d/%d | %s |",
                 kind, Format.bytes(bodyBytes), g.connections(), d.throughput(), g.throughput(),
                 Format.ms(d50), Format.ms(d99), Format.ms(g50), Format.ms(g99),
                 Format.ms(g50 - d50), Format.ms(g99 - d99), Format.bytes(Math.round(forwardedBytes)),
-                g.compressedCount(), g.okCount(), d.errors() + g.errors());
+                g.compressedCount(), g.okCount(), errors(d) + " / " + errors(g));
+    }
+
+    /** The count, and what the first failure was ({@code 1 (HTTP 502)}, {@code 2 (java.io.IOException)}). */
+    private static String errors(LoadDriver.Result r) {
+        return r.errors() == 0 ? "0" : r.errors() + " (" + r.firstError() + ")";
     }
 
     private static Map<String, String> parse(String[] argv) {

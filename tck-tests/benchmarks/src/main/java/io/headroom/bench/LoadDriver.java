@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadDriver {
 
     /** Outcome of one measured run; latencies in nanoseconds, sorted. */
-    record Result(int connections, long okCount, long errors, long compressedCount, long elapsedNanos, long[] latencies) {
+    /** @param firstError what the first failed call got (status code or exception class), null when none failed */
+    record Result(int connections, long okCount, long errors, long compressedCount, long elapsedNanos, long[] latencies,
+                  String firstError) {
         double throughput() {
             return okCount * 1e9 / elapsedNanos;
         }
@@ -71,10 +73,12 @@ final class LoadDriver {
         }
         long elapsed = System.nanoTime() - start;
         long ok = 0, errors = 0, compressed = 0;
+        String firstError = null;
         for (Worker w : workers) {
             ok += w.count;
             errors += w.errors;
             compressed += w.compressed;
+            if (firstError == null) firstError = w.firstError;
         }
         long[] all = new long[(int) ok];
         int k = 0;
@@ -83,7 +87,7 @@ final class LoadDriver {
             k += w.count;
         }
         Arrays.sort(all);
-        return new Result(connections, ok, errors, compressed, elapsed, all);
+        return new Result(connections, ok, errors, compressed, elapsed, all, firstError);
     }
 
     /** One connection's loop; its own arrays, so nothing is shared while measuring. */
@@ -93,10 +97,15 @@ final class LoadDriver {
         int count;
         long errors;
         long compressed;
+        String firstError;
 
         Worker(HttpRequest request, AtomicInteger tickets, long deadline, int capacity) {
             this.latencies = new long[capacity];
             this.thread = new Thread(() -> loop(request, tickets, deadline), "load");
+        }
+
+        private void failed(String what) {
+            if (errors++ == 0) firstError = what;
         }
 
         private void loop(HttpRequest request, AtomicInteger tickets, long deadline) {
@@ -111,10 +120,10 @@ final class LoadDriver {
                             compressed++;
                         }
                     } else {
-                        errors++;
+                        failed("HTTP " + r.statusCode());
                     }
                 } catch (IOException e) {
-                    errors++;
+                    failed(e.getClass().getName());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -17,7 +17,7 @@ class ReportToolsTest {
         for (int i = 0; i < 100; i++) {
             lat[i] = (i + 1) * 1000L; // 1..100 us
         }
-        LoadDriver.Result r = new LoadDriver.Result(1, 100, 0, 0, 1_000_000_000L, lat);
+        LoadDriver.Result r = new LoadDriver.Result(1, 100, 0, 0, 1_000_000_000L, lat, null);
         assertEquals(50.0, r.percentileMicros(50));
         assertEquals(99.0, r.percentileMicros(99));
         assertEquals(100.0, r.throughput());
