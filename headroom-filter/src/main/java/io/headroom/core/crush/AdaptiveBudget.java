@@ -15,10 +15,11 @@ import java.util.zip.Deflater;
  *   <li><b>Patterns.</b> Each item's text is reduced to its {@link ShapeText shape} (ids, counters and
  *   timestamps become {@code #}); equal shapes are one pattern, and patterns whose 64-bit {@link SimHash}
  *   fingerprints differ in at most {@value SimHash#NEAR_DUPLICATE_BITS} bits are merged into one cluster
- *   (near-duplicates). Every item belongs to exactly one cluster. An array of more than {@value #SAMPLE_ITEMS}
- *   distinct shapes is diverse: near-duplicates are then looked for among the shapes of an even sample of
- *   {@value #SAMPLE_ITEMS} items (the other shapes are clusters of their own), the curve and knee below are
- *   those of the sample, and the knee is scaled to the whole array.</li>
+ *   (near-duplicates). Every item belongs to exactly one cluster. An array is diverse when more than half
+ *   of an even sample of {@value #SAMPLE_ITEMS} of its items have distinct shapes (the other items are then
+ *   not shaped: each is a cluster of its own) or when it has more than {@value #SAMPLE_ITEMS} distinct
+ *   shapes; near-duplicates are then looked for among the sampled items' shapes only, the curve and knee
+ *   below are those of the sample, and the knee is scaled to the whole array.</li>
  *   <li><b>Information curve.</b> One representative per cluster is picked greedily, each time the one that
  *   adds the most word bigrams not seen yet (diversity-greedy); the remaining items,
  *   near-duplicates of a picked one, add nothing. The cumulative count of distinct bigrams after x items,
@@ -93,34 +94,33 @@ final class AdaptiveBudget {
             java.util.Arrays.fill(sizes, 1);
             return new Sizing(n, cluster, sizes, -1, 1.0);
         }
-        // 1. patterns (exact shapes) and near-duplicate clusters of patterns
-        Map<String, Integer> shapeIds = new HashMap<>();
-        List<String> shapes = new ArrayList<>();
-        int[] shapeOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            String shape = ShapeText.of(texts.get(i));
-            Integer id = shapeIds.get(shape);
-            if (id == null) {
-                id = shapes.size();
-                shapeIds.put(shape, id);
-                shapes.add(shape);
-            }
-            shapeOf[i] = id;
+        // 1. patterns (exact shapes) and near-duplicate clusters of patterns. A large array's even sample
+        // of SAMPLE_ITEMS items is shaped first: when more than half of its items are distinct patterns the
+        // array is diverse, and the other items are not shaped at all (each is a pattern of its own: in a
+        // diverse array nearly all are). Otherwise every item is shaped.
+        Patterns patterns = new Patterns(n);
+        boolean large = n > SAMPLE_ITEMS;
+        if (large) {
+            for (int j = 0; j < SAMPLE_ITEMS; j++) patterns.shape(sampleItem(j, n), texts);
         }
-        // A diverse array (more distinct shapes than SAMPLE_ITEMS) is measured on an even sample of its items:
+        boolean diverse = large && patterns.count() > SAMPLE_ITEMS / 2;
+        if (!diverse) {
+            for (int i = 0; i < n; i++) patterns.shape(i, texts);
+        }
+        // A diverse array, or one with more distinct shapes than SAMPLE_ITEMS, is measured on its sample:
         // near-duplicates are merged among the sampled items' shapes (every other shape is a cluster of its
         // own), and the knee found on the sample is scaled to the whole array, since on diverse data the
         // knee grows with the number of items. Arrays of few patterns (every corpus array) are measured whole.
-        boolean sampled = shapes.size() > SAMPLE_ITEMS;
+        boolean sampled = diverse || patterns.count() > SAMPLE_ITEMS;
         int measuredItems = sampled ? SAMPLE_ITEMS : n;
-        int[] clusterOfShape = new int[shapes.size()];
+        int[] clusterOfShape = new int[patterns.count()];
         java.util.Arrays.fill(clusterOfShape, -1);
-        FingerprintIndex reps = new FingerprintIndex(Math.min(shapes.size(), 1024));
+        FingerprintIndex reps = new FingerprintIndex(Math.min(patterns.count(), 1024));
         List<long[]> repWords = new ArrayList<>();
         for (int j = 0; j < measuredItems; j++) {
-            int s = shapeOf[sampled ? (int) ((long) j * n / SAMPLE_ITEMS) : j];
+            int s = patterns.of(sampled ? sampleItem(j, n) : j);
             if (clusterOfShape[s] >= 0) continue; // measured already
-            long[] words = Words.hashes(shapes.get(s));
+            long[] words = Words.hashes(patterns.shape(s));
             long fp = SimHash.of(words);
             int found = reps.find(fp); // the first representative within NEAR_DUPLICATE_BITS, in order
             if (found < 0) {
@@ -130,13 +130,15 @@ final class AdaptiveBudget {
             clusterOfShape[s] = found;
         }
         int clusters = repWords.size();
-        for (int s = 0; s < shapes.size(); s++) {
+        for (int s = 0; s < clusterOfShape.length; s++) {
             if (clusterOfShape[s] < 0) clusterOfShape[s] = clusters++; // not sampled: a pattern of its own
         }
         int[] cluster = new int[n];
-        int[] sizes = new int[clusters];
+        int unshaped = 0;
+        for (int i = 0; i < n; i++) if (patterns.of(i) < 0) unshaped++;
+        int[] sizes = new int[clusters + unshaped];
         for (int i = 0; i < n; i++) {
-            cluster[i] = clusterOfShape[shapeOf[i]];
+            cluster[i] = patterns.of(i) >= 0 ? clusterOfShape[patterns.of(i)] : clusters++; // unshaped: its own
             sizes[cluster[i]]++;
         }
 
@@ -163,6 +165,47 @@ final class AdaptiveBudget {
         k = Math.min(k, cap);
         k = Math.max(1, Math.min(k, n));
         return new Sizing(k, cluster, sizes, knee, ratio);
+    }
+
+    /** Item j of the even sample of {@value #SAMPLE_ITEMS} items of an array of n. */
+    private static int sampleItem(int j, int n) {
+        return (int) ((long) j * n / SAMPLE_ITEMS);
+    }
+
+    /** The distinct shapes of the items shaped so far, and each item's shape id (-1: not shaped). */
+    private static final class Patterns {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> shapes = new ArrayList<>();
+        private final int[] shapeOf;
+
+        Patterns(int n) {
+            shapeOf = new int[n];
+            java.util.Arrays.fill(shapeOf, -1);
+        }
+
+        void shape(int item, List<String> texts) {
+            if (shapeOf[item] >= 0) return;
+            String shape = ShapeText.of(texts.get(item));
+            Integer id = ids.get(shape);
+            if (id == null) {
+                id = shapes.size();
+                ids.put(shape, id);
+                shapes.add(shape);
+            }
+            shapeOf[item] = id;
+        }
+
+        int of(int item) {
+            return shapeOf[item];
+        }
+
+        String shape(int id) {
+            return shapes.get(id);
+        }
+
+        int count() {
+            return shapes.size();
+        }
     }
 
     /**
