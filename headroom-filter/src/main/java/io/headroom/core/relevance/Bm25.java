@@ -260,6 +260,17 @@ public final class Bm25 {
     private static boolean isBoundary(String text, int i, int len) {
         char c = text.charAt(i);
         char prev = text.charAt(i - 1);
+        if (c < 128 && prev < 128) {
+            // the same rules for ASCII without Character's Unicode tables (ids and timestamps are digit-heavy)
+            boolean prevLetter = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z');
+            if (prevLetter && c >= '0' && c <= '9') return true;
+            if (prev >= '0' && prev <= '9') return false;
+            if (c < 'A' || c > 'Z') return false;
+            if (prev >= 'a' && prev <= 'z') return true;
+            if (prev < 'A' || prev > 'Z' || i + 1 >= len) return false;
+            char next = text.charAt(i + 1);
+            return next < 128 ? next >= 'a' && next <= 'z' : Character.isLowerCase(next);
+        }
         // Only letter-to-digit: "Service12" splits, while "10am" or "5662ms" stay whole quantities.
         if (Character.isLetter(prev) && Character.isDigit(c)) return true;
         if (Character.isDigit(prev)) return false;
