@@ -134,13 +134,11 @@ final class AdaptiveBudget {
             if (clusterOfShape[s] < 0) clusterOfShape[s] = clusters++; // not sampled: a pattern of its own
         }
         int[] cluster = new int[n];
-        int unshaped = 0;
-        for (int i = 0; i < n; i++) if (patterns.of(i) < 0) unshaped++;
-        int[] sizes = new int[clusters + unshaped];
         for (int i = 0; i < n; i++) {
             cluster[i] = patterns.of(i) >= 0 ? clusterOfShape[patterns.of(i)] : clusters++; // unshaped: its own
-            sizes[cluster[i]]++;
         }
+        int[] sizes = new int[clusters];
+        for (int c : cluster) sizes[c]++;
 
         // 4. compressibility (first: it decides how much information already means K = cap)
         double ratio = deflateRatio(texts);

@@ -91,12 +91,7 @@ final class ErrorSignals {
         }
     }
 
-    /** Whether an object field (by its key and scalar value text) marks the item as an error. */
-    static boolean isErrorField(String key, String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
-        return isErrorField(FieldRole.of(lowerKey), value);
-    }
-
-    /** Whether a field of the given role (see {@link FieldRole#of}) with this value marks an error. */
+    /** Whether a field of the given role (see {@link FieldRole#of}) with this value marks the item as an error. */
     static boolean isErrorField(FieldRole role, com.fasterxml.jackson.databind.JsonNode value) {
         if (role == FieldRole.NONE || value.isNull() || value.isMissingNode()) return false;
         return switch (role) {
@@ -111,10 +106,6 @@ final class ErrorSignals {
             case SUCCESS -> value.isBoolean() && !value.booleanValue();
             case NONE -> false;
         };
-    }
-
-    static boolean isWarningField(String lowerKey, com.fasterxml.jackson.databind.JsonNode value) {
-        return isWarningField(FieldRole.of(lowerKey), value);
     }
 
     /** Whether a field of the given role with this value marks a warning (never true for an error-named one). */

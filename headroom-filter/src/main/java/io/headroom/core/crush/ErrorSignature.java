@@ -56,7 +56,7 @@ final class ErrorSignature {
             }
             String lowerKey = key.toLowerCase(Locale.ROOT);
             String text = value.isTextual() ? value.textValue() : value.asText();
-            if (ErrorSignals.isErrorField(key, lowerKey, value)
+            if (ErrorSignals.isErrorField(ErrorSignals.FieldRole.of(lowerKey), value)
                     || (value.isTextual() && (isMessage(text) || namesErrorKind(lowerKey)))) {
                 part(sig, childPath, text);
             }

@@ -104,7 +104,7 @@ final class ItemSelector {
             for (int i : evenPick(warnings, maxItems)) mandatory.set(i);
         }
         mandatory.or(anomalies.find(items, facts));
-        double[] relevance = relevance(facts, query);
+        double[] relevance = relevance(texts, query);
         for (int i : strongMatches(relevance)) mandatory.set(i);
 
         // K: head, tail, importance.
@@ -180,12 +180,10 @@ final class ItemSelector {
     }
 
     /** BM25 score of each item against the query, divided by the best score; all zero without a query. */
-    private static double[] relevance(List<ItemFacts> facts, String query) {
-        double[] scores = new double[facts.size()];
+    private static double[] relevance(List<String> texts, String query) {
+        double[] scores = new double[texts.size()];
         if (query == null || query.isBlank() || Bm25.tokenize(query).isEmpty()) return scores;
-        List<String> docs = new ArrayList<>(facts.size());
-        for (ItemFacts f : facts) docs.add(f.text());
-        double[] raw = Bm25.scores(docs, query); // one question against all items: no full index needed
+        double[] raw = Bm25.scores(texts, query); // one question against all items: no full index needed
         double max = 0;
         for (double s : raw) max = Math.max(max, s);
         if (!(max > 0)) return scores;

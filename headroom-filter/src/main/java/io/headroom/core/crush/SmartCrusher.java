@@ -14,6 +14,7 @@ import io.headroom.core.HeadroomConfig;
 import io.headroom.core.ToolProfile;
 import io.headroom.core.route.CompressionContext;
 import io.headroom.core.route.Compressed;
+import io.headroom.core.route.ContentDetector;
 import io.headroom.core.route.ParsingCompressor;
 
 import java.io.IOException;
@@ -144,12 +145,9 @@ public final class SmartCrusher implements ParsingCompressor {
     /** @param nullIfNotJson return null instead of unchanged when {@code content} does not parse */
     private CrushResult crush(String content, String query, String ccrHash, boolean nullIfNotJson) {
         CrushResult notJson = nullIfNotJson ? null : CrushResult.unchanged(content);
-        if (content == null || content.isBlank()) return notJson;
+        if (!ContentDetector.startsLikeJson(content)) return notJson;
         JsonNode root;
         try {
-            int first = 0;
-            while (Character.isWhitespace(content.charAt(first))) first++;
-            if (content.charAt(first) != '[' && content.charAt(first) != '{') return notJson;
             root = mapper.readTree(content);
         } catch (JsonProcessingException | RuntimeException e) {
             return notJson; // not JSON, or not JSON we can rewrite faithfully (duplicate keys, trailing data)
