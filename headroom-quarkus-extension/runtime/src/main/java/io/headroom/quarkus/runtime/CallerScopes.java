@@ -8,9 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
  * else the shared scope. Immutable; hashing a header value is cheap enough for the event loop.
  */
 public final class CallerScopes {
-    /** Isolation off: every caller shares one scope. */
-    public static final CallerScopes SHARED = new CallerScopes(false, null);
-
     private final boolean isolated;
     private final String tenantHeader;
 

@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,10 +70,6 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
     private final int threads;
     /** The pipeline's own worker pool, created on the first request from that request's Vert.x. */
     private volatile WorkerExecutor executor;
-
-    HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes) {
-        this(headroom, paths, maxBodyBytes, CallerScopes.SHARED, Runtime.getRuntime().availableProcessors());
-    }
 
     HeadroomRouteFilter(Headroom headroom, InterceptedPaths paths, long maxBodyBytes, CallerScopes scopes, int threads) {
         this.headroom = headroom;
@@ -163,7 +160,7 @@ final class HeadroomRouteFilter implements Handler<RoutingContext> {
             return;
         }
         String scope = scopes.of(rc.request());
-        java.util.concurrent.Callable<RequestOutcome> pipeline = () -> process(endpoint, override, encoding, original, scope);
+        Callable<RequestOutcome> pipeline = () -> process(endpoint, override, encoding, original, scope);
         // two lanes: small bodies (well under a millisecond of pipeline) never queue behind large ones
         (original.length <= SMALL_BODY_BYTES
                 ? rc.vertx().<RequestOutcome>executeBlocking(pipeline, false)
