@@ -97,11 +97,8 @@ public final class Bm25 {
         List<String> terms = new ArrayList<>(new LinkedHashSet<>(tokenize(query)));
         if (terms.isEmpty()) return scores;
         Map<String, Integer> termIndex = new HashMap<>();
-        String[][] termsBySlot = new String[PREFIX_SLOTS][];
-        for (String t : terms) {
-            termIndex.putIfAbsent(t, termIndex.size());
-            termsBySlot[prefixSlot(t.charAt(0), t.charAt(1))] = append(termsBySlot[prefixSlot(t.charAt(0), t.charAt(1))], t);
-        }
+        for (String t : terms) termIndex.putIfAbsent(t, termIndex.size());
+        String[][] termsBySlot = bySlot(terms);
         int[][] tf = new int[termIndex.size()][n];
         int[] lengths = new int[n];
         QueryTermCounter counter = new QueryTermCounter(termIndex, termsBySlot, tf);
@@ -134,26 +131,23 @@ public final class Bm25 {
     private static final int PREFIX_SLOTS = 1 << 12;
     private static final Integer NOT_A_TERM = -1;
     /** The stop words by the slot of their first two characters; collisions only cost a comparison. */
-    private static final String[][] STOP_BY_SLOT = new String[PREFIX_SLOTS][];
+    private static final String[][] STOP_BY_SLOT = bySlot(STOP_WORDS);
     private static final int MAX_STOP_WORD = STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
-
-    static {
-        for (String w : STOP_WORDS) {
-            if (w.length() >= 2) {
-                int slot = prefixSlot(w.charAt(0), w.charAt(1));
-                STOP_BY_SLOT[slot] = append(STOP_BY_SLOT[slot], w);
-            }
-        }
-    }
 
     private static int prefixSlot(char c0, char c1) {
         return (c0 * 31 + c1) & (PREFIX_SLOTS - 1);
     }
 
-    private static String[] append(String[] words, String word) {
-        if (words == null) return new String[] {word};
-        String[] out = java.util.Arrays.copyOf(words, words.length + 1);
-        out[words.length] = word;
+    /** The words of two or more characters grouped by the slot of their first two (lower-case) characters. */
+    private static String[][] bySlot(Iterable<String> words) {
+        String[][] out = new String[PREFIX_SLOTS][];
+        for (String w : words) {
+            if (w.length() < 2) continue; // single characters are never tokens
+            int slot = prefixSlot(w.charAt(0), w.charAt(1));
+            String[] old = out[slot];
+            out[slot] = old == null ? new String[] {w} : java.util.Arrays.copyOf(old, old.length + 1);
+            out[slot][out[slot].length - 1] = w;
+        }
         return out;
     }
 
