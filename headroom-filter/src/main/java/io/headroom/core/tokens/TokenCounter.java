@@ -34,12 +34,21 @@ public final class TokenCounter {
         static final EncodingRegistry INSTANCE = Encodings.newLazyEncodingRegistry();
     }
 
+    /** Loaded on first use of an o200k model; one per counter, so its piece cache serves every request. */
+    private volatile O200kAsciiCounter o200k;
+
     /** A counter bound to one model's encoding, to count the many texts of one request. */
     public Tokenizer forModel(String model) {
         TokenEncoding encoding = TokenEncoding.forModel(model);
-        Encoding bpe = Registry.INSTANCE.getEncoding(encoding == TokenEncoding.O200K_BASE
-                ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
-        return new Tokenizer(encoding, bpe);
+        if (encoding == TokenEncoding.O200K_BASE) {
+            O200kAsciiCounter fast = o200k;
+            if (fast == null) {
+                // a benign race: two first callers may each build one; either works
+                fast = o200k = new O200kAsciiCounter(Registry.INSTANCE.getEncoding(EncodingType.O200K_BASE));
+            }
+            return new Tokenizer(encoding, fast.bpe(), fast);
+        }
+        return new Tokenizer(encoding, Registry.INSTANCE.getEncoding(EncodingType.CL100K_BASE), null);
     }
 
     public int count(String model, String text) {
@@ -50,10 +59,13 @@ public final class TokenCounter {
     public static final class Tokenizer {
         private final TokenEncoding encoding;
         private final Encoding bpe;
+        /** The fast path for ASCII text in o200k; null for other encodings. */
+        private final O200kAsciiCounter ascii;
 
-        private Tokenizer(TokenEncoding encoding, Encoding bpe) {
+        private Tokenizer(TokenEncoding encoding, Encoding bpe, O200kAsciiCounter ascii) {
             this.encoding = encoding;
             this.bpe = bpe;
+            this.ascii = ascii;
         }
 
         public TokenEncoding encoding() {
@@ -70,7 +82,7 @@ public final class TokenCounter {
                 return 0;
             }
             if (text.length() <= EXACT_CHARS) {
-                return scaled(bpe.countTokensOrdinary(wellFormed(text)));
+                return scaled(ordinary(text, 0, text.length()));
             }
             long sampled = 0;
             int step = (text.length() - SAMPLE_CHARS) / (SAMPLES - 1);
@@ -80,7 +92,7 @@ public final class TokenCounter {
                 // never split a surrogate pair: it would count as two odd tokens
                 if (Character.isLowSurrogate(text.charAt(from))) from++;
                 if (Character.isHighSurrogate(text.charAt(to - 1))) to--;
-                sampled += bpe.countTokensOrdinary(wellFormed(text.substring(from, to))); // only the windows are read
+                sampled += ordinary(text, from, to); // only the windows are read
             }
             double perChar = (double) sampled / (SAMPLES * SAMPLE_CHARS);
             return scaled((int) Math.round(perChar * text.length()));
@@ -91,7 +103,14 @@ public final class TokenCounter {
          * content are counted as ordinary text, as the provider does for request content.
          */
         public int countExact(String text) {
-            return text == null || text.isEmpty() ? 0 : scaled(bpe.countTokensOrdinary(wellFormed(text)));
+            return text == null || text.isEmpty() ? 0 : scaled(ordinary(text, 0, text.length()));
+        }
+
+        /** BPE tokens of {@code text[from, to)} counted as a text of its own. */
+        private int ordinary(String text, int from, int to) {
+            if (ascii != null) return ascii.count(text, from, to);
+            String part = from == 0 && to == text.length() ? text : text.substring(from, to);
+            return bpe.countTokensOrdinary(wellFormed(part));
         }
 
         /**
