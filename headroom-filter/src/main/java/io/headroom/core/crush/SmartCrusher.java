@@ -1,7 +1,6 @@
 package io.headroom.core.crush;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +83,9 @@ public final class SmartCrusher implements ParsingCompressor {
         this.config = Objects.requireNonNull(config, "config");
         this.mapper = JsonMapper.builder()
                 // Duplicate keys or trailing garbage would be silently lost on re-serialization: refuse them.
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Duplicates are caught as the tree is built (the map put returns the earlier value), which
+                // costs nothing, instead of by the parser's per-object name set (a sixth of the parse).
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // Keep decimals exactly as written ("100.0", "-99231.57") rather than via double.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -236,6 +236,7 @@ class SmartCrusherTest {
                 "{\"results\": [{\"id\": 1,", // malformed
                 "[{\"a\":1},{\"a\":2}] trailing", // trailing garbage
                 "{\"a\": 1, \"a\": 2, \"items\": " + objects(50, i -> row(i, "x", i)) + "}", // duplicate keys
+                "[{\"id\": 30, \"id\": 31}, " + objects(50, i -> row(i, "x", i)).substring(1), // ... in an item
                 "not json at all, just words about errors",
                 "42", "\"a string\"", "", "   ",
                 objects(4, i -> row(i, "small", i)), // fewer than min-items-to-analyze

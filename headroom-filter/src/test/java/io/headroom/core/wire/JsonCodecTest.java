@@ -24,6 +24,8 @@ class JsonCodecTest {
     @Test
     void rejectsWhatCannotBeForwardedFaithfully() {
         assertThrows(JsonProcessingException.class, () -> codec.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(JsonProcessingException.class,
+                () -> codec.parse("{\"m\":[{\"b\":{\"c\":1,\"c\":1}}]}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(JsonProcessingException.class, () -> codec.parse("{\"a\":1} trailing".getBytes(StandardCharsets.UTF_8)));
         assertThrows(JsonProcessingException.class, () -> codec.parse(new byte[0]));
         assertThrows(JsonProcessingException.class, () -> codec.parse("{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8)));
