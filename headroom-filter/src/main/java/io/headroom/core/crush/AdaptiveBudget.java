@@ -2,9 +2,7 @@ package io.headroom.core.crush;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -170,26 +168,26 @@ final class AdaptiveBudget {
         return (int) ((long) j * n / SAMPLE_ITEMS);
     }
 
-    /** The distinct shapes of the items shaped so far, and each item's shape id (-1: not shaped). */
+    /**
+     * The distinct shapes of the items shaped so far, and each item's shape id (-1: not shaped). Shapes are
+     * told apart by {@link ShapeText#hash}; a shape's text is built once, for the first item that has it.
+     */
     private static final class Patterns {
-        private final Map<String, Integer> ids = new HashMap<>();
+        private final HashIds ids;
         private final List<String> shapes = new ArrayList<>();
         private final int[] shapeOf;
 
         Patterns(int n) {
+            ids = new HashIds(n);
             shapeOf = new int[n];
             java.util.Arrays.fill(shapeOf, -1);
         }
 
         void shape(int item, List<String> texts) {
             if (shapeOf[item] >= 0) return;
-            String shape = ShapeText.of(texts.get(item));
-            Integer id = ids.get(shape);
-            if (id == null) {
-                id = shapes.size();
-                ids.put(shape, id);
-                shapes.add(shape);
-            }
+            String text = texts.get(item);
+            int id = ids.idOf(ShapeText.hash(text));
+            if (id == shapes.size()) shapes.add(ShapeText.of(text));
             shapeOf[item] = id;
         }
 

@@ -88,6 +88,22 @@ class AdaptiveBudgetTest {
         assertEquals("plain words stay", ShapeText.of("plain words stay"));
     }
 
+    @Test
+    void shapeHashesAreEqualExactlyForEqualShapes() {
+        assertEquals(ShapeText.hash("req-6b89bc730876 took 41ms"), ShapeText.hash("req-2191899181eb took 7ms"));
+        java.util.Map<Long, String> seen = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "ab9 -Zx";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = random.nextInt(12); j >= 0; j--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String shape = ShapeText.of(sb.toString());
+            String earlier = seen.putIfAbsent(ShapeText.hash(sb.toString()), shape);
+            if (earlier != null) assertEquals(earlier, shape, "one hash, one shape");
+        }
+        assertTrue(seen.size() > 10_000, "many distinct shapes were compared: " + seen.size());
+    }
+
     // ---- coverage curve and K ----------------------------------------------------------------------------
 
     @Test
