@@ -176,6 +176,7 @@ final class AdaptiveBudget {
         private final HashIds ids;
         private final List<String> shapes = new ArrayList<>();
         private final int[] shapeOf;
+        private char[] scratch = new char[256];
 
         Patterns(int n) {
             ids = new HashIds(n);
@@ -186,7 +187,8 @@ final class AdaptiveBudget {
         void shape(int item, List<String> texts) {
             if (shapeOf[item] >= 0) return;
             String text = texts.get(item);
-            int id = ids.idOf(ShapeText.hash(text));
+            if (scratch.length < text.length()) scratch = new char[Math.max(text.length(), 2 * scratch.length)];
+            int id = ids.idOf(ShapeText.hash(text, scratch));
             if (id == shapes.size()) shapes.add(ShapeText.of(text));
             shapeOf[item] = id;
         }

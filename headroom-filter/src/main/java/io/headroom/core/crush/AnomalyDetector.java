@@ -148,43 +148,36 @@ final class AnomalyDetector {
         int n = facts.size();
         int rareCount = Math.max(1, n / 100);
         int maxDistinct = Math.max(5, (int) Math.sqrt(n));
+        // One pass counts; each scalar's field and value id are kept, so the second pass looks nothing up.
+        int total = 0;
+        for (ItemFacts f : facts) total += f.scalarCount();
+        Field[] fieldOf = new Field[total];
+        int[] valueOf = new int[total];
         Map<String, Field> fields = new HashMap<>();
+        int slot = 0;
         for (ItemFacts f : facts) {
-            for (int j = 0; j < f.scalarCount(); j++) {
-                Field field = fields.get(f.paths()[j]);
-                if (field == null) {
-                    field = new Field();
-                    fields.put(f.paths()[j], field);
-                }
+            for (int j = 0; j < f.scalarCount(); j++, slot++) {
+                Field field = fields.computeIfAbsent(f.paths()[j], p -> new Field());
                 field.present++;
-                Object category = category(f.values()[j]);
-                if (category == null) continue;
-                if (field.counts == null) field.counts = new HashMap<>();
-                // Past the cardinality limit the field is not categorical; stop counting its values.
-                if (field.counts.size() <= maxDistinct) {
-                    int[] count = field.counts.get(category);
-                    if (count == null) field.counts.put(category, new int[] {1});
-                    else count[0]++;
-                }
+                fieldOf[slot] = field;
+                valueOf[slot] = field.count(f.values()[j], maxDistinct);
             }
         }
         BitSet rare = new BitSet(n);
+        slot = 0;
         for (int i = 0; i < n; i++) {
-            ItemFacts f = facts.get(i);
-            for (int j = 0; j < f.scalarCount(); j++) {
-                Field field = fields.get(f.paths()[j]);
+            int scalars = facts.get(i).scalarCount();
+            for (int j = 0; j < scalars; j++, slot++) {
+                Field field = fieldOf[slot];
                 int present = field.present;
                 if (present <= rareCount && present < n) {
                     rare.set(i);
                     continue;
                 }
-                Map<Object, int[]> counts = field.counts;
-                if (counts == null || counts.size() < 2 || counts.size() > maxDistinct) continue;
+                if (field.distinct() < 2 || field.distinct() > maxDistinct) continue;
                 if (present * 2 < n) continue;
-                Object category = category(f.values()[j]);
-                if (category == null) continue;
-                int[] c = counts.get(category);
-                if (c != null && c[0] <= rareCount) rare.set(i);
+                int value = valueOf[slot];
+                if (value >= 0 && field.counts[value] <= rareCount) rare.set(i);
             }
         }
         if (rare.cardinality() <= MAX_FLAGGED_SHARE * n) anomalies.or(rare);
@@ -193,7 +186,32 @@ final class AnomalyDetector {
     /** How many items have one scalar path, and (while it looks categorical) how often each value occurs. */
     private static final class Field {
         int present;
-        Map<Object, int[]> counts;
+        /** Value ids by category; null until the first categorical value. */
+        Map<Object, Integer> ids;
+        int[] counts;
+
+        /** Past the cardinality limit the field is not categorical: its values are no longer counted. */
+        int distinct() {
+            return ids == null ? 0 : ids.size();
+        }
+
+        /** Counts {@code value}; its id, or -1 when it is not categorical or no longer counted. */
+        int count(JsonNode value, int maxDistinct) {
+            Object category = category(value);
+            if (category == null) return -1;
+            if (ids == null) {
+                ids = new HashMap<>();
+                counts = new int[maxDistinct + 1];
+            }
+            if (ids.size() > maxDistinct) return -1;
+            Integer id = ids.get(category);
+            if (id == null) {
+                id = ids.size();
+                ids.put(category, id);
+            }
+            counts[id]++;
+            return id;
+        }
     }
 
     /**
