@@ -163,6 +163,8 @@ public final class Bm25 {
         return true;
     }
 
+    private static final int STEM_SLOTS = 1 << 8;
+
     /** Receives the raw token spans of {@link #scan}. */
     private interface SpanSink {
         void span(String text, int from, int to);
@@ -179,7 +181,13 @@ public final class Bm25 {
         private final Map<String, Integer> termIndex;
         private final String[][] termsBySlot;
         private final int[][] tf;
-        private final Map<String, Integer> stems = new HashMap<>();
+        /**
+         * The term index of each word stemmed so far, direct-mapped by a hash of its lower case and compared in
+         * place: the same words recur across items ("service", "request"), so each is stemmed once per call and
+         * a repeat costs neither a string nor a map lookup. A slot holds the last word that hashed there.
+         */
+        private final String[] words = new String[STEM_SLOTS];
+        private final int[] wordTerms = new int[STEM_SLOTS];
         int document;
         int length;
 
@@ -205,13 +213,27 @@ public final class Bm25 {
             if (candidates == null) return;
             for (String term : candidates) {
                 if (startsWithLower(text, from, to, term, term.length() - 1)) {
-                    // the same words recur across items ("service", "request"): stem each once per call
-                    Integer t = stems.computeIfAbsent(lowerCase(text, from, to),
-                            word -> termIndex.getOrDefault(LightStemmer.stem(word), NOT_A_TERM));
+                    int t = termOf(text, from, to);
                     if (t >= 0) tf[t][document]++;
                     return;
                 }
             }
+        }
+
+        /** The query term {@code text[from, to)} stems to, or -1. */
+        private int termOf(String text, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) h = 31 * h + lower(text.charAt(i));
+            int slot = (h ^ (h >>> 16)) & (STEM_SLOTS - 1);
+            String word = words[slot];
+            if (word != null && word.length() == to - from && startsWithLower(text, from, to, word, to - from)) {
+                return wordTerms[slot];
+            }
+            word = lowerCase(text, from, to);
+            int t = termIndex.getOrDefault(LightStemmer.stem(word), NOT_A_TERM);
+            words[slot] = word;
+            wordTerms[slot] = t;
+            return t;
         }
     }
 
