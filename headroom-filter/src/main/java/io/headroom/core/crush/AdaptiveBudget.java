@@ -84,6 +84,20 @@ final class AdaptiveBudget {
      * @param cap   the largest K ({@code max-items-after-crush})
      */
     static Sizing size(List<String> texts, int floor, int cap) {
+        char[][] scratch = {new char[256]};
+        return size(texts, i -> {
+            String text = texts.get(i);
+            if (scratch[0].length < text.length()) scratch[0] = new char[text.length()];
+            return ShapeText.hash(text, scratch[0]);
+        }, floor, cap);
+    }
+
+    /**
+     * As {@link #size(List, int, int)}, with the items' shape hashes from {@code shapeHash} (equal for items
+     * whose texts have equal {@link ShapeText shapes}, e.g. {@link ItemShapes}); called only for the items that
+     * are shaped.
+     */
+    static Sizing size(List<String> texts, java.util.function.IntToLongFunction shapeHash, int floor, int cap) {
         int n = texts.size();
         if (n <= SMALL_ARRAY) {
             int[] cluster = new int[n];
@@ -96,7 +110,7 @@ final class AdaptiveBudget {
         // of SAMPLE_ITEMS items is shaped first: when more than half of its items are distinct patterns the
         // array is diverse, and the other items are not shaped at all (each is a pattern of its own: in a
         // diverse array nearly all are). Otherwise every item is shaped.
-        Patterns patterns = new Patterns(n);
+        Patterns patterns = new Patterns(n, shapeHash);
         boolean large = n > SAMPLE_ITEMS;
         if (large) {
             for (int j = 0; j < SAMPLE_ITEMS; j++) patterns.shape(sampleItem(j, n), texts);
@@ -174,22 +188,21 @@ final class AdaptiveBudget {
      */
     private static final class Patterns {
         private final HashIds ids;
+        private final java.util.function.IntToLongFunction shapeHash;
         private final List<String> shapes = new ArrayList<>();
         private final int[] shapeOf;
-        private char[] scratch = new char[256];
 
-        Patterns(int n) {
+        Patterns(int n, java.util.function.IntToLongFunction shapeHash) {
             ids = new HashIds(n);
+            this.shapeHash = shapeHash;
             shapeOf = new int[n];
             java.util.Arrays.fill(shapeOf, -1);
         }
 
         void shape(int item, List<String> texts) {
             if (shapeOf[item] >= 0) return;
-            String text = texts.get(item);
-            if (scratch.length < text.length()) scratch = new char[Math.max(text.length(), 2 * scratch.length)];
-            int id = ids.idOf(ShapeText.hash(text, scratch));
-            if (id == shapes.size()) shapes.add(ShapeText.of(text));
+            int id = ids.idOf(shapeHash.applyAsLong(item));
+            if (id == shapes.size()) shapes.add(ShapeText.of(texts.get(item)));
             shapeOf[item] = id;
         }
 

@@ -81,7 +81,8 @@ final class ItemSelector {
             facts.add(f);
             texts.add(f.text());
         }
-        AdaptiveBudget.Sizing sizing = AdaptiveBudget.size(texts, keepFirst + keepLast + 1, maxItems);
+        ItemShapes shapes = new ItemShapes(items);
+        AdaptiveBudget.Sizing sizing = AdaptiveBudget.size(texts, shapes::hash, keepFirst + keepLast + 1, maxItems);
         int k = sizing.k();
 
         // Safety guarantees, on top of K.

@@ -81,7 +81,7 @@ final class ShapeText {
     }
 
     /** MurmurHash3's finalizer: every input bit reaches every output bit. */
-    private static long mix(long h) {
+    static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
