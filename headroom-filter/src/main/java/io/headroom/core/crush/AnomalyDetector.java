@@ -48,7 +48,7 @@ final class AnomalyDetector {
     BitSet find(List<JsonNode> items, List<ItemFacts> facts) {
         int n = items.size();
         BitSet anomalies = new BitSet(n);
-        Map<String, Series> numeric = new LinkedHashMap<>();
+        ByPath<Series> numeric = new ByPath<>(new LinkedHashMap<>(), path -> new Series(n));
         Series bareNumbers = new Series(n);
         Series stringLengths = new Series(n);
         for (int i = 0; i < n; i++) {
@@ -62,12 +62,12 @@ final class AnomalyDetector {
                 for (int j = 0; j < f.scalarCount(); j++) {
                     JsonNode value = f.values()[j];
                     if (value.isNumber()) {
-                        numeric.computeIfAbsent(f.paths()[j], k -> new Series(n)).add(i, value.doubleValue());
+                        numeric.get(j, f.paths()[j]).add(i, value.doubleValue());
                     }
                 }
             }
         }
-        for (Map.Entry<String, Series> e : numeric.entrySet()) {
+        for (Map.Entry<String, Series> e : numeric.map.entrySet()) {
             if (!isIdentifier(e.getKey())) flagOutliersAndShifts(e.getValue(), anomalies);
         }
         flagOutliersAndShifts(bareNumbers, anomalies);
@@ -153,11 +153,11 @@ final class AnomalyDetector {
         for (ItemFacts f : facts) total += f.scalarCount();
         Field[] fieldOf = new Field[total];
         int[] valueOf = new int[total];
-        Map<String, Field> fields = new HashMap<>();
+        ByPath<Field> fields = new ByPath<>(new HashMap<>(), path -> new Field());
         int slot = 0;
         for (ItemFacts f : facts) {
             for (int j = 0; j < f.scalarCount(); j++, slot++) {
-                Field field = fields.computeIfAbsent(f.paths()[j], p -> new Field());
+                Field field = fields.get(j, f.paths()[j]);
                 field.present++;
                 fieldOf[slot] = field;
                 valueOf[slot] = field.count(f.values()[j], maxDistinct);
@@ -183,6 +183,36 @@ final class AnomalyDetector {
         if (rare.cardinality() <= MAX_FLAGGED_SHARE * n) anomalies.or(rare);
     }
 
+    /**
+     * Per-field state by dotted path, for one pass over an array's items. The items of an array list their
+     * paths in the same order and as the same string instances ({@link ItemFacts.Reader}), so the entry at
+     * each scalar position of the previous item is tried first, by identity, before the map.
+     */
+    private static final class ByPath<V> {
+        final Map<String, V> map;
+        private final java.util.function.Function<String, V> create;
+        private String[] lastPaths = new String[16];
+        private Object[] lastValues = new Object[16];
+
+        ByPath(Map<String, V> map, java.util.function.Function<String, V> create) {
+            this.map = map;
+            this.create = create;
+        }
+
+        @SuppressWarnings("unchecked")
+        V get(int position, String path) {
+            if (position >= lastPaths.length) {
+                lastPaths = java.util.Arrays.copyOf(lastPaths, 2 * position);
+                lastValues = java.util.Arrays.copyOf(lastValues, 2 * position);
+            }
+            if (lastPaths[position] == path) return (V) lastValues[position];
+            V value = map.computeIfAbsent(path, create);
+            lastPaths[position] = path;
+            lastValues[position] = value;
+            return value;
+        }
+    }
+
     /** How many items have one scalar path, and (while it looks categorical) how often each value occurs. */
     private static final class Field {
         int present;
@@ -197,13 +227,13 @@ final class AnomalyDetector {
 
         /** Counts {@code value}; its id, or -1 when it is not categorical or no longer counted. */
         int count(JsonNode value, int maxDistinct) {
+            if (ids != null && ids.size() > maxDistinct) return -1;
             Object category = category(value);
             if (category == null) return -1;
             if (ids == null) {
                 ids = new HashMap<>();
                 counts = new int[maxDistinct + 1];
             }
-            if (ids.size() > maxDistinct) return -1;
             Integer id = ids.get(category);
             if (id == null) {
                 id = ids.size();
