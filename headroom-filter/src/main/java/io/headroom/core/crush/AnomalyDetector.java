@@ -48,7 +48,7 @@ final class AnomalyDetector {
     BitSet find(List<JsonNode> items, List<ItemFacts> facts) {
         int n = items.size();
         BitSet anomalies = new BitSet(n);
-        ByPath<Series> numeric = new ByPath<>(new LinkedHashMap<>(), path -> new Series(n));
+        NameMemo<Series> numeric = new NameMemo<>(new LinkedHashMap<>(), path -> new Series(n));
         Series bareNumbers = new Series(n);
         Series stringLengths = new Series(n);
         for (int i = 0; i < n; i++) {
@@ -67,7 +67,7 @@ final class AnomalyDetector {
                 }
             }
         }
-        for (Map.Entry<String, Series> e : numeric.map.entrySet()) {
+        for (Map.Entry<String, Series> e : numeric.entries().entrySet()) {
             if (!isIdentifier(e.getKey())) flagOutliersAndShifts(e.getValue(), anomalies);
         }
         flagOutliersAndShifts(bareNumbers, anomalies);
@@ -153,7 +153,7 @@ final class AnomalyDetector {
         for (ItemFacts f : facts) total += f.scalarCount();
         Field[] fieldOf = new Field[total];
         int[] valueOf = new int[total];
-        ByPath<Field> fields = new ByPath<>(new HashMap<>(), path -> new Field());
+        NameMemo<Field> fields = new NameMemo<>(path -> new Field());
         int slot = 0;
         for (ItemFacts f : facts) {
             for (int j = 0; j < f.scalarCount(); j++, slot++) {
@@ -181,36 +181,6 @@ final class AnomalyDetector {
             }
         }
         if (rare.cardinality() <= MAX_FLAGGED_SHARE * n) anomalies.or(rare);
-    }
-
-    /**
-     * Per-field state by dotted path, for one pass over an array's items. The items of an array list their
-     * paths in the same order and as the same string instances ({@link ItemFacts.Reader}), so the entry at
-     * each scalar position of the previous item is tried first, by identity, before the map.
-     */
-    private static final class ByPath<V> {
-        final Map<String, V> map;
-        private final java.util.function.Function<String, V> create;
-        private String[] lastPaths = new String[16];
-        private Object[] lastValues = new Object[16];
-
-        ByPath(Map<String, V> map, java.util.function.Function<String, V> create) {
-            this.map = map;
-            this.create = create;
-        }
-
-        @SuppressWarnings("unchecked")
-        V get(int position, String path) {
-            if (position >= lastPaths.length) {
-                lastPaths = java.util.Arrays.copyOf(lastPaths, 2 * position);
-                lastValues = java.util.Arrays.copyOf(lastValues, 2 * position);
-            }
-            if (lastPaths[position] == path) return (V) lastValues[position];
-            V value = map.computeIfAbsent(path, create);
-            lastPaths[position] = path;
-            lastValues[position] = value;
-            return value;
-        }
     }
 
     /** How many items have one scalar path, and (while it looks categorical) how often each value occurs. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ShortNode;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +30,7 @@ final class ItemShapes {
     private static final long TEXT_ITEM = 0x632BE59BD9B4E019L;
 
     private final List<JsonNode> items;
-    private final Map<String, Long> keys = new HashMap<>();
-    /**
-     * The key met at each position of the previous item, by identity, with its hash: rows list the same keys in
-     * the same order, and Jackson hands out one string per name, so most keys are found here without a lookup.
-     */
-    private String[] lastKeys = new String[16];
-    private long[] lastKeyHashes = new long[16];
+    private final NameMemo<Long> keys = new NameMemo<>(this::textHash);
     private int position;
     private final long digits;
     private final long negative;
@@ -67,7 +60,7 @@ final class ItemShapes {
     private long walk(JsonNode node, int depth, long h) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                h = part(h, keyHash(e.getKey()));
+                h = part(h, keys.get(position++, e.getKey()));
                 JsonNode value = e.getValue();
                 if (value.isValueNode()) {
                     if (!value.isNull()) h = part(h, valueHash(value));
@@ -85,19 +78,6 @@ final class ItemShapes {
             }
         }
         return h;
-    }
-
-    private long keyHash(String key) {
-        int p = position++;
-        if (p >= lastKeys.length) {
-            lastKeys = java.util.Arrays.copyOf(lastKeys, 2 * p);
-            lastKeyHashes = java.util.Arrays.copyOf(lastKeyHashes, 2 * p);
-        }
-        if (lastKeys[p] == key) return lastKeyHashes[p];
-        long hash = keys.computeIfAbsent(key, this::textHash);
-        lastKeys[p] = key;
-        lastKeyHashes[p] = hash;
-        return hash;
     }
 
     private static long part(long h, long partHash) {
