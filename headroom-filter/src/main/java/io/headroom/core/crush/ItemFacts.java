@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ShortNode;
+import io.headroom.core.relevance.Bm25;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -43,6 +44,8 @@ record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, 
      * item, which makes the anomaly detector's per-field maps cheap. Not thread-safe: one per array.
      */
     static final class Reader {
+        /** Scores the items against the query as they are read; null when there is no query. */
+        private final Bm25.Scorer scorer;
         private final Map<String, Key> keys = new HashMap<>();
         private final Map<String, Map<String, String>> childPaths = new HashMap<>();
         private final StringBuilder text = new StringBuilder(256);
@@ -53,13 +56,31 @@ record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, 
         private boolean error;
         private boolean warning;
 
+        Reader() {
+            this(null);
+        }
+
+        /** @param scorer scores each item read as a document (its text), in the order read; may be null */
+        Reader(Bm25.Scorer scorer) {
+            this.scorer = scorer;
+        }
+
+        /** The facts of the next item, document {@code index} of the scorer. */
+        ItemFacts read(JsonNode item, int index) {
+            if (scorer != null) scorer.document(index);
+            return read(item);
+        }
+
         ItemFacts read(JsonNode item) {
             if (item.isTextual()) {
                 String s = item.textValue();
+                if (scorer != null) scorer.text(s);
                 return new ItemFacts(s, NO_PATHS, NO_VALUES, ErrorSignals.hasErrorKeyword(s), ErrorSignals.hasWarningKeyword(s));
             }
             if (item.isValueNode()) {
-                return new ItemFacts(item.asText(), NO_PATHS, NO_VALUES, false, false);
+                String s = item.asText();
+                if (scorer != null) scorer.text(s);
+                return new ItemFacts(s, NO_PATHS, NO_VALUES, false, false);
             }
             text.setLength(0);
             scalars = 0;
@@ -78,6 +99,10 @@ record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, 
                     JsonNode value = e.getValue();
                     text.append(name).append(' ');
                     Key key = keys.computeIfAbsent(name, Key::new);
+                    if (scorer != null) {
+                        if (key.terms == null) key.terms = scorer.part(name);
+                        scorer.add(key.terms);
+                    }
                     if (ErrorSignals.isErrorField(key.role, value)) error = true;
                     else if (ErrorSignals.isWarningField(key.role, value)) warning = true;
                     dottedKey |= key.dotted;
@@ -126,12 +151,15 @@ record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, 
                 String s = value.textValue();
                 if (ErrorSignals.hasErrorKeyword(s)) error = true;
                 text.append(s);
+                if (scorer != null) scorer.text(s);
             } else if (value instanceof IntNode || value instanceof LongNode || value instanceof ShortNode) {
-                text.append(value.longValue()); // the digits asText() would give, without the string
-            } else if (value instanceof BigIntegerNode) {
-                text.append(value.bigIntegerValue());
+                long v = value.longValue();
+                text.append(v); // the digits asText() would give, without the string
+                if (scorer != null) scorer.number(v);
             } else {
-                text.append(value.asText());
+                String s = value instanceof BigIntegerNode ? value.bigIntegerValue().toString() : value.asText();
+                text.append(s);
+                if (scorer != null) scorer.text(s);
             }
             text.append(' ');
         }
@@ -141,6 +169,8 @@ record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, 
     private static final class Key {
         final ErrorSignals.FieldRole role;
         final boolean dotted;
+        /** The name's query term counts, once the reader's scorer asked. */
+        Bm25.Part terms;
 
         Key(String name) {
             this.role = ErrorSignals.FieldRole.of(name.toLowerCase(Locale.ROOT));

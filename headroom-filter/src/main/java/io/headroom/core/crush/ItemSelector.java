@@ -75,9 +75,11 @@ final class ItemSelector {
         int n = items.size();
         List<ItemFacts> facts = new ArrayList<>(n);
         List<String> texts = new ArrayList<>(n);
-        ItemFacts.Reader reader = new ItemFacts.Reader();
-        for (JsonNode item : items) {
-            ItemFacts f = reader.read(item);
+        // the items are scored against the query while they are read: no second pass over their texts
+        Bm25.Scorer scorer = Bm25.Scorer.of(query, n);
+        ItemFacts.Reader reader = new ItemFacts.Reader(scorer);
+        for (int i = 0; i < n; i++) {
+            ItemFacts f = reader.read(items.get(i), i);
             facts.add(f);
             texts.add(f.text());
         }
@@ -105,7 +107,7 @@ final class ItemSelector {
             for (int i : evenPick(warnings, maxItems)) mandatory.set(i);
         }
         mandatory.or(anomalies.find(items, facts));
-        double[] relevance = relevance(texts, query);
+        double[] relevance = relevance(scorer, n);
         for (int i : strongMatches(relevance)) mandatory.set(i);
 
         // K: head, tail, importance.
@@ -181,10 +183,10 @@ final class ItemSelector {
     }
 
     /** BM25 score of each item against the query, divided by the best score; all zero without a query. */
-    private static double[] relevance(List<String> texts, String query) {
-        double[] scores = new double[texts.size()];
-        if (query == null || query.isBlank() || Bm25.tokenize(query).isEmpty()) return scores;
-        double[] raw = Bm25.scores(texts, query); // one question against all items: no full index needed
+    private static double[] relevance(Bm25.Scorer scorer, int n) {
+        double[] scores = new double[n];
+        if (scorer == null) return scores;
+        double[] raw = scorer.scores();
         double max = 0;
         for (double s : raw) max = Math.max(max, s);
         if (!(max > 0)) return scores;

@@ -92,40 +92,120 @@ public final class Bm25 {
      */
     public static double[] scores(List<String> documents, String query) {
         int n = documents.size();
-        double[] scores = new double[n];
-        if (query == null || query.isBlank() || n == 0) return scores;
-        List<String> terms = new ArrayList<>(new LinkedHashSet<>(tokenize(query)));
-        if (terms.isEmpty()) return scores;
-        Map<String, Integer> termIndex = new HashMap<>();
-        for (String t : terms) termIndex.putIfAbsent(t, termIndex.size());
-        String[][] termsBySlot = bySlot(terms);
-        int[][] tf = new int[termIndex.size()][n];
-        int[] lengths = new int[n];
-        QueryTermCounter counter = new QueryTermCounter(termIndex, termsBySlot, tf);
+        Scorer scorer = Scorer.of(query, n);
+        if (scorer == null) return new double[n];
         for (int i = 0; i < n; i++) {
-            counter.document = i;
-            counter.length = 0;
-            scan(documents.get(i), counter);
-            lengths[i] = counter.length;
+            scorer.document(i);
+            scorer.text(documents.get(i));
         }
-        long total = 0;
-        for (int len : lengths) total += len;
-        double averageLength = Math.max(1.0, (double) total / n);
-        for (String term : terms) {
-            int[] termTf = tf[termIndex.get(term)];
-            int df = 0;
-            for (int f : termTf) if (f > 0) df++;
-            if (df == 0) continue;
-            // Same arithmetic, in the same order, as scores(String) over a full index.
-            double idf = Math.log(1.0 + (n - df + 0.5) / (df + 0.5));
-            for (int i = 0; i < n; i++) {
-                int f = termTf[i];
-                if (f == 0) continue;
-                double norm = K1 * (1 - B + B * lengths[i] / averageLength);
-                scores[i] += idf * (f * (K1 + 1)) / (f + norm);
+        return scorer.scores();
+    }
+
+    /**
+     * {@link #scores(List, String)} fed part by part while the documents are being read, so that a caller
+     * that builds each document from parts separated by spaces (an item's field names and values) scores it
+     * without a second pass over its text, and counts a part that recurs in every document (a field name)
+     * once. A document's score is the same as for its whole text: a token never spans a space.
+     * Not thread-safe.
+     */
+    public static final class Scorer {
+        private final List<String> terms;
+        private final Map<String, Integer> termIndex = new HashMap<>();
+        private final String[][] termsBySlot;
+        private final int[][] tf;
+        private final int[] lengths;
+        private final QueryTermCounter counter;
+        /**
+         * Whether a whole number's digits could match a query term: a term matches a token only when the term
+         * minus its last character starts the token, so only terms that are digits up to their last character
+         * ("500", "404s") can match a number. Without such terms a number needs no text to be counted.
+         */
+        private final boolean numericTerms;
+
+        private Scorer(List<String> terms, int documents) {
+            this.terms = terms;
+            for (String t : terms) termIndex.putIfAbsent(t, termIndex.size());
+            this.tf = new int[termIndex.size()][documents];
+            this.lengths = new int[documents];
+            this.termsBySlot = bySlot(terms);
+            this.counter = new QueryTermCounter(termIndex, termsBySlot, tf);
+            boolean numeric = false;
+            for (String t : terms) numeric |= t.chars().limit(t.length() - 1).allMatch(Character::isDigit);
+            this.numericTerms = numeric;
+        }
+
+        /** A scorer for {@code documents} documents, or null when the query has no terms to score. */
+        public static Scorer of(String query, int documents) {
+            if (query == null || query.isBlank() || documents == 0) return null;
+            List<String> terms = new ArrayList<>(new LinkedHashSet<>(tokenize(query)));
+            return terms.isEmpty() ? null : new Scorer(terms, documents);
+        }
+
+        /** The following parts belong to document {@code i}; each document is started once. */
+        public void document(int i) {
+            if (counter.document != i) lengths[counter.document] = counter.length;
+            counter.document = i;
+            counter.length = lengths[i];
+        }
+
+        /** Counts the terms of one part of the current document. */
+        public void text(String part) {
+            scan(part, counter);
+        }
+
+        /** Counts a whole number written out in decimal, without writing it out when no term could match it. */
+        public void number(long value) {
+            if (numericTerms) {
+                text(Long.toString(value));
+            } else if (value <= -10 || value >= 10) {
+                counter.length++; // one token of two or more digits (a '-' is a separator); never a stop word
             }
         }
-        return scores;
+
+        /** What {@code part} counts, to add to many documents with {@link #add}. */
+        public Part part(String part) {
+            int[][] column = new int[tf.length][1];
+            QueryTermCounter alone = new QueryTermCounter(termIndex, termsBySlot, column);
+            scan(part, alone);
+            int[] hits = new int[tf.length];
+            for (int t = 0; t < hits.length; t++) hits[t] = column[t][0];
+            return new Part(alone.length, hits);
+        }
+
+        /** Adds a counted part to the current document. */
+        public void add(Part part) {
+            counter.length += part.length;
+            for (int t = 0; t < part.hits.length; t++) tf[t][counter.document] += part.hits[t];
+        }
+
+        /** The score of every document (0 for those sharing no term with the query). */
+        public double[] scores() {
+            lengths[counter.document] = counter.length;
+            int n = lengths.length;
+            double[] scores = new double[n];
+            long total = 0;
+            for (int len : lengths) total += len;
+            double averageLength = Math.max(1.0, (double) total / n);
+            for (String term : terms) {
+                int[] termTf = tf[termIndex.get(term)];
+                int df = 0;
+                for (int f : termTf) if (f > 0) df++;
+                if (df == 0) continue;
+                // Same arithmetic, in the same order, as scores(String) over a full index.
+                double idf = Math.log(1.0 + (n - df + 0.5) / (df + 0.5));
+                for (int i = 0; i < n; i++) {
+                    int f = termTf[i];
+                    if (f == 0) continue;
+                    double norm = K1 * (1 - B + B * lengths[i] / averageLength);
+                    scores[i] += idf * (f * (K1 + 1)) / (f + norm);
+                }
+            }
+            return scores;
+        }
+    }
+
+    /** The term counts of one recurring part (see {@link Scorer#part}). */
+    public record Part(int length, int[] hits) {
     }
 
     private static final int PREFIX_SLOTS = 1 << 12;

@@ -114,4 +114,42 @@ class Bm25Test {
             assertArrayEquals(index.scores(query.toString()), Bm25.scores(docs, query.toString()), query.toString());
         }
     }
+
+    /** Documents fed as parts (recurring names counted once, numbers without their text) score as their text. */
+    @Test
+    void scoringPartByPartGivesTheScoresOfTheWholeText() {
+        String[] names = {"request_id", "status", "errorCode", "latency_ms", "service"};
+        String[] values = {"timeout on request", "ok", "Service12 failed", "req-7f3a", "E2987 retries"};
+        long[] numbers = {0, 7, -7, 10, -10, 500, 404, 123456, Long.MIN_VALUE, Long.MAX_VALUE};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(41);
+        for (String query : List.of("why did the request time out", "status 500 errors", "404s and 500",
+                "error code 10am", "latency of 123456")) {
+            List<String> docs = new java.util.ArrayList<>();
+            List<List<Object>> parts = new java.util.ArrayList<>();
+            for (int d = 0; d < 150; d++) {
+                StringBuilder text = new StringBuilder();
+                List<Object> p = new java.util.ArrayList<>();
+                for (int f = rnd.nextInt(6); f > 0; f--) {
+                    String name = names[rnd.nextInt(names.length)];
+                    Object value = rnd.nextBoolean() ? values[rnd.nextInt(values.length)] : (Object) numbers[rnd.nextInt(numbers.length)];
+                    text.append(name).append(' ').append(value).append(' ');
+                    p.add(new String[] {name});
+                    p.add(value);
+                }
+                docs.add(text.toString());
+                parts.add(p);
+            }
+            Bm25.Scorer scorer = Bm25.Scorer.of(query, docs.size());
+            java.util.Map<String, Bm25.Part> counted = new java.util.HashMap<>();
+            for (int d = 0; d < docs.size(); d++) {
+                scorer.document(d);
+                for (Object part : parts.get(d)) {
+                    if (part instanceof String[] name) scorer.add(counted.computeIfAbsent(name[0], scorer::part));
+                    else if (part instanceof Long number) scorer.number(number);
+                    else scorer.text((String) part);
+                }
+            }
+            assertArrayEquals(Bm25.scores(docs, query), scorer.scores(), query);
+        }
+    }
 }
