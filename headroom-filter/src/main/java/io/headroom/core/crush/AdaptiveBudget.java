@@ -353,11 +353,7 @@ final class AdaptiveBudget {
 
     static double deflateRatio(List<String> texts) {
         long total = 0;
-        if (texts instanceof ItemTexts written) {
-            total = written.totalLength() + texts.size(); // measured without writing them
-        } else {
-            for (String t : texts) total += t.length() + 1;
-        }
+        for (String t : texts) total += t.length() + 1;
         if (total == 0) return 0;
         // Deflate costs ~5 ns a byte; a ratio needs a fair sample, not the whole array: past the cap, every
         // k-th item (an even spread, so a repetitive head cannot pass for the whole array).

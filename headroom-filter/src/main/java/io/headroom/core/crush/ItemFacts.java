@@ -14,18 +14,14 @@ import java.util.Map;
 /**
  * What the selector needs to know about one array item, computed in a single pass over it.
  *
- * <p>The item's <em>text</em> is its keys and scalar values joined by spaces (its BM25 document, shape and
- * compressibility sample). It is measured here but written only on request ({@link Reader#text}): the
- * selector reads a few items' texts (a deflate sample, one item per pattern), not all of them.
- *
- * @param textLength the length of the item's text
+ * @param text    keys and scalar values joined by spaces, the item's BM25 document
  * @param paths   dotted paths of the scalar values of an object item (nested objects flattened, arrays
  *                skipped), in document order, each path once; empty for non-object items
  * @param values  the scalar value at each of {@code paths}
  * @param error   the item reports an error state
  * @param warning the item reports a warning state
  */
-record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean error, boolean warning) {
+record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, boolean warning) {
 
     /** Nested objects deeper than this are still searched as text but not flattened into fields. */
     private static final int MAX_DEPTH = 4;
@@ -41,11 +37,6 @@ record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean erro
         return new Reader().read(item);
     }
 
-    /** The text of one item on its own. */
-    static String textOf(JsonNode item) {
-        return new Reader().text(item);
-    }
-
     /**
      * Reads the items of one array. The items share their field names (Jackson hands out one string per
      * name), so what a name means (its lower case, its error role, its dotted path under a parent) is worked
@@ -58,9 +49,6 @@ record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean erro
         private final Map<String, Key> keys = new HashMap<>();
         private final Map<String, Map<String, String>> childPaths = new HashMap<>();
         private final StringBuilder text = new StringBuilder(256);
-        /** Whether the walk writes the text into {@link #text}, or only measures it ({@link #length}). */
-        private boolean writing;
-        private int length;
         private String[] paths = new String[16];
         private JsonNode[] values = new JsonNode[16];
         private int scalars;
@@ -87,42 +75,21 @@ record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean erro
             if (item.isTextual()) {
                 String s = item.textValue();
                 if (scorer != null) scorer.text(s);
-                return new ItemFacts(s.length(), NO_PATHS, NO_VALUES, ErrorSignals.hasErrorKeyword(s),
-                        ErrorSignals.hasWarningKeyword(s));
+                return new ItemFacts(s, NO_PATHS, NO_VALUES, ErrorSignals.hasErrorKeyword(s), ErrorSignals.hasWarningKeyword(s));
             }
             if (item.isValueNode()) {
                 String s = item.asText();
                 if (scorer != null) scorer.text(s);
-                return new ItemFacts(s.length(), NO_PATHS, NO_VALUES, false, false);
+                return new ItemFacts(s, NO_PATHS, NO_VALUES, false, false);
             }
-            walkItem(item, false);
-            return new ItemFacts(length, scalars == 0 ? NO_PATHS : java.util.Arrays.copyOf(paths, scalars),
-                    scalars == 0 ? NO_VALUES : java.util.Arrays.copyOf(values, scalars), error, warning);
-        }
-
-        /** The text of {@code item} (for a reader without a scorer: it would count the item again). */
-        String text(JsonNode item) {
-            if (scorer != null) throw new IllegalStateException("texts come from a reader without a scorer");
-            if (item.isTextual()) return item.textValue();
-            if (item.isValueNode()) return item.asText();
-            walkItem(item, true);
-            return text.toString();
-        }
-
-        private void walkItem(JsonNode item, boolean write) {
-            writing = write;
             text.setLength(0);
-            length = 0;
             scalars = 0;
             dottedKey = false;
             error = false;
             warning = false;
             walk(item, "", 0, true);
-        }
-
-        private void append(String s) {
-            if (writing) text.append(s).append(' ');
-            length += s.length() + 1;
+            return new ItemFacts(text.toString(), scalars == 0 ? NO_PATHS : java.util.Arrays.copyOf(paths, scalars),
+                    scalars == 0 ? NO_VALUES : java.util.Arrays.copyOf(values, scalars), error, warning);
         }
 
         private void walk(JsonNode node, String path, int depth, boolean record) {
@@ -130,7 +97,7 @@ record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean erro
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     String name = e.getKey();
                     JsonNode value = e.getValue();
-                    append(name);
+                    text.append(name).append(' ');
                     Key key = keys.computeIfAbsent(name, Key::new);
                     if (scorer != null) {
                         if (key.terms == null) key.terms = scorer.part(name);
@@ -183,29 +150,18 @@ record ItemFacts(int textLength, String[] paths, JsonNode[] values, boolean erro
             if (value.isTextual()) {
                 String s = value.textValue();
                 if (ErrorSignals.hasErrorKeyword(s)) error = true;
-                append(s);
+                text.append(s);
                 if (scorer != null) scorer.text(s);
             } else if (value instanceof IntNode || value instanceof LongNode || value instanceof ShortNode) {
                 long v = value.longValue();
-                // the digits asText() would give, without the string
-                if (writing) text.append(v).append(' ');
-                length += decimalLength(v) + 1;
+                text.append(v); // the digits asText() would give, without the string
                 if (scorer != null) scorer.number(v);
             } else {
                 String s = value instanceof BigIntegerNode ? value.bigIntegerValue().toString() : value.asText();
-                append(s);
+                text.append(s);
                 if (scorer != null) scorer.text(s);
             }
-        }
-
-        /** Characters of {@code v} in decimal, as {@link Long#toString(long)} writes it. */
-        private static int decimalLength(long v) {
-            if (v == Long.MIN_VALUE) return 20;
-            int sign = v < 0 ? 1 : 0;
-            long x = Math.abs(v);
-            int digits = 1;
-            for (long p = 10; digits < 19 && x >= p; p *= 10) digits++;
-            return sign + digits;
+            text.append(' ');
         }
     }
 

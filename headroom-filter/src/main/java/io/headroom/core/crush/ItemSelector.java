@@ -74,13 +74,15 @@ final class ItemSelector {
     Selection select(List<JsonNode> items, String query) {
         int n = items.size();
         List<ItemFacts> facts = new ArrayList<>(n);
+        List<String> texts = new ArrayList<>(n);
         // the items are scored against the query while they are read: no second pass over their texts
         Bm25.Scorer scorer = Bm25.Scorer.of(query, n);
         ItemFacts.Reader reader = new ItemFacts.Reader(scorer);
         for (int i = 0; i < n; i++) {
-            facts.add(reader.read(items.get(i), i));
+            ItemFacts f = reader.read(items.get(i), i);
+            facts.add(f);
+            texts.add(f.text());
         }
-        ItemTexts texts = new ItemTexts(items, facts);
         ItemShapes shapes = new ItemShapes(items);
         AdaptiveBudget.Sizing sizing = AdaptiveBudget.size(texts, shapes::hash, keepFirst + keepLast + 1, maxItems);
         int k = sizing.k();
