@@ -46,7 +46,8 @@ class ItemShapesTest {
     void agreesWithTheShapeOfTheItemText() throws Exception {
         Random random = new Random(5);
         String[] words = {"ok", "fail", "req-ab12", "req-9f9f", "x2", "Service12", "2026-03-14T09:00:03Z", "", "E10"};
-        String[] numbers = {"1", "-7", "4.5", "-0.25", "1e3", "1.5E-9", "0.0000001", "12345678901234567890", "3.0"};
+        String[] numbers = {"1", "-7", "4.5", "-0.25", "1e3", "1.5E-9", "0.0000001", "12345678901234567890", "3.0",
+            "-9223372036854775808", "9223372036854775807", "1000000000000000000", "-10"};
         List<JsonNode> items = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             StringBuilder sb = new StringBuilder("{");
