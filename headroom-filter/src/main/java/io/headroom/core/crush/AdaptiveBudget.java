@@ -84,12 +84,8 @@ final class AdaptiveBudget {
      * @param cap   the largest K ({@code max-items-after-crush})
      */
     static Sizing size(List<String> texts, int floor, int cap) {
-        char[][] scratch = {new char[256]};
-        return size(texts, i -> {
-            String text = texts.get(i);
-            if (scratch[0].length < text.length()) scratch[0] = new char[text.length()];
-            return ShapeText.hash(text, scratch[0]);
-        }, floor, cap);
+        ShapeText.Hasher shapes = new ShapeText.Hasher();
+        return size(texts, i -> shapes.hash(texts.get(i)), floor, cap);
     }
 
     /**

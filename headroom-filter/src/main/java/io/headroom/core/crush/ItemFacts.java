@@ -24,7 +24,7 @@ import java.util.Map;
 record ItemFacts(String text, String[] paths, JsonNode[] values, boolean error, boolean warning) {
 
     /** Nested objects deeper than this are still searched as text but not flattened into fields. */
-    private static final int MAX_DEPTH = 4;
+    static final int MAX_DEPTH = 4;
     private static final String[] NO_PATHS = {};
     private static final JsonNode[] NO_VALUES = {};
 

@@ -24,33 +24,31 @@ import java.util.Map;
  * two patterns. Not thread-safe: one per array.
  */
 final class ItemShapes {
-    /** Nesting as deep as {@link ItemFacts} puts into the text. */
-    private static final int MAX_DEPTH = 4;
     private static final long NEXT = 0x9E3779B97F4A7C15L;
     private static final long TEXT_ITEM = 0x632BE59BD9B4E019L;
 
     private final List<JsonNode> items;
-    private final NameMemo<Long> keys = new NameMemo<>(this::textHash);
+    private final ShapeText.Hasher texts = new ShapeText.Hasher();
+    private final NameMemo<Long> keys = new NameMemo<>(texts::hash);
     private int position;
     private final long digits;
     private final long negative;
     private final long decimal;
     private final long negativeDecimal;
-    private char[] scratch = new char[256];
 
     ItemShapes(List<JsonNode> items) {
         this.items = items;
-        this.digits = textHash("#");
-        this.negative = textHash("-#");
-        this.decimal = textHash("#.#");
-        this.negativeDecimal = textHash("-#.#");
+        this.digits = texts.hash("#");
+        this.negative = texts.hash("-#");
+        this.decimal = texts.hash("#.#");
+        this.negativeDecimal = texts.hash("-#.#");
     }
 
     /** The shape hash of item {@code i}. */
     long hash(int i) {
         JsonNode item = items.get(i);
         if (!item.isContainerNode()) {
-            return TEXT_ITEM ^ (item.isTextual() ? textHash(item.textValue()) : valueHash(item));
+            return TEXT_ITEM ^ (item.isTextual() ? texts.hash(item.textValue()) : valueHash(item));
         }
         position = 0;
         long h = walk(item, 0, 1);
@@ -64,7 +62,7 @@ final class ItemShapes {
                 JsonNode value = e.getValue();
                 if (value.isValueNode()) {
                     if (!value.isNull()) h = part(h, valueHash(value));
-                } else if (depth < MAX_DEPTH) {
+                } else if (depth < ItemFacts.MAX_DEPTH) {
                     h = walk(value, depth + 1, h);
                 }
             }
@@ -72,7 +70,7 @@ final class ItemShapes {
             for (JsonNode child : node) {
                 if (child.isValueNode()) {
                     if (!child.isNull()) h = part(h, valueHash(child));
-                } else if (depth < MAX_DEPTH) {
+                } else if (depth < ItemFacts.MAX_DEPTH) {
                     h = walk(child, depth + 1, h);
                 }
             }
@@ -98,11 +96,6 @@ final class ItemShapes {
             if (d.scale() == 0) return d.signum() < 0 ? negative : digits;
             if (d.scale() > 0 && d.precision() - d.scale() - 1 >= -6) return d.signum() < 0 ? negativeDecimal : decimal;
         }
-        return textHash(value.isTextual() ? value.textValue() : value.asText());
-    }
-
-    private long textHash(String text) {
-        if (scratch.length < text.length()) scratch = new char[Math.max(text.length(), 2 * scratch.length)];
-        return ShapeText.hash(text, scratch);
+        return texts.hash(value.isTextual() ? value.textValue() : value.asText());
     }
 }

@@ -22,23 +22,29 @@ final class ShapeText {
     }
 
     /**
-     * A 64-bit hash of {@code of(text)}, built in {@code scratch} (at least as long as the text) instead of a
-     * new string: equal shapes hash equally, and distinct shapes of one array collide with negligible
-     * probability (one pair in ~10^13 for 1,000 shapes).
+     * 64-bit hashes of {@code of(text)}, each built in one reused buffer instead of a new string: equal shapes
+     * hash equally, and distinct shapes of one array collide with negligible probability (one pair in ~10^13
+     * for 1,000 shapes). Not thread-safe: one per array.
      */
-    static long hash(String text, char[] scratch) {
-        int len = write(text, scratch);
-        // four characters per step: one multiply in the dependency chain per step, not per character
-        long h = 0x9E3779B97F4A7C15L ^ len;
-        int i = 0;
-        for (; i + 4 <= len; i += 4) {
-            long block = scratch[i] | (long) scratch[i + 1] << 16 | (long) scratch[i + 2] << 32
-                    | (long) scratch[i + 3] << 48;
-            h = (h ^ mix(block)) * 0xff51afd7ed558ccdL;
+    static final class Hasher {
+        private char[] scratch = new char[256];
+
+        long hash(String text) {
+            // the shape is never longer than the text
+            if (scratch.length < text.length()) scratch = new char[Math.max(text.length(), 2 * scratch.length)];
+            int len = write(text, scratch);
+            // four characters per step: one multiply in the dependency chain per step, not per character
+            long h = 0x9E3779B97F4A7C15L ^ len;
+            int i = 0;
+            for (; i + 4 <= len; i += 4) {
+                long block = scratch[i] | (long) scratch[i + 1] << 16 | (long) scratch[i + 2] << 32
+                        | (long) scratch[i + 3] << 48;
+                h = (h ^ mix(block)) * 0xff51afd7ed558ccdL;
+            }
+            long tail = 0;
+            for (int shift = 0; i < len; i++, shift += 16) tail |= (long) scratch[i] << shift;
+            return mix(h ^ mix(tail));
         }
-        long tail = 0;
-        for (int shift = 0; i < len; i++, shift += 16) tail |= (long) scratch[i] << shift;
-        return mix(h ^ mix(tail));
     }
 
     /** Writes the shape of {@code text} into {@code out}; its length. */
