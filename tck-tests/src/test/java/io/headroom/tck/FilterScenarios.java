@@ -2,10 +2,8 @@ package io.headroom.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,16 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The filter's behaviour over real HTTP, run once per container (see the subclasses).
  * {@code /api/*} has a default-configured filter, {@code /small/*} one limited to 4 KiB bodies.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FilterScenarios {
+abstract class FilterScenarios extends ContainerScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "/api/v1/chat/completions";
     private static final int SMALL_LIMIT = 4096;
 
-    private ContainerUnderTest container;
     private Client client;
-
-    protected abstract ContainerUnderTest newContainer();
 
     static Deployment deployment() {
         return new Deployment(
@@ -53,17 +47,9 @@ abstract class FilterScenarios {
 
     @BeforeAll
     void startContainer() throws Exception {
-        container = newContainer();
-        client = new Client(container.start(deployment()));
+        client = new Client(start(deployment()));
         // Warm up the pipeline (tokenizer, JIT) so the streaming timing measures the container only.
         assertEquals(200, client.post(CHAT, LlmRequests.openAiChat()).status());
-    }
-
-    @AfterAll
-    void stopContainer() throws Exception {
-        if (container != null) {
-            container.close();
-        }
     }
 
     @Test

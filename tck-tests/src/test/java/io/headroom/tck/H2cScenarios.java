@@ -1,11 +1,9 @@
 package io.headroom.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -26,20 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exchange asserts that the response really came back as HTTP/2, so a silent fallback to
  * HTTP/1.1 fails the test instead of passing it on the wrong protocol.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class H2cScenarios {
+abstract class H2cScenarios extends ContainerScenarios {
     private static final String CHAT = "/api/v1/chat/completions";
 
-    private ContainerUnderTest container;
     private Client client;
 
     /** A container listening for h2c next to HTTP/1.1. */
+    @Override
     protected abstract ContainerUnderTest newContainer();
 
     @BeforeAll
     void startContainer() throws Exception {
-        container = newContainer();
-        client = new Client(container.start(FilterScenarios.deployment()), HttpClient.Version.HTTP_2);
+        client = new Client(start(FilterScenarios.deployment()), HttpClient.Version.HTTP_2);
         openH2Connection();
         // Warm up the pipeline (tokenizer, JIT) so the streaming timing measures the container only.
         Client.Exchange warmUp = client.post(CHAT, LlmRequests.openAiChat());
@@ -56,13 +52,6 @@ abstract class H2cScenarios {
         Client.Exchange upgrade = client.get(CHAT);
         assertEquals(200, upgrade.status());
         assertEquals(HttpClient.Version.HTTP_2, upgrade.version(), "the h2c upgrade was refused");
-    }
-
-    @AfterAll
-    void stopContainer() throws Exception {
-        if (container != null) {
-            container.close();
-        }
     }
 
     @Test

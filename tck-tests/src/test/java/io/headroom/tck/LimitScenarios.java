@@ -2,10 +2,8 @@ package io.headroom.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,32 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and ratio limit (a gzip bomb goes on untouched), bodies that are not UTF-8 JSON go on untouched,
  * and pathological JSON (100k-deep nesting) is forwarded as sent.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LimitScenarios {
+abstract class LimitScenarios extends ContainerScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "/api/v1/chat/completions";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private ContainerUnderTest container;
     private URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
 
-    protected abstract ContainerUnderTest newContainer();
-
     @BeforeAll
     void startContainer() throws Exception {
-        container = newContainer();
-        base = container.start(new Deployment(
+        base = start(new Deployment(
                 List.of(new Deployment.FilterMount("headroom", "/api/*", Map.of())),
                 List.of(new Deployment.ServletMount("echo", "/*", StreamEchoServlet.class))));
-    }
-
-    @AfterAll
-    void stopContainer() throws Exception {
-        if (container != null) {
-            container.close();
-        }
     }
 
     @Test
