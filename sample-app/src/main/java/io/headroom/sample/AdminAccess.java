@@ -1,6 +1,6 @@
 package io.headroom.sample;
 
-import io.headroom.core.ErrorType;
+import io.headroom.ErrorType;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;

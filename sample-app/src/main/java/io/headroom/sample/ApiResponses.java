@@ -1,6 +1,6 @@
 package io.headroom.sample;
 
-import io.headroom.core.ErrorType;
+import io.headroom.ErrorType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;

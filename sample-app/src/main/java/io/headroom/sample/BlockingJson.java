@@ -1,7 +1,7 @@
 package io.headroom.sample;
 
-import io.headroom.core.ErrorType;
-import io.headroom.core.HeadroomException;
+import io.headroom.ErrorType;
+import io.headroom.HeadroomException;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

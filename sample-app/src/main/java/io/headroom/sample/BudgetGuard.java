@@ -1,7 +1,7 @@
 package io.headroom.sample;
 
-import io.headroom.core.Endpoint;
-import io.headroom.core.ErrorType;
+import io.headroom.Endpoint;
+import io.headroom.ErrorType;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

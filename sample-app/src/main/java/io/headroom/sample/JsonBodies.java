@@ -3,8 +3,8 @@ package io.headroom.sample;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.core.ErrorType;
-import io.headroom.core.HeadroomException;
+import io.headroom.ErrorType;
+import io.headroom.HeadroomException;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 

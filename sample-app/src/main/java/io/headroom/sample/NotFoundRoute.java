@@ -1,6 +1,6 @@
 package io.headroom.sample;
 
-import io.headroom.core.ErrorType;
+import io.headroom.ErrorType;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

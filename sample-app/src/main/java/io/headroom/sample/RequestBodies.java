@@ -1,6 +1,6 @@
 package io.headroom.sample;
 
-import io.headroom.core.ErrorType;
+import io.headroom.ErrorType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -2,8 +2,8 @@ package io.headroom.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.RetrieveResult;
-import io.headroom.core.retrieval.RetrievedItems;
+import io.headroom.RetrieveResult;
+import io.headroom.host.retrieve.RetrievedItems;
 
 /**
  * The JSON fields of a CCR retrieval, shared by {@code POST /v1/retrieve} and the MCP

@@ -1,11 +1,11 @@
 package io.headroom.sample;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.ErrorType;
-import io.headroom.core.retrieval.SseEvent;
-import io.headroom.core.retrieval.SseEventSplitter;
-import io.headroom.core.retrieval.SseRetrieveDetector;
-import io.headroom.core.retrieval.SseStitcher;
+import io.headroom.ErrorType;
+import io.headroom.host.retrieve.SseEvent;
+import io.headroom.host.retrieve.SseEventSplitter;
+import io.headroom.host.retrieve.SseRetrieveDetector;
+import io.headroom.host.retrieve.SseStitcher;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;

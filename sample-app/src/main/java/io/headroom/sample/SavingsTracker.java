@@ -1,14 +1,14 @@
 package io.headroom.sample;
 
-import io.headroom.core.CompressionListener;
-import io.headroom.core.Endpoint;
-import io.headroom.core.Mode;
-import io.headroom.core.RequestOutcome;
-import io.headroom.core.savings.PersistentSavings;
-import io.headroom.core.savings.Rollup;
-import io.headroom.core.savings.SavingsLedger;
-import io.headroom.core.savings.SavingsTotals;
-import io.headroom.core.tokens.PricingTable;
+import io.headroom.Endpoint;
+import io.headroom.Mode;
+import io.headroom.RequestOutcome;
+import io.headroom.sample.savings.PersistentSavings;
+import io.headroom.sample.savings.PricingTable;
+import io.headroom.sample.savings.Rollup;
+import io.headroom.sample.savings.SavingsLedger;
+import io.headroom.sample.savings.SavingsTotals;
+import io.headroom.spi.CompressionListener;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

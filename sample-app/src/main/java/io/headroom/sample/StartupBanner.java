@@ -1,6 +1,6 @@
 package io.headroom.sample;
 
-import io.headroom.core.Headroom;
+import io.headroom.Headroom;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

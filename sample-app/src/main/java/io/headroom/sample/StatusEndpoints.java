@@ -2,12 +2,12 @@ package io.headroom.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.Mode;
-import io.headroom.core.StatsSnapshot;
-import io.headroom.core.savings.Rollup;
-import io.headroom.core.savings.SavingsTotals;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.Mode;
+import io.headroom.StatsSnapshot;
+import io.headroom.sample.savings.Rollup;
+import io.headroom.sample.savings.SavingsTotals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

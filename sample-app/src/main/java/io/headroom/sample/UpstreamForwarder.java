@@ -1,7 +1,7 @@
 package io.headroom.sample;
 
-import io.headroom.core.Endpoint;
-import io.headroom.core.ErrorType;
+import io.headroom.Endpoint;
+import io.headroom.ErrorType;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

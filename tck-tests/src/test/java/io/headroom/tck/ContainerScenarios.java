@@ -1,9 +1,8 @@
 package io.headroom.tck;
 
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
-
-import java.net.URI;
 
 /**
  * Scenarios that run against one container per test class: a subclass names the container, starts it

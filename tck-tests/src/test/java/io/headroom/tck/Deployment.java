@@ -1,7 +1,6 @@
 package io.headroom.tck;
 
 import jakarta.servlet.http.HttpServlet;
-
 import java.util.List;
 import java.util.Map;
 

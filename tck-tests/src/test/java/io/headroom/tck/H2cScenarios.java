@@ -1,14 +1,5 @@
 package io.headroom.tck;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-
 import static io.headroom.tck.FilterAssertions.COMPRESSED;
 import static io.headroom.tck.FilterAssertions.TOKENS_SAVED;
 import static io.headroom.tck.FilterAssertions.assertCompressed;
@@ -18,6 +9,14 @@ import static io.headroom.tck.FilterAssertions.assertStreamedUnbuffered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The filter over cleartext HTTP/2 (h2c), run once per container (see the subclasses). Every

@@ -2,6 +2,8 @@ package io.headroom.tck;
 
 import io.headroom.servlet.HeadroomFilter;
 import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -10,9 +12,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-
-import java.net.URI;
-import java.util.EnumSet;
 
 /** Embedded Jetty 12 (ee10) with the filter registered through a {@link FilterHolder}. */
 final class JettyContainer implements ContainerUnderTest {

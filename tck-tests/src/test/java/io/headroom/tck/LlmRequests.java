@@ -3,7 +3,6 @@ package io.headroom.tck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;

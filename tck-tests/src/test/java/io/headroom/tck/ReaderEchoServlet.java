@@ -1,7 +1,6 @@
 package io.headroom.tck;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,7 +1,6 @@
 package io.headroom.tck;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.io.IOException;
 
 /** Upstream that reads the body through {@code getInputStream()}. */

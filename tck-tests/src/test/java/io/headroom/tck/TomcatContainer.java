@@ -1,16 +1,15 @@
 package io.headroom.tck;
 
 import io.headroom.servlet.HeadroomFilter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Embedded Tomcat 11 with the filter registered through a {@link FilterDef} and its init-params. */
 final class TomcatContainer implements ContainerUnderTest {

@@ -1,5 +1,11 @@
 package io.headroom.tck;
 
+import static io.headroom.tck.FilterAssertions.assertCompressed;
+import static io.headroom.tck.FilterAssertions.assertForwardedUntouched;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -8,13 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static io.headroom.tck.FilterAssertions.assertCompressed;
-import static io.headroom.tck.FilterAssertions.assertForwardedUntouched;
 
 /** HeadroomFilter deployed by a real {@code WEB-INF/web.xml} and configured by its init-params. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.CompressResult;
-import io.headroom.core.Headroom;
-import io.headroom.core.TenantScope;
-import io.headroom.core.HeadroomException;
+import io.headroom.CompressResult;
+import io.headroom.Headroom;
+import io.headroom.HeadroomException;
+import io.headroom.host.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

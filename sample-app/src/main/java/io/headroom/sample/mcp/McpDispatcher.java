@@ -68,7 +68,7 @@ public class McpDispatcher {
      * @return the response for a request, or null for a notification or a client response
      */
     ObjectNode handle(JsonNode message, McpSession session) {
-        return handle(message, session, io.headroom.core.TenantScope.SHARED);
+        return handle(message, session, io.headroom.host.TenantScope.SHARED);
     }
 
     /** As {@link #handle(JsonNode, McpSession)}, running tools in the CCR scope of the HTTP request's caller. */

@@ -1,9 +1,9 @@
 package io.headroom.sample.mcp;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.quarkus.runtime.ShutdownEvent;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;

@@ -21,7 +21,7 @@ public interface McpTool {
     ObjectNode call(JsonNode arguments);
 
     /**
-     * Runs the tool for a caller in CCR scope {@code tenantScope} (see {@code io.headroom.core.TenantScope}).
+     * Runs the tool for a caller in CCR scope {@code tenantScope} (see {@code io.headroom.host.TenantScope}).
      * Tools that store or read CCR originals override this; the others ignore the scope.
      */
     default ObjectNode call(JsonNode arguments, String tenantScope) {

@@ -3,8 +3,8 @@ package io.headroom.sample.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.core.Headroom;
-import io.headroom.core.StatsSnapshot;
+import io.headroom.Headroom;
+import io.headroom.StatsSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

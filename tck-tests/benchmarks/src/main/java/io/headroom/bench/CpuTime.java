@@ -1,9 +1,9 @@
 package io.headroom.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.Mode;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.Mode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;

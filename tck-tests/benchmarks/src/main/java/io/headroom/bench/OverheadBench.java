@@ -1,10 +1,10 @@
 package io.headroom.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.core.Endpoint;
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.RequestOutcome;
+import io.headroom.Endpoint;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.RequestOutcome;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +42,7 @@ public class OverheadBench {
     public void setUp() {
         body = BenchInputs.load(BenchInputs.SMALL_CHAT).body();
         headroom = Headroom.create(HeadroomConfig.defaults());
-        RequestOutcome first = headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.core.Mode.OPTIMIZE);
+        RequestOutcome first = headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.Mode.OPTIMIZE);
         if (first.compressed() || first.failedOpen()) {
             throw new IllegalStateException("the small request must pass unchanged, got " + first);
         }
@@ -55,12 +55,12 @@ public class OverheadBench {
 
     @Benchmark
     public RequestOutcome optimize() {
-        return headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.core.Mode.OPTIMIZE);
+        return headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.Mode.OPTIMIZE);
     }
 
     @Benchmark
     public RequestOutcome passthrough() {
-        return headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.core.Mode.PASSTHROUGH);
+        return headroom.process(Endpoint.OPENAI_CHAT, body, io.headroom.Mode.PASSTHROUGH);
     }
 
     @Benchmark

@@ -1,10 +1,10 @@
 package io.headroom.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.core.Endpoint;
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.RequestOutcome;
+import io.headroom.Endpoint;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.RequestOutcome;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,7 +55,7 @@ public class PipelineBench {
         body = in.body();
         // defaults = what the gateway runs: optimize, CCR enabled (in memory)
         headroom = Headroom.create(HeadroomConfig.defaults());
-        RequestOutcome first = headroom.process(endpoint, body, io.headroom.core.Mode.OPTIMIZE);
+        RequestOutcome first = headroom.process(endpoint, body, io.headroom.Mode.OPTIMIZE);
         if (first.failedOpen()) {
             // a benchmark of the fail-open path would measure the wrong thing
             throw new IllegalStateException("pipeline failed open on " + input);
@@ -69,7 +69,7 @@ public class PipelineBench {
 
     @Benchmark
     public RequestOutcome headroomProcess() {
-        return headroom.process(endpoint, body, io.headroom.core.Mode.OPTIMIZE);
+        return headroom.process(endpoint, body, io.headroom.Mode.OPTIMIZE);
     }
 
     @Benchmark

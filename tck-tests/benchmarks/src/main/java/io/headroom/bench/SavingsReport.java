@@ -1,8 +1,8 @@
 package io.headroom.bench;
 
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.RequestOutcome;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.RequestOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ public final class SavingsReport {
         try (Headroom headroom = Headroom.create(HeadroomConfig.defaults())) {
             for (String name : inputs) {
                 BenchInputs.Input in = BenchInputs.load(name);
-                RequestOutcome o = headroom.process(in.endpoint(), in.body(), io.headroom.core.Mode.OPTIMIZE);
+                RequestOutcome o = headroom.process(in.endpoint(), in.body(), io.headroom.Mode.OPTIMIZE);
                 rows.add(new Row(name, in.body().length, o.tokensBefore(), o.tokensAfter(),
                         o.compressed(), o.failedOpen(), o.transformsApplied()));
             }

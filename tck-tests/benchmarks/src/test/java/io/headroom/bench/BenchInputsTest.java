@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.core.Endpoint;
+import io.headroom.Endpoint;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

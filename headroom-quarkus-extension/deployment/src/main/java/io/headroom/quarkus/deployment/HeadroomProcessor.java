@@ -1,6 +1,6 @@
 package io.headroom.quarkus.deployment;
 
-import io.headroom.core.Headroom;
+import io.headroom.Headroom;
 import io.headroom.quarkus.runtime.HeadroomProducer;
 import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

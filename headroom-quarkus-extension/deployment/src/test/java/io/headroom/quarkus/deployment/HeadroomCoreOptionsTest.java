@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.core.Headroom;
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.ToolProfile;
-import io.headroom.core.context.ContextStrategy;
+import io.headroom.ContextStrategy;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.ToolProfile;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

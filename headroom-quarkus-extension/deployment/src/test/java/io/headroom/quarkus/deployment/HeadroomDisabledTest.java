@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.headroom.core.Headroom;
+import io.headroom.Headroom;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.TenantScope;
+import io.headroom.host.TenantScope;
 import io.vertx.core.http.HttpServerRequest;
 
 /**

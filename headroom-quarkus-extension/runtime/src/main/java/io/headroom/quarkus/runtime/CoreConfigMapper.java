@@ -1,8 +1,8 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.HeadroomConfig;
-import io.headroom.core.HeadroomException;
-import io.headroom.core.ToolProfile;
+import io.headroom.HeadroomConfig;
+import io.headroom.HeadroomException;
+import io.headroom.ToolProfile;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.List;
 

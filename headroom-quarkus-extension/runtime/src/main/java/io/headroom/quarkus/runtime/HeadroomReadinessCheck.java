@@ -1,6 +1,6 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.Headroom;
+import io.headroom.Headroom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.health.HealthCheck;

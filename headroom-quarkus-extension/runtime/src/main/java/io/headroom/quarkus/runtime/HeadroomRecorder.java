@@ -1,6 +1,6 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.Headroom;
+import io.headroom.Headroom;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;

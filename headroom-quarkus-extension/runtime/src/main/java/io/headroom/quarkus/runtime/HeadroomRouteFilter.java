@@ -8,12 +8,12 @@ import static io.headroom.vertx.HeadroomExchange.modeOverride;
 import static io.headroom.vertx.HeadroomExchange.setBody;
 import static io.headroom.vertx.HeadroomExchange.setFixedLength;
 
-import io.headroom.core.Endpoint;
-import io.headroom.core.Headroom;
-import io.headroom.core.Mode;
-import io.headroom.core.RequestOutcome;
-import io.headroom.core.wire.BodyEncoding;
-import io.headroom.core.wire.JsonContentType;
+import io.headroom.Endpoint;
+import io.headroom.Headroom;
+import io.headroom.Mode;
+import io.headroom.RequestOutcome;
+import io.headroom.host.BodyEncoding;
+import io.headroom.host.JsonContentType;
 import io.headroom.vertx.HeadroomExchange;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

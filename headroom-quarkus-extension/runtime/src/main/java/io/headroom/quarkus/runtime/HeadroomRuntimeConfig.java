@@ -1,7 +1,7 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.Mode;
-import io.headroom.core.context.ContextStrategy;
+import io.headroom.ContextStrategy;
+import io.headroom.Mode;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;

@@ -1,6 +1,6 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.core.Endpoint;
+import io.headroom.Endpoint;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,0 +1,12 @@
+package io.headroom;
+
+import java.util.Locale;
+
+/** What a block of a conversation is, as the simulation breakdown names it. */
+public enum BlockKind {
+    SYSTEM, USER, ASSISTANT, TOOL_CALL, TOOL_RESULT, TEXT;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,38 @@
+package io.headroom;
+
+import java.util.List;
+
+/**
+ * What the pipeline did to one request body. {@link #body()} is the very array that was passed in
+ * when nothing changed (so adapters can forward it without copying), otherwise the rewritten body.
+ *
+ * @param body              bytes to forward upstream
+ * @param compressed        true when {@code body} differs from the input
+ * @param tokensBefore      tokens of the original request (0 when not analysed)
+ * @param tokensAfter       tokens of the forwarded (optimize) or would-be (audit) request
+ * @param transformsApplied one {@code router:<type>:<ratio>} entry per compressed tool output, e.g. {@code router:log:0.04}
+ * @param ccrHashes         CCR keys of every original stored for this request
+ * @param failedOpen        true when an internal error made the pipeline forward the original
+ */
+public record RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
+                             List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen) {
+
+    public RequestOutcome {
+        transformsApplied = List.copyOf(transformsApplied);
+        ccrHashes = List.copyOf(ccrHashes);
+    }
+
+    public int tokensSaved() {
+        return Math.max(0, tokensBefore - tokensAfter);
+    }
+
+    /** The original body, untouched and unanalysed (bypass, passthrough, not an LLM request). */
+    public static RequestOutcome untouched(byte[] original) {
+        return new RequestOutcome(original, false, 0, 0, List.of(), List.of(), false);
+    }
+
+    /** The original body, because something inside Headroom failed. */
+    public static RequestOutcome failOpen(byte[] original) {
+        return new RequestOutcome(original, false, 0, 0, List.of(), List.of(), true);
+    }
+}

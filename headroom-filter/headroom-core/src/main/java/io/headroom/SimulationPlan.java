@@ -1,0 +1,89 @@
+package io.headroom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * What optimize would do to one {@code /v1/compress} request, without doing it.
+ *
+ * @param model        the model the tokens are counted for
+ * @param messages     the request's messages, unchanged
+ * @param tokensBefore tokens of the request as sent
+ * @param tokensAfter  tokens optimize would leave (exactly what {@code compress} gives)
+ * @param transforms   the transforms optimize would apply, in request order
+ * @param wasteSignals where the request's unnecessary tokens are
+ * @param blocks       one entry per message content block, tool call and tool result
+ */
+public record SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
+                             List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks) {
+
+    public SimulationPlan {
+        transforms = List.copyOf(transforms);
+        blocks = List.copyOf(blocks);
+    }
+
+    public int tokensSaved() {
+        return tokensBefore - tokensAfter;
+    }
+
+    /** Fraction of tokens saved (0.9 = 90% fewer), as in {@code CompressResult}. */
+    public double compressionRatio() {
+        return tokensBefore == 0 ? 0.0 : (double) tokensSaved() / tokensBefore;
+    }
+
+    /**
+     * The plan as the {@code /v1/compress} answer in simulate mode: the compress answer's fields
+     * ({@code messages} unchanged, {@code ccr_hashes} empty) plus {@code mode}, {@code transforms},
+     * {@code waste_signals} and {@code blocks}, all snake_case.
+     */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode out = f.objectNode();
+        out.put("mode", CompressMode.SIMULATE.wireName());
+        out.put("model", model);
+        out.set("messages", messages);
+        out.put("tokens_before", tokensBefore);
+        out.put("tokens_after", tokensAfter);
+        out.put("tokens_saved", tokensSaved());
+        out.put("compression_ratio", Math.round(compressionRatio() * 10_000) / 10_000.0);
+        ArrayNode t = out.putArray("transforms");
+        transforms.forEach(t::add);
+        // the compress answer's name for the same list, so clients parsing that shape read plans too
+        out.set("transforms_applied", t.deepCopy());
+        out.putArray("ccr_hashes");
+        ObjectNode signals = out.putObject("waste_signals");
+        for (WasteSignals.Kind kind : WasteSignals.Kind.values()) {
+            WasteSignal s = wasteSignals.get(kind);
+            ObjectNode o = signals.putObject(kind.wireName());
+            o.put("tokens", s.tokens());
+            ArrayNode where = o.putArray("blocks");
+            s.blocks().forEach(where::add);
+        }
+        ArrayNode list = out.putArray("blocks");
+        for (BlockReport b : blocks) {
+            ObjectNode o = list.addObject();
+            o.put("index", b.index());
+            putNullable(o, "message_index", b.messageIndex());
+            putNullable(o, "part_index", b.partIndex());
+            o.put("role", b.role());
+            o.put("kind", b.kind().wireName());
+            o.put("content_type", b.contentType() == null ? null : b.contentType().wireName());
+            o.put("tool_name", b.toolName());
+            o.put("tokens_before", b.tokensBefore());
+            o.put("tokens_after", b.tokensAfter());
+            o.put("transform", b.transform());
+        }
+        return out;
+    }
+
+    private static void putNullable(ObjectNode o, String field, Integer value) {
+        if (value == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, value.intValue());
+        }
+    }
+}

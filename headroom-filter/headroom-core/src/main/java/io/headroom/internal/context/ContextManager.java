@@ -1,0 +1,175 @@
+package io.headroom.internal.context;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.ContextStrategy;
+import io.headroom.Endpoint;
+import io.headroom.HeadroomConfig;
+import io.headroom.host.JsonCodec;
+import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.route.ContentRouter;
+import io.headroom.internal.tokens.ModelRegistry;
+import io.headroom.internal.tokens.TokenCounter;
+import io.headroom.spi.CcrEntry;
+import io.headroom.spi.CcrStore;
+import io.headroom.spi.ContentCompressor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Fits a request into its token budget: the {@code token_budget} given to {@code /v1/compress}, else
+ * the model's context limit minus {@code context.output-buffer-tokens}. Does nothing while the request
+ * fits. Otherwise, with the intelligent strategy and an overflow below {@code context.compress-threshold}
+ * of the budget, it first compresses the largest droppable tool outputs deeper; then it drops units
+ * ({@link RollingWindow} or {@link IntelligentContext}) until the request fits.
+ *
+ * <p>Everything dropped goes to CCR as ONE entry, the JSON array of the dropped messages in order, and a
+ * note naming its hash takes their place: a new user message for OpenAI chat and Responses, a leading
+ * text block of the next kept user message for Anthropic (see {@link AnthropicShape}). System prompts,
+ * the last N turns and the final user message are never dropped or changed. Thread-safe.
+ */
+public final class ContextManager {
+    private final HeadroomConfig config;
+    private final TokenCounter tokens;
+    private final ModelRegistry models;
+    private final CcrStore ccr;
+    private final JsonCodec codec;
+    private final Clock clock;
+    private final DropPolicy policy;
+    private final DeepCompression deep;
+
+    /**
+     * @param deepCompressor compresses a tool output harder than the pipeline's first pass
+     */
+    public ContextManager(HeadroomConfig config, TokenCounter tokens, ModelRegistry models, CcrStore ccr,
+                          ContentCompressor deepCompressor, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.models = Objects.requireNonNull(models, "models");
+        this.ccr = Objects.requireNonNull(ccr, "ccr");
+        this.codec = new JsonCodec(config.maxBodyBytes());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = config.contextStrategy() == ContextStrategy.ROLLING ? new RollingWindow()
+                : new IntelligentContext(ScoringWeights.DEFAULTS, config.contextRecencyDecayRate());
+        this.deep = new DeepCompression(Objects.requireNonNull(deepCompressor, "deepCompressor"), ccr,
+                config.ccrEnabled(), clock);
+    }
+
+    /** The production wiring: the deeper pass is the content router with tighter settings. */
+    public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
+                                        CcrStore ccr, Clock clock) {
+        return new ContextManager(config, tokens, models, ccr, ContentRouter.create(deeper(config)), clock);
+    }
+
+    /** A third of the items, every output regardless of size, code bodies collapsed too. */
+    static HeadroomConfig deeper(HeadroomConfig config) {
+        return config.toBuilder()
+                .maxItemsAfterCrush(Math.max(3, config.maxItemsAfterCrush() / 3))
+                .minTokensToCrush(0)
+                .codeCompressionEnabled(true)
+                .build();
+    }
+
+    /** The budget for {@code model}: {@code tokenBudget} when given, else its context limit minus the output buffer. */
+    public int budget(String model, OptionalInt tokenBudget) {
+        if (tokenBudget.isPresent()) return tokenBudget.getAsInt();
+        return Math.max(1, models.contextLimit(model) - config.contextOutputBufferTokens());
+    }
+
+    /**
+     * Fits {@code root} into its budget in place.
+     *
+     * @param tokenBudget    the request's explicit budget, if any
+     * @param storeOriginals false to plan and rewrite without storing anything in CCR (audit)
+     */
+    public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals) {
+        return apply(endpoint, root, tokenBudget, storeOriginals, CcrStore.SHARED_SCOPE);
+    }
+
+    /** As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean)}, storing originals in the caller's CCR scope. */
+    public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
+                               String scope) {
+        if (config.contextStrategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
+        JsonNode modelNode = root.get("model");
+        String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : null;
+        int budget = budget(model, tokenBudget);
+        MessageShape shape = MessageShape.of(endpoint);
+        TokenCounter.Tokenizer tokenizer = tokens.forModel(model);
+        if (!(root.get(shape.listField()) instanceof ArrayNode list)) return ContextResult.unchanged(0, budget);
+        // a token is at least one byte: a body this small cannot be over budget, so skip counting
+        long bound = (long) Math.ceil(codec.write(root).length * tokenizer.encoding().scale())
+                + (long) Conversation.MESSAGE_OVERHEAD * list.size();
+        if (bound <= budget) return ContextResult.unchanged(0, budget);
+
+        int keep = config.contextKeepLastTurns();
+        Conversation c = Conversation.read(root, shape, tokenizer, keep);
+        int before = c.totalTokens();
+        if (before <= budget) return ContextResult.unchanged(before, budget);
+
+        List<String> transforms = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        boolean store = storeOriginals && config.ccrEnabled();
+        int overflow = before - budget;
+        if (policy instanceof IntelligentContext && overflow <= config.contextCompressThreshold() * budget) {
+            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes);
+            if (replaced > 0) {
+                transforms.add("deep_compress:" + replaced);
+                c = Conversation.read(root, shape, tokenizer, keep);
+                if (c.totalTokens() <= budget) {
+                    return new ContextResult(true, before, c.totalTokens(), budget, true, 0, null, transforms, hashes);
+                }
+            }
+        }
+
+        int noteTokens = tokenizer.count(note(Integer.MAX_VALUE, "0".repeat(ContentHash.LENGTH)))
+                + Conversation.MESSAGE_OVERHEAD;
+        List<Conversation.Unit> drops = new ArrayList<>(policy.choose(c, budget - noteTokens));
+        if (drops.isEmpty()) {
+            int now = c.totalTokens();
+            return new ContextResult(!transforms.isEmpty(), before, now, budget, now <= budget, 0, null, transforms, hashes);
+        }
+        drops.sort(Comparator.comparingInt(Conversation.Unit::first));
+        List<Integer> removed = new ArrayList<>();
+        int droppedTokens = 0;
+        for (Conversation.Unit u : drops) {
+            for (int i = u.first(); i <= u.last(); i++) {
+                if (!c.isSystem(i)) removed.add(i);
+            }
+            droppedTokens += u.tokens();
+        }
+        String hash = drop(c, removed, droppedTokens, store, scope);
+        if (hash != null && store) hashes.add(hash);
+        transforms.add(policy.name() + ":" + removed.size());
+        int after = c.totalTokens() - droppedTokens + noteTokens;
+        return new ContextResult(true, before, after, budget, after <= budget, removed.size(),
+                config.ccrEnabled() ? hash : null, transforms, hashes);
+    }
+
+    /** Archives, removes and replaces {@code removed} (ascending indices) by the note; returns the archive's hash. */
+    private String drop(Conversation c, List<Integer> removed, int droppedTokens, boolean store, String scope) {
+        ArrayNode messages = c.messages();
+        ArrayNode archive = messages.arrayNode();
+        for (int i : removed) archive.add(messages.get(i));
+        String json = codec.writeString(archive);
+        String hash = ContentHash.of(json);
+        if (store) {
+            // stored before the note goes out: a hash the model sees must be retrievable
+            ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
+        }
+        for (int k = removed.size() - 1; k >= 0; k--) messages.remove(removed.get(k));
+        c.shape().insertNote(messages, removed.get(0), note(removed.size(), config.ccrEnabled() ? hash : null));
+        return hash;
+    }
+
+    /** The note that stands in for the dropped messages. */
+    static String note(int dropped, String hash) {
+        String text = "[" + dropped + " earlier message" + (dropped == 1 ? "" : "s")
+                + " dropped to fit the context window.";
+        return hash == null ? text + "]" : text + " Retrieve them: hash=" + hash + "]";
+    }
+}

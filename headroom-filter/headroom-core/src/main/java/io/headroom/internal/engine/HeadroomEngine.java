@@ -1,0 +1,222 @@
+package io.headroom.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CompressMode;
+import io.headroom.CompressResult;
+import io.headroom.Endpoint;
+import io.headroom.ErrorType;
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.HeadroomException;
+import io.headroom.Mode;
+import io.headroom.RequestOutcome;
+import io.headroom.RetrieveResult;
+import io.headroom.SimulationPlan;
+import io.headroom.StatsSnapshot;
+import io.headroom.host.JsonCodec;
+import io.headroom.host.TenantScope;
+import io.headroom.internal.ccr.EhcacheCcrStore;
+import io.headroom.internal.ccr.ItemSearch;
+import io.headroom.internal.pipeline.CompressRequest;
+import io.headroom.internal.pipeline.Pipeline;
+import io.headroom.internal.pipeline.PipelineResult;
+import io.headroom.internal.pipeline.RequestCounters;
+import io.headroom.internal.pipeline.RequestProcessor;
+import io.headroom.internal.pipeline.ToolOutputRouter;
+import io.headroom.internal.route.ContentRouter;
+import io.headroom.internal.simulate.Simulator;
+import io.headroom.internal.tokens.TokenCounter;
+import io.headroom.spi.CcrEntry;
+import io.headroom.spi.CcrHit;
+import io.headroom.spi.CcrStats;
+import io.headroom.spi.CcrStore;
+import io.headroom.spi.CompressionListener;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The implementation behind the {@link Headroom} facade: wires the pipeline stages, the CCR store and
+ * the counters. Built through {@code Headroom.builder(config).build()}, which finds it by name (see
+ * {@code io.headroom.EngineBinding}).
+ */
+public final class HeadroomEngine implements Headroom {
+    private final HeadroomConfig config;
+    private final CcrStore ccr;
+    private final Pipeline pipeline;
+    private final RequestProcessor processor;
+    private final RequestCounters counters = new RequestCounters();
+    private final Simulator simulator;
+
+    private final ItemSearch search = new ItemSearch();
+
+    /** Package-private so tests can put a failing router in; hosts use {@code Headroom.builder}. */
+    HeadroomEngine(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router, CcrStore store) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.ccr = store != null ? store : EhcacheCcrStore.create(config);
+        TokenCounter tokens = new TokenCounter();
+        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
+        this.simulator = new Simulator(config, tokens, pipeline);
+        this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
+                listener == null ? CompressionListener.NONE : listener, counters);
+    }
+
+    /**
+     * Called reflectively by {@code io.headroom.EngineBinding}: the API package must not name this class.
+     *
+     * @param store the CCR store to use, or null for the embedded default the config describes
+     */
+    public static Headroom create(HeadroomConfig config, CompressionListener listener, CcrStore store) {
+        return new HeadroomEngine(config, listener, ContentRouter.create(config)::route, store);
+    }
+
+    /** Test seam: a engine whose tool outputs go through {@code router}. */
+    static HeadroomEngine withRouter(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router) {
+        return new HeadroomEngine(config, listener, router, null);
+    }
+
+    @Override
+    public HeadroomConfig config() {
+        return config;
+    }
+
+    /**
+     * Rewrites one proxied request body. Never throws: any internal failure yields
+     * {@link RequestOutcome#failOpen(byte[])} and one WARN log line without content.
+     *
+     * @param modeOverride the request's {@code x-headroom-mode}, or null for the configured mode
+     */
+    @Override
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
+        return process(endpoint, body, modeOverride, TenantScope.SHARED);
+    }
+
+    /**
+     * As {@link #process(Endpoint, byte[], Mode)}, storing the originals in the caller's CCR scope: only
+     * {@link #retrieve(String, String, String)} with the same scope finds them. The markers the model sees
+     * carry the plain content hash either way.
+     *
+     * @param tenantScope see {@link TenantScope}; "" (or null) is the shared scope of the other overloads
+     */
+    @Override
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride, String tenantScope) {
+        return processor.process(endpoint, body, modeOverride, TenantScope.orShared(tenantScope));
+    }
+
+    /**
+     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
+     * The configured mode governs the proxied path only; here {@code config.default_mode} (alias
+     * {@code config.mode}) decides: optimize (default) compresses and stores originals in CCR when it
+     * is enabled; audit and simulate measure what optimize would save and return the original messages,
+     * storing nothing (see {@link #simulate} for the full plan). The request node is not modified.
+     *
+     * @throws HeadroomException validation_error for a malformed request
+     */
+    @Override
+    public CompressResult compress(JsonNode request) {
+        return compress(request, TenantScope.SHARED);
+    }
+
+    /** As {@link #compress(JsonNode)}, storing the originals in the caller's CCR scope. */
+    @Override
+    public CompressResult compress(JsonNode request, String tenantScope) {
+        CompressRequest req = CompressRequest.from(request);
+        boolean apply = CompressMode.of(request) == CompressMode.OPTIMIZE;
+        // token_budget (else the model's limit minus the output buffer) is enforced by context
+        // management in the pipeline. Per-request 'config' overrides are accepted and not applied yet.
+        ObjectNode chat = JsonNodeFactory.instance.objectNode();
+        chat.put("model", req.model());
+        chat.set("messages", req.messages().deepCopy());
+        PipelineResult r;
+        try {
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope));
+        } catch (RuntimeException e) {
+            throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
+                    "compression failed: " + e.getClass().getSimpleName(), e);
+        }
+        if (!apply) {
+            return new CompressResult(req.messages(), r.tokensBefore(), r.tokensAfter(), r.transformsApplied(), List.of());
+        }
+        return new CompressResult(chat.get("messages"), r.tokensBefore(), r.tokensAfter(),
+                r.transformsApplied(), r.ccrHashes());
+    }
+
+    /**
+     * {@code POST /v1/compress} in simulate mode: the plan of what optimize would do to {@code request}
+     * (totals, transforms, waste signals, per-block breakdown) without applying or storing anything.
+     *
+     * @throws HeadroomException validation_error for a malformed request or mode
+     */
+    @Override
+    public SimulationPlan simulate(JsonNode request) {
+        CompressRequest req = CompressRequest.from(request);
+        CompressMode.of(request); // a malformed mode is refused here too, whichever mode routed the request
+        try {
+            return simulator.simulate(req);
+        } catch (RuntimeException e) {
+            throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
+                    "simulation failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * {@code POST /v1/retrieve}.
+     *
+     * @param query null or blank for the whole original
+     * @throws HeadroomException not_found for an unknown or expired hash
+     */
+    @Override
+    public RetrieveResult retrieve(String hash, String query) {
+        return retrieve(hash, query, TenantScope.SHARED);
+    }
+
+    /**
+     * As {@link #retrieve(String, String)}, looking only in the caller's CCR scope: an original stored
+     * for another scope is not_found here, exactly like an unknown hash.
+     */
+    @Override
+    public RetrieveResult retrieve(String hash, String query, String tenantScope) {
+        if (hash == null || hash.isBlank()) {
+            throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' is required");
+        }
+        String key = hash.strip().toLowerCase(java.util.Locale.ROOT); // keys are lower-case hex
+        CcrHit hit = ccr.retrieve(TenantScope.orShared(tenantScope), key).orElseThrow(() -> new HeadroomException(ErrorType.NOT_FOUND,
+                "no original stored under hash " + key + " (unknown or expired)"));
+        boolean search = query != null && !query.isBlank();
+        List<String> matches = search ? this.search.search(hit.entry().original(), query) : List.of();
+        var e = hit.entry();
+        return new RetrieveResult(key, e.original(), e.originalTokens(), e.originalItemCount(),
+                e.compressedItemCount(), e.toolName(), hit.retrievalCount(), search ? query : null, matches);
+    }
+
+    /** Counters since start, for {@code /stats} and {@code /v1/retrieve/stats}. */
+    @Override
+    public StatsSnapshot stats() {
+        CcrStats c = ccr.stats();
+        return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
+                counters.tokensBefore(), counters.tokensAfter(),
+                c.entries(), c.stored(), c.retrievals(), c.misses());
+    }
+
+    /**
+     * Readiness probe: stores a tiny marker original in the CCR store and checks it is held. The
+     * marker lives under one fixed key, so probing repeatedly never grows the store. Never throws.
+     */
+    @Override
+    public boolean storeUsable() {
+        try {
+            String key = "headroom-readiness-probe";
+            ccr.put(key, new CcrEntry("probe", 1, 0, 0, null, java.time.Instant.now()));
+            return ccr.contains(key);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        ccr.close();
+    }
+}

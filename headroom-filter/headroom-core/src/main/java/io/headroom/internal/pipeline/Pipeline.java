@@ -1,0 +1,172 @@
+package io.headroom.internal.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
+import io.headroom.HeadroomConfig;
+import io.headroom.internal.cache.CacheAligner;
+import io.headroom.internal.cache.CacheAlignment;
+import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.context.ContextManager;
+import io.headroom.internal.context.ContextResult;
+import io.headroom.internal.route.AnalysisIntent;
+import io.headroom.internal.route.Routed;
+import io.headroom.internal.tokens.ModelRegistry;
+import io.headroom.internal.tokens.TokenCounter;
+import io.headroom.internal.wire.ParsedRequest;
+import io.headroom.internal.wire.ToolOutput;
+import io.headroom.internal.wire.WireFormat;
+import io.headroom.spi.CcrEntry;
+import io.headroom.spi.CcrStore;
+import io.headroom.spi.Compressed;
+import io.headroom.spi.CompressionContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Compresses the tool outputs of one parsed request in place: every tool output of at least
+ * {@code min-tokens-to-crush} tokens goes through the router, which picks a compressor by content type;
+ * a result with fewer tokens replaces it, and the original is stored in CCR under the hash the
+ * compressor put in its marker. Each replaced output adds {@code router:<type>:<ratio>} to the
+ * transforms, in request order. A request still over its token budget afterwards is then cut down by
+ * context management ({@link ContextManager}: whole conversation units dropped into CCR, a note in their
+ * place). First of all, the {@link CacheAligner} moves dynamic content (dates, ids) of the system prompt
+ * to its end and places Anthropic cache_control breakpoints on the stable prefix: the only change ever
+ * made to system content. Nothing else in the request is modified. Thread-safe: holds no per-request state.
+ */
+public final class Pipeline {
+    private final HeadroomConfig config;
+    private final TokenCounter tokens;
+    private final CcrStore ccr;
+    private final ToolOutputRouter router;
+    private final Clock clock;
+    private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
+    private final ContextManager context;
+    private final CacheAligner aligner;
+
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
+        this.config = config;
+        this.tokens = tokens;
+        this.ccr = ccr;
+        this.router = router;
+        this.clock = clock;
+        for (Endpoint e : Endpoint.values()) {
+            formats.put(e, WireFormat.of(e));
+        }
+        this.aligner = new CacheAligner(config, tokens);
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
+    }
+
+    /**
+     * Runs over {@code root}, replacing tool output texts in place.
+     *
+     * @param storeOriginals true to keep the originals in CCR (optimize); false to only measure
+     *                       (audit), which leaves the tree changed but stores nothing
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals) {
+        return run(endpoint, root, storeOriginals, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #run(Endpoint, ObjectNode, boolean)}, then, when the request is still over its budget
+     * ({@code tokenBudget}, else the model's context limit minus the output buffer), context management
+     * drops whole units of the conversation ({@link ContextManager}).
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget) {
+        return run(endpoint, root, storeOriginals, tokenBudget, CcrStore.SHARED_SCOPE);
+    }
+
+    /**
+     * As {@link #run(Endpoint, ObjectNode, boolean, OptionalInt)}, storing originals in the CCR scope of
+     * the caller ({@code scope}, "" for the shared scope); the markers carry the plain content hash.
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
+                              String scope) {
+        ParsedRequest request = formats.get(endpoint).read(root);
+        // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
+        CacheAlignment alignment = aligner.align(root, endpoint);
+        TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
+        boolean store = storeOriginals && config.ccrEnabled();
+
+        int before = 0;
+        for (String text : request.otherTexts()) {
+            before += tokenizer.count(text);
+        }
+        int saved = 0;
+        int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
+        Set<String> hashes = new LinkedHashSet<>();
+        List<String> transforms = new ArrayList<>(alignment.transforms());
+        boolean analysisIntent = AnalysisIntent.in(request.query());
+        for (ToolOutput output : request.toolOutputs()) {
+            String original = output.text();
+            int originalTokens = tokenizer.count(original);
+            before += originalTokens;
+            toolTokensAfter += originalTokens;
+            if (originalTokens < config.minTokensToCrush()) {
+                continue; // below the threshold the original project passes content through
+            }
+            String hash = ContentHash.of(original);
+            CompressionContext context = new CompressionContext(request.query(), config.ccrEnabled() ? hash : null,
+                    output.toolName(), output.messagesFromEnd(), analysisIntent);
+            Routed routed = router.route(original, context);
+            Compressed result = routed == null ? null : routed.result();
+            if (result == null || !result.changed() || result.content().equals(original)) {
+                continue;
+            }
+            int compressedTokens = tokenizer.count(result.content());
+            if (compressedTokens >= originalTokens) {
+                continue; // the marker and structure cost more than they saved
+            }
+            if (store) {
+                // stored before the marker goes out: a hash the model sees must be retrievable
+                if (!ccr.put(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                        result.keptUnits(), output.toolName(), clock.instant()))) {
+                    continue; // refused by the store (too large for its disk tier): keep the original
+                }
+                hashes.add(hash);
+            }
+            output.slot().replace(result.content());
+            saved += originalTokens - compressedTokens;
+            toolTokensAfter -= originalTokens - compressedTokens;
+            transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
+        }
+        boolean changed = saved > 0 || alignment.changed();
+        // the dynamic-context tail counts too; the aligner touches system content only, so the tool outputs
+        // (up to 200 KB each) keep the counts taken above instead of being tokenized a second time
+        int after = alignment.movedSpans() > 0
+                ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
+                : before - saved;
+        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope);
+        if (fitted.changed()) {
+            changed = true;
+            transforms.addAll(fitted.transforms());
+            hashes.addAll(fitted.ccrHashes());
+            after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
+        }
+        return new PipelineResult(changed, before, after, transforms, new ArrayList<>(hashes));
+    }
+
+    private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {
+        int sum = 0;
+        for (String text : request.otherTexts()) {
+            sum += tokenizer.count(text);
+        }
+        return sum;
+    }
+
+    private static int countTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {
+        int sum = 0;
+        for (String text : request.otherTexts()) {
+            sum += tokenizer.count(text);
+        }
+        for (ToolOutput output : request.toolOutputs()) {
+            sum += tokenizer.count(output.text());
+        }
+        return sum;
+    }
+}

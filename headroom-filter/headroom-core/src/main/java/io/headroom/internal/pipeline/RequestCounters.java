@@ -1,0 +1,35 @@
+package io.headroom.internal.pipeline;
+
+import io.headroom.RequestOutcome;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Request counters since start; cheap to update from many request threads. */
+public final class RequestCounters {
+    private final LongAdder total = new LongAdder();
+    private final LongAdder compressed = new LongAdder();
+    private final LongAdder failedOpen = new LongAdder();
+    private final LongAdder tokensBefore = new LongAdder();
+    private final LongAdder tokensAfter = new LongAdder();
+
+    /**
+     * Records one outcome. Token sums count what was actually forwarded: an audited request adds
+     * its tokens to both sums, since nothing was saved on the wire.
+     */
+    public void record(RequestOutcome outcome) {
+        total.increment();
+        if (outcome.compressed()) {
+            compressed.increment();
+        }
+        if (outcome.failedOpen()) {
+            failedOpen.increment();
+        }
+        tokensBefore.add(outcome.tokensBefore());
+        tokensAfter.add(outcome.compressed() ? outcome.tokensAfter() : outcome.tokensBefore());
+    }
+
+    public long total() { return total.sum(); }
+    public long compressed() { return compressed.sum(); }
+    public long failedOpen() { return failedOpen.sum(); }
+    public long tokensBefore() { return tokensBefore.sum(); }
+    public long tokensAfter() { return tokensAfter.sum(); }
+}

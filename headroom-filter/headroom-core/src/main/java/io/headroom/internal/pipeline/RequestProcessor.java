@@ -1,0 +1,108 @@
+package io.headroom.internal.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
+import io.headroom.HeadroomConfig;
+import io.headroom.Mode;
+import io.headroom.RequestOutcome;
+import io.headroom.host.JsonCodec;
+import io.headroom.host.retrieve.RetrieveToolInjector;
+import io.headroom.spi.CompressionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxied path: bytes in, bytes out, never an exception. Anything that is not a JSON object
+ * within the size limit passes through untouched; an internal error forwards the original and logs
+ * one WARN line naming the error, never request content.
+ */
+public final class RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+
+    private final HeadroomConfig config;
+    private final JsonCodec codec;
+    private final Pipeline pipeline;
+    private final CompressionListener listener;
+    private final RequestCounters counters;
+    private final RetrieveToolInjector retrieveTool = new RetrieveToolInjector();
+
+    public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
+                            CompressionListener listener, RequestCounters counters) {
+        this.config = config;
+        this.codec = codec;
+        this.pipeline = pipeline;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
+        return process(endpoint, body, modeOverride, io.headroom.spi.CcrStore.SHARED_SCOPE);
+    }
+
+    /** As {@link #process(Endpoint, byte[], Mode)}, storing originals in the CCR scope {@code scope}. */
+    public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride, String scope) {
+        long start = System.nanoTime();
+        Mode mode = modeOverride != null ? modeOverride : config.mode();
+        RequestOutcome outcome;
+        try {
+            outcome = rewrite(endpoint, body, mode, scope);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            LOG.warn("Headroom forwarded a {} request unchanged after an internal error: {}",
+                    endpoint == null ? "unknown" : endpoint.path(), describe(e));
+            outcome = RequestOutcome.failOpen(body);
+        }
+        counters.record(outcome);
+        notifyListener(endpoint, mode, outcome, System.nanoTime() - start);
+        return outcome;
+    }
+
+    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode, String scope) {
+        if (mode == Mode.PASSTHROUGH || endpoint == null || body == null || body.length == 0
+                || body.length > config.maxBodyBytes()) {
+            return RequestOutcome.untouched(body);
+        }
+        JsonNode root;
+        try {
+            root = codec.parse(body);
+        } catch (JsonProcessingException e) {
+            return RequestOutcome.untouched(body); // not JSON is normal input here, not an error
+        }
+        if (!(root instanceof ObjectNode object)) {
+            return RequestOutcome.untouched(body);
+        }
+        boolean optimize = mode == Mode.OPTIMIZE;
+        PipelineResult r = pipeline.run(endpoint, object, optimize, java.util.OptionalInt.empty(), scope);
+        if (!r.changed() || !optimize) {
+            // audit reports what optimize would have saved but forwards the very same bytes
+            return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
+                    r.transformsApplied(), r.ccrHashes(), false);
+        }
+        if (!r.ccrHashes().isEmpty() && config.ccrInjectTool()) {
+            // originals went to CCR: let the model ask for them (the gateway answers the calls)
+            retrieveTool.inject(endpoint, object);
+        }
+        return new RequestOutcome(codec.write(object), true, r.tokensBefore(), r.tokensAfter(),
+                r.transformsApplied(), r.ccrHashes(), false);
+    }
+
+    private void notifyListener(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
+        try {
+            listener.onRequest(endpoint, mode, outcome, elapsedNanos);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            LOG.warn("Headroom compression listener failed: {}", describe(e));
+        }
+    }
+
+    /**
+     * The exception class and where it was thrown: enough to diagnose. Never the message: parser and
+     * transform messages can quote fragments of the request body.
+     */
+    static String describe(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName()
+                + ":" + trace[0].getLineNumber();
+        return e.getClass().getName() + where;
+    }
+}

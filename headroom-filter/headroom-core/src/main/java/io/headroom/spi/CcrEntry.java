@@ -1,0 +1,22 @@
+package io.headroom.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One stored original and what is known about its compression.
+ *
+ * @param original            the tool output exactly as the client sent it
+ * @param originalTokens      its token count
+ * @param originalItemCount   items in the original (0 when not a list)
+ * @param compressedItemCount items kept in the compressed version
+ * @param toolName            the tool that produced it, or null
+ * @param createdAt           when it was stored
+ */
+public record CcrEntry(String original, int originalTokens, int originalItemCount, int compressedItemCount,
+                       String toolName, Instant createdAt) {
+    public CcrEntry {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

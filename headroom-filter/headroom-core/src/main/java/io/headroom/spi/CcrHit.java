@@ -1,0 +1,11 @@
+package io.headroom.spi;
+
+/**
+ * A successful retrieval.
+ *
+ * @param hash           the key
+ * @param entry          the stored original
+ * @param retrievalCount retrievals of this key so far, this one included
+ */
+public record CcrHit(String hash, CcrEntry entry, long retrievalCount) {
+}

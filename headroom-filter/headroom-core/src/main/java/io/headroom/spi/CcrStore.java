@@ -1,0 +1,59 @@
+package io.headroom.spi;
+
+import java.util.Optional;
+
+/**
+ * Where the originals of compressed content are kept (CCR: compress, cache, retrieve). The pipeline
+ * emits a retrieval marker for an original only after {@link #put} confirmed the store holds it, so an
+ * implementation that cannot store something must answer false rather than pretend.
+ *
+ * <p>Entries live in a scope (a tenant): a lookup finds only what was stored in the same scope. The
+ * hash, the one the model sees in markers, is the same in every scope; {@link #SHARED_SCOPE} is the
+ * scope of callers that are not isolated.
+ *
+ * <p>Implementations are thread-safe. The embedded default is an Ehcache heap tier with an optional
+ * disk tier ({@code ccr.disk-path}); plug another one in with
+ * {@code Headroom.builder(config).ccrStore(store)}.
+ */
+public interface CcrStore extends AutoCloseable {
+    /** The scope of callers that are not isolated: every unscoped put and lookup uses it. */
+    String SHARED_SCOPE = "";
+
+    /**
+     * Stores {@code entry} under (scope, hash). Storing a held key again (the same original sent in a
+     * later turn) restarts its time-to-live and keeps its retrieval count.
+     *
+     * @return true when the original is held afterwards; false when the store refused it, in which
+     *         case the caller must not hand out the hash
+     */
+    boolean put(String scope, String hash, CcrEntry entry);
+
+    /** True when (scope, hash) is held, without counting a retrieval. */
+    boolean contains(String scope, String hash);
+
+    /** Looks an original up in {@code scope} only, counting a retrieval (or a miss). */
+    Optional<CcrHit> retrieve(String scope, String hash);
+
+    /** Counters since this store started, and the entries it holds now. */
+    CcrStats stats();
+
+    /** As {@link #put(String, String, CcrEntry)} in the shared scope. */
+    default boolean put(String hash, CcrEntry entry) {
+        return put(SHARED_SCOPE, hash, entry);
+    }
+
+    /** As {@link #contains(String, String)} in the shared scope. */
+    default boolean contains(String hash) {
+        return contains(SHARED_SCOPE, hash);
+    }
+
+    /** As {@link #retrieve(String, String)} in the shared scope. */
+    default Optional<CcrHit> retrieve(String hash) {
+        return retrieve(SHARED_SCOPE, hash);
+    }
+
+    /** Releases what the store holds open (files, connections). Idempotent; no checked exception. */
+    @Override
+    default void close() {
+    }
+}

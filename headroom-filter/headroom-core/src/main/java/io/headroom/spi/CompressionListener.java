@@ -1,0 +1,16 @@
+package io.headroom.spi;
+
+import io.headroom.Endpoint;
+import io.headroom.Mode;
+import io.headroom.RequestOutcome;
+
+/**
+ * Observes every request the pipeline handled, e.g. to feed a metrics registry. Called on the
+ * request thread after the outcome is known; implementations must be fast and must not throw.
+ */
+@FunctionalInterface
+public interface CompressionListener {
+    CompressionListener NONE = (endpoint, mode, outcome, elapsedNanos) -> { };
+
+    void onRequest(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos);
+}

@@ -1,0 +1,105 @@
+package io.headroom.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class BodyEncodingTest {
+    private static final byte[] JSON = ("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi ☕\"}],"
+            + "\"pad\":\"" + "abcdefghij".repeat(50) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void recognisesHeaderValues() {
+        assertEquals(Optional.of(BodyEncoding.GZIP), BodyEncoding.of(" GZIP "));
+        assertEquals(Optional.of(BodyEncoding.GZIP), BodyEncoding.of("x-gzip"));
+        assertEquals(Optional.of(BodyEncoding.DEFLATE), BodyEncoding.of("deflate"));
+        assertEquals(Optional.empty(), BodyEncoding.of("br"));
+        assertEquals(Optional.empty(), BodyEncoding.of("gzip, gzip")); // stacked encodings are forwarded as sent
+        assertTrue(BodyEncoding.isIdentity(null));
+        assertTrue(BodyEncoding.isIdentity(" identity"));
+        assertFalse(BodyEncoding.isIdentity("br"));
+    }
+
+    @Test
+    void decodesGzipZlibAndRawDeflate() throws IOException {
+        assertArrayEquals(JSON, BodyEncoding.GZIP.decode(gzip(JSON), 1 << 20, 100).orElseThrow());
+        assertArrayEquals(JSON, BodyEncoding.DEFLATE.decode(deflate(JSON, false), 1 << 20, 100).orElseThrow());
+        assertArrayEquals(JSON, BodyEncoding.DEFLATE.decode(deflate(JSON, true), 1 << 20, 100).orElseThrow());
+    }
+
+    @Test
+    void corruptOrTruncatedBodiesAreNotDecoded() throws IOException {
+        byte[] gz = gzip(JSON);
+        assertTrue(BodyEncoding.GZIP.decode(Arrays.copyOf(gz, gz.length / 2), 1 << 20, 100).isEmpty());
+        assertTrue(BodyEncoding.GZIP.decode(JSON, 1 << 20, 100).isEmpty());
+        byte[] z = deflate(JSON, false);
+        assertTrue(BodyEncoding.DEFLATE.decode(Arrays.copyOf(z, z.length / 2), 1 << 20, 100).isEmpty());
+        assertTrue(BodyEncoding.DEFLATE.decode(new byte[0], 1 << 20, 100).isEmpty());
+    }
+
+    @Test
+    void sizeAndRatioLimitsStopDecoding() throws IOException {
+        byte[] gz = gzip(JSON);
+        assertTrue(BodyEncoding.GZIP.decode(gz, JSON.length - 1, 100).isEmpty(), "over the size limit");
+        assertTrue(BodyEncoding.GZIP.decode(gz, JSON.length, 100).isPresent(), "exactly at the size limit");
+        int ratio = JSON.length / gz.length; // this body expands by more than that, less than ratio + 1
+        assertTrue(BodyEncoding.GZIP.decode(gz, 1 << 20, ratio).isEmpty(), "over the ratio limit");
+        assertTrue(BodyEncoding.GZIP.decode(gz, 1 << 20, ratio + 1).isPresent());
+    }
+
+    /** 1 GiB of zeros is about 1 MiB of gzip; decoding must stop at the limit, not inflate it all. */
+    @Test
+    void gigabyteBombStopsAtTheLimit() throws IOException {
+        byte[] bomb = zerosGzip(1L << 30);
+        assertTrue(bomb.length < 2 << 20, "bomb is " + bomb.length + " bytes");
+        assertTrue(BodyEncoding.GZIP.decode(bomb, 32L << 20, BodyEncoding.DEFAULT_MAX_RATIO).isEmpty());
+        assertTrue(BodyEncoding.GZIP.decode(bomb, Long.MAX_VALUE, BodyEncoding.DEFAULT_MAX_RATIO).isEmpty(),
+                "the ratio limit alone stops it");
+    }
+
+    /**
+     * A gzip stream of {@code size} zero bytes (a multiple of 1 MiB): one member holding 1 MiB of
+     * zeros, repeated, as gzip allows. Built in milliseconds without ever holding the zeros.
+     */
+    static byte[] zerosGzip(long size) throws IOException {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(member) {
+            { def.setLevel(Deflater.BEST_COMPRESSION); }
+        }) {
+            gz.write(new byte[1 << 20]);
+        }
+        byte[] one = member.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (long i = 0; i < size >> 20; i++) {
+            out.write(one);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] deflate(byte[] data, boolean raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
+            d.write(data);
+        }
+        return out.toByteArray();
+    }
+}

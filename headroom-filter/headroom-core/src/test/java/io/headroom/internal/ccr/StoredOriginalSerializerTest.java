@@ -1,0 +1,48 @@
+package io.headroom.internal.ccr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.spi.CcrEntry;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.ehcache.spi.serialization.SerializerException;
+import org.junit.jupiter.api.Test;
+
+class StoredOriginalSerializerTest {
+    private final StoredOriginalSerializer serializer = new StoredOriginalSerializer();
+
+    private StoredOriginal roundTrip(StoredOriginal value) {
+        ByteBuffer bytes = serializer.serialize(value);
+        assertTrue(serializer.equals(value, bytes.duplicate()));
+        return serializer.read(bytes);
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        StoredOriginal v = new StoredOriginal(new CcrEntry("x".repeat(70_000) + " é 東 \uD83D\uDE80", 1, 2, 3, "tool",
+                Instant.parse("2026-01-02T03:04:05.000000006Z")), 7, 1_790_000_000_000L);
+        assertEquals(v, roundTrip(v));
+    }
+
+    @Test
+    void keepsUnpairedSurrogatesAndNullToolNames() {
+        String lone = "a\uD800b\uDC00c \uDBFF"; // JSON "\ud800" escapes decode to these; UTF-8 cannot carry them
+        assertTrue(StoredOriginalSerializer.hasUnpairedSurrogate(lone));
+        assertFalse(StoredOriginalSerializer.hasUnpairedSurrogate("ok \uD83D\uDE80"));
+        StoredOriginal v = new StoredOriginal(new CcrEntry(lone, 0, 0, 0, null, Instant.EPOCH), 0, 5);
+        assertEquals(v, roundTrip(v));
+        StoredOriginal empty = new StoredOriginal(new CcrEntry("", 0, 0, 0, "", Instant.EPOCH), 0, 5);
+        assertEquals(empty, roundTrip(empty));
+    }
+
+    @Test
+    void rejectsForeignOrTruncatedBytes() {
+        assertThrows(SerializerException.class, () -> serializer.read(ByteBuffer.wrap(new byte[] {9, 0, 0})));
+        ByteBuffer good = serializer.serialize(new StoredOriginal(new CcrEntry("abc", 0, 0, 0, null, Instant.EPOCH), 0, 5));
+        ByteBuffer truncated = ByteBuffer.wrap(java.util.Arrays.copyOf(good.array(), 4));
+        assertThrows(SerializerException.class, () -> serializer.read(truncated));
+    }
+}
