@@ -1,6 +1,5 @@
 package io.headroom;
 
-import io.headroom.internal.content.ContentType;
 
 /**
  * One entry of the simulation's per-block breakdown.

@@ -1,14 +1,12 @@
 package io.headroom;
 
-import io.headroom.internal.context.IntelligentContext;
-import io.headroom.internal.context.RollingWindow;
 import java.util.Locale;
 
 /** How a request that exceeds its token budget is cut down ({@code context.strategy}). */
 public enum ContextStrategy {
-    /** Score every droppable unit and drop the least valuable first ({@link IntelligentContext}). */
+    /** Score every droppable unit and drop the least valuable first (IntelligentContext). */
     INTELLIGENT("intelligent"),
-    /** Drop the oldest droppable units first ({@link RollingWindow}). */
+    /** Drop the oldest droppable units first (RollingWindow). */
     ROLLING("rolling"),
     /** Never drop anything. */
     OFF("off");

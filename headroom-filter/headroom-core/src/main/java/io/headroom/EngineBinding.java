@@ -1,7 +1,5 @@
 package io.headroom;
 
-import io.headroom.spi.CcrStore;
-import io.headroom.spi.CompressionListener;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

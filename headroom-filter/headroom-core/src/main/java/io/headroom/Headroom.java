@@ -1,8 +1,6 @@
 package io.headroom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.headroom.spi.CcrStore;
-import io.headroom.spi.CompressionListener;
 import java.util.Objects;
 
 /**

@@ -31,7 +31,7 @@ public final class HeadroomConfig {
     /** Whether the headroom_retrieve tool is added to requests whose originals went to CCR (default true). */
     public static final String CCR_INJECT_TOOL = "ccr.inject-tool";
     public static final String CACHE_ALIGNER_ENABLED = "cache-aligner.enabled";
-    /** Extra dynamic-content regexes, comma-separated (see {@link io.headroom.internal.cache.PatternList}). */
+    /** Extra dynamic-content regexes, comma-separated (see {@link io.headroom.PatternList}). */
     public static final String CACHE_ALIGNER_PATTERNS = "cache-aligner.patterns";
     public static final String CACHE_CONTROL_ENABLED = "cache-control.enabled";
     public static final String MAX_BODY_BYTES = "max-body-bytes";
@@ -109,7 +109,7 @@ public final class HeadroomConfig {
         this.ccrDiskSizeMb = b.ccrDiskSizeMb;
         this.ccrInjectTool = b.ccrInjectTool;
         this.cacheAlignerEnabled = b.cacheAlignerEnabled;
-        io.headroom.internal.cache.PatternList.compile(CACHE_ALIGNER_PATTERNS, b.cacheAlignerPatterns); // validates
+        io.headroom.PatternList.compile(CACHE_ALIGNER_PATTERNS, b.cacheAlignerPatterns); // validates
         this.cacheAlignerPatterns = java.util.List.copyOf(b.cacheAlignerPatterns);
         this.cacheControlEnabled = b.cacheControlEnabled;
         if (b.maxBodyBytes <= 0) {
@@ -163,7 +163,7 @@ public final class HeadroomConfig {
         if ((v = value(lookup, CCR_DISK_SIZE_MB)) != null) b.ccrDiskSizeMb(parseLong(CCR_DISK_SIZE_MB, v));
         if ((v = value(lookup, CCR_INJECT_TOOL)) != null) b.ccrInjectTool(parseBoolean(CCR_INJECT_TOOL, v));
         if ((v = value(lookup, CACHE_ALIGNER_ENABLED)) != null) b.cacheAlignerEnabled(parseBoolean(CACHE_ALIGNER_ENABLED, v));
-        if ((v = value(lookup, CACHE_ALIGNER_PATTERNS)) != null) b.cacheAlignerPatterns(io.headroom.internal.cache.PatternList.split(v));
+        if ((v = value(lookup, CACHE_ALIGNER_PATTERNS)) != null) b.cacheAlignerPatterns(io.headroom.PatternList.split(v));
         if ((v = value(lookup, CACHE_CONTROL_ENABLED)) != null) b.cacheControlEnabled(parseBoolean(CACHE_CONTROL_ENABLED, v));
         if ((v = value(lookup, MAX_BODY_BYTES)) != null) b.maxBodyBytes(parseLong(MAX_BODY_BYTES, v));
         if ((v = value(lookup, CODE_COMPRESSION_ENABLED)) != null) b.codeCompressionEnabled(parseBoolean(CODE_COMPRESSION_ENABLED, v));

@@ -1,9 +1,9 @@
 package io.headroom.sample;
 
+import io.headroom.CompressionListener;
 import io.headroom.Endpoint;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
-import io.headroom.spi.CompressionListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.CompressionListener;
 import io.headroom.Endpoint;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
@@ -8,7 +9,6 @@ import io.headroom.sample.savings.PricingTable;
 import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsLedger;
 import io.headroom.sample.savings.SavingsTotals;
-import io.headroom.spi.CompressionListener;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CompressionListener;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.servlet.HeadroomFilter;
-import io.headroom.spi.CompressionListener;
 import jakarta.servlet.DispatcherType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.code.CodeCompressor;
 import io.headroom.internal.crush.SmartCrusher;
@@ -16,9 +19,6 @@ import io.headroom.internal.route.ContentRouter;
 import io.headroom.internal.route.Routed;
 import io.headroom.internal.search.SearchCompressor;
 import io.headroom.internal.text.TextCompressor;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.Map;
 
 /**

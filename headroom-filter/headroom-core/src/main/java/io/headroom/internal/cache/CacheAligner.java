@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
+import io.headroom.PatternList;
 import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;

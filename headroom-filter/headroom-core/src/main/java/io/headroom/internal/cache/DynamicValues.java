@@ -1,6 +1,7 @@
 package io.headroom.internal.cache;
 
 import io.headroom.HeadroomConfig;
+import io.headroom.PatternList;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.headroom.internal.ccr;
 
+import io.headroom.CcrEntry;
+import io.headroom.CcrHit;
+import io.headroom.CcrStats;
+import io.headroom.CcrStore;
 import io.headroom.ErrorType;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
-import io.headroom.spi.CcrEntry;
-import io.headroom.spi.CcrHit;
-import io.headroom.spi.CcrStats;
-import io.headroom.spi.CcrStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.headroom.internal.ccr;
 
-import io.headroom.spi.CcrEntry;
+import io.headroom.CcrEntry;
 import java.util.Objects;
 
 /**

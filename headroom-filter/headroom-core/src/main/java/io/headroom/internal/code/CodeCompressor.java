@@ -1,10 +1,10 @@
 package io.headroom.internal.code;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.text.Words;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;

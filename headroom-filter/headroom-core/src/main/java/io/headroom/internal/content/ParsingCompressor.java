@@ -1,8 +1,8 @@
 package io.headroom.internal.content;
 
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 
 /**
  * A compressor that recognises its content by parsing it, so that the router can skip a separate validating

@@ -84,4 +84,11 @@ public final class TextLines {
         }
         return sb.toString();
     }
+
+    /** Whether the first non-blank character opens a JSON array or object (no parse). */
+    public static boolean startsLikeJson(String content) {
+        if (content == null || content.isBlank()) return false;
+        char c = content.charAt(indent(content));
+        return c == '[' || c == '{';
+    }
 }

@@ -1,17 +1,17 @@
 package io.headroom.internal.context;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CcrEntry;
+import io.headroom.CcrStore;
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.Endpoint;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.tokens.TokenCounter;
 import io.headroom.internal.wire.ParsedRequest;
 import io.headroom.internal.wire.ToolOutput;
 import io.headroom.internal.wire.WireFormat;
-import io.headroom.spi.CcrEntry;
-import io.headroom.spi.CcrStore;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

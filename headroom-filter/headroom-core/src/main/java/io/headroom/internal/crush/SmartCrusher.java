@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
 import io.headroom.HeadroomConfig;
 import io.headroom.ToolProfile;
-import io.headroom.internal.content.ContentDetector;
 import io.headroom.internal.content.ParsingCompressor;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
+import io.headroom.internal.content.TextLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -145,7 +145,7 @@ public final class SmartCrusher implements ParsingCompressor {
     /** @param nullIfNotJson return null instead of unchanged when {@code content} does not parse */
     private CrushResult crush(String content, String query, String ccrHash, boolean nullIfNotJson) {
         CrushResult notJson = nullIfNotJson ? null : CrushResult.unchanged(content);
-        if (!ContentDetector.startsLikeJson(content)) return notJson;
+        if (!TextLines.startsLikeJson(content)) return notJson;
         JsonNode root;
         try {
             root = mapper.readTree(content);

@@ -1,11 +1,11 @@
 package io.headroom.internal.html;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.text.TextCompressor;
 import io.headroom.internal.text.Words;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

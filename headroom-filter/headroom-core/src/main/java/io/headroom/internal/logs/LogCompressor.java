@@ -1,9 +1,9 @@
 package io.headroom.internal.logs;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.internal.content.TextLines;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,10 @@
 package io.headroom.internal.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CcrEntry;
+import io.headroom.CcrStore;
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.cache.CacheAligner;
@@ -15,10 +19,6 @@ import io.headroom.internal.tokens.TokenCounter;
 import io.headroom.internal.wire.ParsedRequest;
 import io.headroom.internal.wire.ToolOutput;
 import io.headroom.internal.wire.WireFormat;
-import io.headroom.spi.CcrEntry;
-import io.headroom.spi.CcrStore;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,13 +3,13 @@ package io.headroom.internal.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CompressionListener;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.retrieve.RetrieveToolInjector;
-import io.headroom.spi.CompressionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public final class RequestProcessor {
     }
 
     public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
-        return process(endpoint, body, modeOverride, io.headroom.spi.CcrStore.SHARED_SCOPE);
+        return process(endpoint, body, modeOverride, io.headroom.CcrStore.SHARED_SCOPE);
     }
 
     /** As {@link #process(Endpoint, byte[], Mode)}, storing originals in the CCR scope {@code scope}. */

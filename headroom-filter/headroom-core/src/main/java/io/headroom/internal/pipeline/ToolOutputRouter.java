@@ -1,7 +1,7 @@
 package io.headroom.internal.pipeline;
 
+import io.headroom.CompressionContext;
 import io.headroom.internal.route.Routed;
-import io.headroom.spi.CompressionContext;
 
 /**
  * Compresses one tool output's text according to its content type;

@@ -1,19 +1,19 @@
 package io.headroom.internal.route;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
+import io.headroom.ContentType;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.code.CodeCompressor;
-import io.headroom.internal.content.ContentDetector;
-import io.headroom.internal.content.ContentType;
 import io.headroom.internal.content.ParsingCompressor;
+import io.headroom.internal.content.TextLines;
 import io.headroom.internal.crush.SmartCrusher;
 import io.headroom.internal.diff.DiffCompressor;
 import io.headroom.internal.html.HtmlCompressor;
 import io.headroom.internal.logs.LogCompressor;
 import io.headroom.internal.search.SearchCompressor;
 import io.headroom.internal.text.TextCompressor;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +58,7 @@ public final class ContentRouter implements ContentCompressor {
      */
     public Routed route(String content, CompressionContext context) {
         ContentCompressor json = compressors.get(ContentType.JSON);
-        if (json instanceof ParsingCompressor parsing && ContentDetector.startsLikeJson(content)) {
+        if (json instanceof ParsingCompressor parsing && TextLines.startsLikeJson(content)) {
             Compressed result;
             try {
                 result = parsing.compressIfParses(content, context);

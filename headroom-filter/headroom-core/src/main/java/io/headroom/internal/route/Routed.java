@@ -1,7 +1,7 @@
 package io.headroom.internal.route;
 
-import io.headroom.internal.content.ContentType;
-import io.headroom.spi.Compressed;
+import io.headroom.Compressed;
+import io.headroom.ContentType;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,10 +1,10 @@
 package io.headroom.internal.search;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.internal.content.TextLines;
 import io.headroom.internal.relevance.Bm25;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.headroom.BlockKind;
 import io.headroom.BlockReport;
+import io.headroom.ContentType;
 import io.headroom.WasteSignals.Kind;
-import io.headroom.WasteSignals;
 import io.headroom.internal.cache.DynamicValues;
-import io.headroom.internal.content.ContentType;
 import io.headroom.internal.html.HtmlCompressor;
 import io.headroom.internal.tokens.TokenCounter;
 

@@ -1,8 +1,8 @@
 package io.headroom.internal.simulate;
 
 import io.headroom.WasteSignal;
-import io.headroom.WasteSignals;
 import io.headroom.WasteSignals.Kind;
+import io.headroom.WasteSignals;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.headroom.internal.text;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.relevance.Bm25;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.headroom.internal.tokens;
 
+
 /**
  * What Headroom knows about a model.
  *

@@ -1,5 +1,6 @@
 package io.headroom.internal.wire;
 
+
 /**
  * The text of one tool result in a request: the only thing Headroom ever rewrites.
  *

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.CcrEntry;
+import io.headroom.CcrHit;
+import io.headroom.CcrStats;
 import io.headroom.ErrorType;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
-import io.headroom.spi.CcrEntry;
-import io.headroom.spi.CcrHit;
-import io.headroom.spi.CcrStats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

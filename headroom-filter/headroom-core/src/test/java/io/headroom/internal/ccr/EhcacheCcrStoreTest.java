@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.spi.CcrEntry;
-import io.headroom.spi.CcrHit;
-import io.headroom.spi.CcrStats;
+import io.headroom.CcrEntry;
+import io.headroom.CcrHit;
+import io.headroom.CcrStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

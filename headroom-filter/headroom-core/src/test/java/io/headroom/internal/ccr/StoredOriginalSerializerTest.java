@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.spi.CcrEntry;
+import io.headroom.CcrEntry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.ehcache.spi.serialization.SerializerException;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
 import io.headroom.internal.route.Fixtures;
 import io.headroom.internal.tokens.TokenCounter;
 import io.headroom.internal.tokens.TokenEncoding;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
+import io.headroom.ContentCompressor;
+import io.headroom.ContentType;
 import io.headroom.HeadroomConfig;
-import io.headroom.internal.content.ContentDetector;
-import io.headroom.internal.content.ContentType;
 import io.headroom.internal.logs.LogCompressor;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
-import io.headroom.spi.ContentCompressor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
 import io.headroom.internal.route.Fixtures;
 import io.headroom.internal.tokens.TokenCounter;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.Compressed;
+import io.headroom.CompressionContext;
 import io.headroom.HeadroomConfig;
-import io.headroom.spi.Compressed;
-import io.headroom.spi.CompressionContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.headroom.quarkus.deployment;
 
+import io.headroom.CompressionListener;
 import io.headroom.Endpoint;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
-import io.headroom.spi.CompressionListener;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

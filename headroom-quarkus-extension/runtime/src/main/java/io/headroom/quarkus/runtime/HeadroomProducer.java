@@ -1,10 +1,10 @@
 package io.headroom.quarkus.runtime;
 
+import io.headroom.CompressionListener;
 import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
-import io.headroom.spi.CompressionListener;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;

@@ -1,4 +1,4 @@
-package io.headroom.internal.content;
+package io.headroom;
 
 import java.util.Locale;
 

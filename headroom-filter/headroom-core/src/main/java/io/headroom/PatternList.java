@@ -1,4 +1,4 @@
-package io.headroom.internal.cache;
+package io.headroom;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.headroom.spi;
+package io.headroom;
 
-import io.headroom.internal.route.ContentRouter;
 
 /**
  * One compressor of the ContentRouter. Implementations are thread-safe and stateless per call,

@@ -1,9 +1,9 @@
-package io.headroom.internal.content;
+package io.headroom.internal.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.internal.route.Fixtures;
+import io.headroom.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

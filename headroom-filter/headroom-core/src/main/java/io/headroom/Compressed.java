@@ -1,4 +1,4 @@
-package io.headroom.spi;
+package io.headroom;
 
 /**
  * The result of one compressor on one text.

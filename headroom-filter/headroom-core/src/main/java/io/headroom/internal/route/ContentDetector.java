@@ -1,8 +1,10 @@
-package io.headroom.internal.content;
+package io.headroom.internal.route;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.headroom.ContentType;
+import io.headroom.internal.content.TextLines;
 import io.headroom.internal.logs.LogSignals;
 import io.headroom.internal.search.GrepLine;
 import java.io.IOException;
@@ -46,13 +48,6 @@ public final class ContentDetector {
         if (isDiff(lines)) return ContentType.DIFF;
         if (c == '<' && isHtml(content, first)) return ContentType.HTML;
         return byLineShares(lines);
-    }
-
-    /** Whether the first non-blank character opens a JSON array or object (no parse). */
-    public static boolean startsLikeJson(String content) {
-        if (content == null || content.isBlank()) return false;
-        char c = content.charAt(TextLines.indent(content));
-        return c == '[' || c == '{';
     }
 
     /** One JSON value (array or object) and nothing after it; streamed, no tree is built. */

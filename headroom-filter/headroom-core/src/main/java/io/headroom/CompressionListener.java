@@ -1,8 +1,5 @@
-package io.headroom.spi;
+package io.headroom;
 
-import io.headroom.Endpoint;
-import io.headroom.Mode;
-import io.headroom.RequestOutcome;
 
 /**
  * Observes every request the pipeline handled, e.g. to feed a metrics registry. Called on the

@@ -1,4 +1,4 @@
-package io.headroom.spi;
+package io.headroom;
 
 /**
  * What a compressor may know about the tool output it is given, beyond its text.

@@ -1,4 +1,4 @@
-package io.headroom.spi;
+package io.headroom;
 
 /**
  * CCR counters.
