@@ -54,9 +54,33 @@ public final class PatternList {
     }
 
     /**
+     * The option value {@link #split} reads back as {@code patterns}: every comma that would separate is
+     * escaped. An escaped comma already in a pattern ({@code \,}) comes back as a plain one, which a
+     * regular expression reads the same.
+     */
+    public static String join(List<String> patterns) {
+        StringBuilder out = new StringBuilder();
+        for (int n = 0; n < patterns.size(); n++) {
+            String p = patterns.get(n);
+            if (n > 0) {
+                out.append(',');
+            }
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c == '\\' && i + 1 < p.length()) {
+                    out.append(c).append(p.charAt(++i));
+                } else {
+                    out.append(c == ',' ? "\\," : String.valueOf(c));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Compiles every pattern.
      *
-     * @throws IllegalArgumentException naming {@code option} and the first invalid pattern
+     * @throws InvalidConfigException naming {@code option} and the first invalid pattern
      */
     public static List<Pattern> compile(String option, List<String> patterns) {
         List<Pattern> out = new ArrayList<>(patterns.size());
@@ -64,7 +88,7 @@ public final class PatternList {
             try {
                 out.add(Pattern.compile(p));
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(option + ": '" + p + "' is not a valid regular expression ("
+                throw new InvalidConfigException(option, "'" + p + "' is not a valid regular expression ("
                         + e.getDescription() + ")", e);
             }
         }

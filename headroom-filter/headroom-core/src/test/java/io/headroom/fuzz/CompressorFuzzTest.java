@@ -27,17 +27,17 @@ import java.util.Map;
  */
 class CompressorFuzzTest {
     private static final HeadroomConfig CONFIG = HeadroomConfig.builder()
-            .minTokensToCrush(1).minItemsToAnalyze(2).codeCompressionEnabled(true).build();
+            .crusher(k -> k.minTokensToCrush(1).minItemsToAnalyze(2)).codeCompression(code -> code.enabled(true)).build();
     private static final ContentRouter ROUTER = ContentRouter.create(CONFIG);
-    private static final SmartCrusher CRUSHER = new SmartCrusher(CONFIG);
+    private static final SmartCrusher CRUSHER = new SmartCrusher(CONFIG.crusher());
     private static final Map<String, ContentCompressor> COMPRESSORS = Map.of(
             "json", CRUSHER,
             "log", new LogCompressor(),
             "search", new SearchCompressor(),
             "diff", new DiffCompressor(),
-            "html", new HtmlCompressor(CONFIG),
-            "text", new TextCompressor(CONFIG),
-            "code", new CodeCompressor(CONFIG));
+            "html", new HtmlCompressor(),
+            "text", new TextCompressor(),
+            "code", new CodeCompressor(CONFIG.codeCompression()));
     private static final String[] NAMES = COMPRESSORS.keySet().stream().sorted().toArray(String[]::new);
 
     @FuzzTest(maxDuration = "5m")

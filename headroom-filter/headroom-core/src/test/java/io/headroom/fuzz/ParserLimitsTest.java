@@ -72,7 +72,7 @@ class ParserLimitsTest {
 
     @Test
     void bodiesAboveMaxBodyBytesAreNotParsed() {
-        try (Headroom small = Headroom.create(HeadroomConfig.builder().maxBodyBytes(4096).build())) {
+        try (Headroom small = Headroom.create(HeadroomConfig.builder().limits(l -> l.maxBodyBytes(4096)).build())) {
             byte[] body = ("{\"messages\":[{\"role\":\"tool\",\"content\":\"" + "[1,2,3] ".repeat(1000) + "\"}]}")
                     .getBytes(StandardCharsets.US_ASCII);
             assertTrue(body.length > 4096);

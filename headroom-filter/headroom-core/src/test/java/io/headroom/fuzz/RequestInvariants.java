@@ -46,10 +46,9 @@ public final class RequestInvariants {
      */
     public static HeadroomConfig toolOutputsOnly(int minTokens) {
         return HeadroomConfig.builder()
-                .minTokensToCrush(minTokens)
-                .cacheAlignerEnabled(false)
-                .cacheControlEnabled(false)
-                .contextStrategy(ContextStrategy.OFF)
+                .crusher(k -> k.minTokensToCrush(minTokens))
+                .cacheAligner(c -> c.enabled(false).cacheControlEnabled(false))
+                .context(c -> c.strategy(ContextStrategy.OFF))
                 .build();
     }
 
@@ -82,7 +81,7 @@ public final class RequestInvariants {
         assertFalse(changed.isEmpty(), "body changed although no tool output did");
         assertEquals(neutralised(endpoint, (ObjectNode) before), neutralised(endpoint, (ObjectNode) after),
                 "something other than a tool output text changed");
-        if (headroom.config().ccrEnabled()) {
+        if (headroom.config().ccr().enabled()) {
             for (ChangedOutput c : changed) {
                 // the key is the hash of the replaced text; an output compressed twice also quotes the older key
                 String hash = ContentHash.of(c.original());

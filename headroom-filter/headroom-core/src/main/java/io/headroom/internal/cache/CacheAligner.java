@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CacheAlignerConfig;
 import io.headroom.Endpoint;
-import io.headroom.HeadroomConfig;
 import io.headroom.PatternList;
 import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
@@ -38,9 +38,9 @@ public final class CacheAligner {
     private final DynamicContentDetector detector;
     private final CacheBreakpoints breakpoints;
 
-    public CacheAligner(HeadroomConfig config, TokenCounter tokens) {
-        this(config.cacheAlignerEnabled(), config.cacheControlEnabled(),
-                PatternList.compile(HeadroomConfig.CACHE_ALIGNER_PATTERNS, config.cacheAlignerPatterns()),
+    public CacheAligner(CacheAlignerConfig config, TokenCounter tokens) {
+        this(config.enabled(), config.cacheControlEnabled(),
+                PatternList.compile(CacheAlignerConfig.PATTERNS, config.patterns()),
                 tokens, MIN_CACHEABLE_TOKENS);
     }
 

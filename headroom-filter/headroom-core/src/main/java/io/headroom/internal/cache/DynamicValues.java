@@ -1,6 +1,6 @@
 package io.headroom.internal.cache;
 
-import io.headroom.HeadroomConfig;
+import io.headroom.CacheAlignerConfig;
 import io.headroom.PatternList;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,8 @@ import java.util.List;
 public final class DynamicValues {
     private final DynamicContentDetector detector;
 
-    public DynamicValues(HeadroomConfig config) {
-        this.detector = new DynamicContentDetector(
-                PatternList.compile(HeadroomConfig.CACHE_ALIGNER_PATTERNS, config.cacheAlignerPatterns()));
+    public DynamicValues(CacheAlignerConfig config) {
+        this.detector = new DynamicContentDetector(PatternList.compile(CacheAlignerConfig.PATTERNS, config.patterns()));
     }
 
     /** The dynamic runs of {@code text}, each with the short label that introduces it, in order. */

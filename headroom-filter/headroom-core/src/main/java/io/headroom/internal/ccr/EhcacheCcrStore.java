@@ -1,12 +1,11 @@
 package io.headroom.internal.ccr;
 
+import io.headroom.CcrConfig;
 import io.headroom.CcrEntry;
 import io.headroom.CcrHit;
 import io.headroom.CcrStats;
 import io.headroom.CcrStore;
-import io.headroom.ErrorType;
-import io.headroom.HeadroomConfig;
-import io.headroom.HeadroomException;
+import io.headroom.InvalidConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -62,7 +61,7 @@ public final class EhcacheCcrStore implements CcrStore {
     /**
      * @param diskPath   directory of the persistent tier, or null for heap only
      * @param diskSizeMb size of the disk tier (ignored without a path)
-     * @throws HeadroomException configuration_error when the disk tier cannot be opened (directory not
+     * @throws InvalidConfigException naming {@code ccr.disk-path} when the disk tier cannot be opened (directory not
      *                           writable, or in use by another store)
      */
     public EhcacheCcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb) {
@@ -103,16 +102,16 @@ public final class EhcacheCcrStore implements CcrStore {
             if (diskPath == null) {
                 throw e;
             }
-            throw new HeadroomException(ErrorType.CONFIGURATION_ERROR, HeadroomConfig.CCR_DISK_PATH
-                    + ": cannot open the CCR disk store at " + diskPath + " (" + rootCause(e) + ")", e);
+            throw new InvalidConfigException(CcrConfig.DISK_PATH,
+                    "cannot open the CCR disk store at " + diskPath + " (" + rootCause(e) + ")", e);
         }
         this.cache = manager.getCache(CACHE, String.class, StoredOriginal.class);
     }
 
     /** The store {@code config} asks for: heap only, or heap plus disk when {@code ccr.disk-path} is set. */
-    public static EhcacheCcrStore create(HeadroomConfig config) {
-        return new EhcacheCcrStore(config.ccrTtl(), config.ccrMaxEntries(), config.ccrDiskPath().orElse(null),
-                config.ccrDiskSizeMb());
+    public static EhcacheCcrStore create(CcrConfig config) {
+        return new EhcacheCcrStore(config.ttl(), config.maxEntries(), config.diskPath().orElse(null),
+                config.diskSizeMb());
     }
 
     /**

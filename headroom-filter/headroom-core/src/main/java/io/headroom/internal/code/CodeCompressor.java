@@ -1,9 +1,9 @@
 package io.headroom.internal.code;
 
+import io.headroom.CodeCompressionConfig;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
-import io.headroom.HeadroomConfig;
 import io.headroom.internal.text.Words;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,8 +37,8 @@ public final class CodeCompressor implements ContentCompressor {
 
     private final boolean enabled;
 
-    public CodeCompressor(HeadroomConfig config) {
-        this.enabled = config.codeCompressionEnabled();
+    public CodeCompressor(CodeCompressionConfig config) {
+        this.enabled = config.enabled();
     }
 
     @Override

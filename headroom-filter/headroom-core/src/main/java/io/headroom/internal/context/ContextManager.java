@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.CcrEntry;
 import io.headroom.CcrStore;
 import io.headroom.ContentCompressor;
+import io.headroom.ContextConfig;
 import io.headroom.ContextStrategy;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
@@ -34,7 +35,8 @@ import java.util.OptionalInt;
  * the last N turns and the final user message are never dropped or changed. Thread-safe.
  */
 public final class ContextManager {
-    private final HeadroomConfig config;
+    private final ContextConfig config;
+    private final boolean ccrEnabled;
     private final TokenCounter tokens;
     private final ModelRegistry models;
     private final CcrStore ccr;
@@ -44,41 +46,45 @@ public final class ContextManager {
     private final DeepCompression deep;
 
     /**
+     * @param ccrEnabled     whether dropped and deeper-compressed originals go to CCR ({@code ccr.enabled})
      * @param deepCompressor compresses a tool output harder than the pipeline's first pass
      */
-    public ContextManager(HeadroomConfig config, TokenCounter tokens, ModelRegistry models, CcrStore ccr,
-                          ContentCompressor deepCompressor, Clock clock) {
+    public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
+                          CcrStore ccr, ContentCompressor deepCompressor, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.ccrEnabled = ccrEnabled;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.models = Objects.requireNonNull(models, "models");
         this.ccr = Objects.requireNonNull(ccr, "ccr");
-        this.codec = new JsonCodec(config.maxBodyBytes());
+        // only writes requests already parsed within the body limit: no read limit applies here
+        this.codec = new JsonCodec(Long.MAX_VALUE);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.policy = config.contextStrategy() == ContextStrategy.ROLLING ? new RollingWindow()
-                : new IntelligentContext(ScoringWeights.DEFAULTS, config.contextRecencyDecayRate());
+        this.policy = config.strategy() == ContextStrategy.ROLLING ? new RollingWindow()
+                : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate());
         this.deep = new DeepCompression(Objects.requireNonNull(deepCompressor, "deepCompressor"), ccr,
-                config.ccrEnabled(), clock);
+                ccrEnabled, clock);
     }
 
     /** The production wiring: the deeper pass is the content router with tighter settings. */
     public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
                                         CcrStore ccr, Clock clock) {
-        return new ContextManager(config, tokens, models, ccr, ContentRouter.create(deeper(config)), clock);
+        return new ContextManager(config.context(), config.ccr().enabled(), tokens, models, ccr,
+                ContentRouter.create(deeper(config)), clock);
     }
 
     /** A third of the items, every output regardless of size, code bodies collapsed too. */
     static HeadroomConfig deeper(HeadroomConfig config) {
         return config.toBuilder()
-                .maxItemsAfterCrush(Math.max(3, config.maxItemsAfterCrush() / 3))
-                .minTokensToCrush(0)
-                .codeCompressionEnabled(true)
+                .crusher(c -> c.maxItemsAfterCrush(Math.max(3, config.crusher().maxItemsAfterCrush() / 3))
+                        .minTokensToCrush(0))
+                .codeCompression(c -> c.enabled(true))
                 .build();
     }
 
     /** The budget for {@code model}: {@code tokenBudget} when given, else its context limit minus the output buffer. */
     public int budget(String model, OptionalInt tokenBudget) {
         if (tokenBudget.isPresent()) return tokenBudget.getAsInt();
-        return Math.max(1, models.contextLimit(model) - config.contextOutputBufferTokens());
+        return Math.max(1, models.contextLimit(model) - config.outputBufferTokens());
     }
 
     /**
@@ -94,7 +100,7 @@ public final class ContextManager {
     /** As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean)}, storing originals in the caller's CCR scope. */
     public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
                                String scope) {
-        if (config.contextStrategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
+        if (config.strategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
         JsonNode modelNode = root.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : null;
         int budget = budget(model, tokenBudget);
@@ -106,16 +112,16 @@ public final class ContextManager {
                 + (long) Conversation.MESSAGE_OVERHEAD * list.size();
         if (bound <= budget) return ContextResult.unchanged(0, budget);
 
-        int keep = config.contextKeepLastTurns();
+        int keep = config.keepLastTurns();
         Conversation c = Conversation.read(root, shape, tokenizer, keep);
         int before = c.totalTokens();
         if (before <= budget) return ContextResult.unchanged(before, budget);
 
         List<String> transforms = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
-        boolean store = storeOriginals && config.ccrEnabled();
+        boolean store = storeOriginals && ccrEnabled;
         int overflow = before - budget;
-        if (policy instanceof IntelligentContext && overflow <= config.contextCompressThreshold() * budget) {
+        if (policy instanceof IntelligentContext && overflow <= config.compressThreshold() * budget) {
             int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes);
             if (replaced > 0) {
                 transforms.add("deep_compress:" + replaced);
@@ -147,7 +153,7 @@ public final class ContextManager {
         transforms.add(policy.name() + ":" + removed.size());
         int after = c.totalTokens() - droppedTokens + noteTokens;
         return new ContextResult(true, before, after, budget, after <= budget, removed.size(),
-                config.ccrEnabled() ? hash : null, transforms, hashes);
+                ccrEnabled ? hash : null, transforms, hashes);
     }
 
     /** Archives, removes and replaces {@code removed} (ascending indices) by the note; returns the archive's hash. */
@@ -162,7 +168,7 @@ public final class ContextManager {
             ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
         }
         for (int k = removed.size() - 1; k >= 0; k--) messages.remove(removed.get(k));
-        c.shape().insertNote(messages, removed.get(0), note(removed.size(), config.ccrEnabled() ? hash : null));
+        c.shape().insertNote(messages, removed.get(0), note(removed.size(), ccrEnabled ? hash : null));
         return hash;
     }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
-import io.headroom.HeadroomConfig;
+import io.headroom.CrusherConfig;
 import io.headroom.ToolProfile;
 import io.headroom.internal.content.ParsingCompressor;
 import io.headroom.internal.content.TextLines;
@@ -67,18 +67,18 @@ public final class SmartCrusher implements ParsingCompressor {
     static final String KEPT_BY_TYPE = "_kept_by_type";
     static final String ERRORS = "_errors";
 
-    private final HeadroomConfig config;
+    private final CrusherConfig config;
     private final ObjectMapper mapper;
     private final ItemSelector selector;
     private final NumberArraySummarizer numbers;
     /** Crushers for tools whose profile overrides max-items-after-crush; built once. */
     private final Map<String, SmartCrusher> byTool;
 
-    public SmartCrusher(HeadroomConfig config) {
+    public SmartCrusher(CrusherConfig config) {
         this(config, null);
     }
 
-    private SmartCrusher(HeadroomConfig config, Integer maxItemsOverride) {
+    private SmartCrusher(CrusherConfig config, Integer maxItemsOverride) {
         this.config = Objects.requireNonNull(config, "config");
         this.mapper = JsonMapper.builder()
                 // Duplicate keys or trailing garbage would be silently lost on re-serialization: refuse them.

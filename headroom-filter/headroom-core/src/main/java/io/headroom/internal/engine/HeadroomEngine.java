@@ -55,11 +55,11 @@ public final class HeadroomEngine implements Headroom {
     /** Package-private so tests can put a failing router in; hosts use {@code Headroom.builder}. */
     HeadroomEngine(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router, CcrStore store) {
         this.config = Objects.requireNonNull(config, "config");
-        this.ccr = store != null ? store : EhcacheCcrStore.create(config);
+        this.ccr = store != null ? store : EhcacheCcrStore.create(config.ccr());
         TokenCounter tokens = new TokenCounter();
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
-        this.simulator = new Simulator(config, tokens, pipeline);
-        this.processor = new RequestProcessor(config, new JsonCodec(config.maxBodyBytes()), pipeline,
+        this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
+        this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,
                 listener == null ? CompressionListener.NONE : listener, counters);
     }
 

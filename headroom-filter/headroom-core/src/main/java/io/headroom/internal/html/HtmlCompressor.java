@@ -3,7 +3,6 @@ package io.headroom.internal.html;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
-import io.headroom.HeadroomConfig;
 import io.headroom.internal.text.TextCompressor;
 import io.headroom.internal.text.Words;
 import java.util.regex.Pattern;
@@ -29,8 +28,8 @@ public final class HtmlCompressor implements ContentCompressor {
 
     private final TextCompressor textCompressor;
 
-    public HtmlCompressor(HeadroomConfig config) {
-        this.textCompressor = new TextCompressor(config);
+    public HtmlCompressor() {
+        this.textCompressor = new TextCompressor();
     }
 
     @Override

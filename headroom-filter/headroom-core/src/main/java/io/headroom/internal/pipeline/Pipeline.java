@@ -58,7 +58,7 @@ public final class Pipeline {
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
         }
-        this.aligner = new CacheAligner(config, tokens);
+        this.aligner = new CacheAligner(config.cacheAligner(), tokens);
         this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
     }
 
@@ -91,7 +91,7 @@ public final class Pipeline {
         // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
         CacheAlignment alignment = aligner.align(root, endpoint);
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
-        boolean store = storeOriginals && config.ccrEnabled();
+        boolean store = storeOriginals && config.ccr().enabled();
 
         int before = 0;
         for (String text : request.otherTexts()) {
@@ -107,11 +107,11 @@ public final class Pipeline {
             int originalTokens = tokenizer.count(original);
             before += originalTokens;
             toolTokensAfter += originalTokens;
-            if (originalTokens < config.minTokensToCrush()) {
+            if (originalTokens < config.crusher().minTokensToCrush()) {
                 continue; // below the threshold the original project passes content through
             }
             String hash = ContentHash.of(original);
-            CompressionContext context = new CompressionContext(request.query(), config.ccrEnabled() ? hash : null,
+            CompressionContext context = new CompressionContext(request.query(), config.ccr().enabled() ? hash : null,
                     output.toolName(), output.messagesFromEnd(), analysisIntent);
             Routed routed = router.route(original, context);
             Compressed result = routed == null ? null : routed.result();

@@ -60,7 +60,7 @@ public final class RequestProcessor {
 
     private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode, String scope) {
         if (mode == Mode.PASSTHROUGH || endpoint == null || body == null || body.length == 0
-                || body.length > config.maxBodyBytes()) {
+                || body.length > config.limits().maxBodyBytes()) {
             return RequestOutcome.untouched(body);
         }
         JsonNode root;
@@ -79,7 +79,7 @@ public final class RequestProcessor {
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
                     r.transformsApplied(), r.ccrHashes(), false);
         }
-        if (!r.ccrHashes().isEmpty() && config.ccrInjectTool()) {
+        if (!r.ccrHashes().isEmpty() && config.ccr().injectTool()) {
             // originals went to CCR: let the model ask for them (the gateway answers the calls)
             retrieveTool.inject(endpoint, object);
         }

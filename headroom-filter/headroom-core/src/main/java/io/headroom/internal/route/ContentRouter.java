@@ -41,13 +41,13 @@ public final class ContentRouter implements ContentCompressor {
     /** The production wiring: every content type to its compressor, all configured from {@code config}. */
     public static ContentRouter create(HeadroomConfig config) {
         Map<ContentType, ContentCompressor> m = new EnumMap<>(ContentType.class);
-        m.put(ContentType.JSON, new SmartCrusher(config)); // a ParsingCompressor: its parse is the JSON check
+        m.put(ContentType.JSON, new SmartCrusher(config.crusher())); // a ParsingCompressor: its parse is the JSON check
         m.put(ContentType.LOG, new LogCompressor());
         m.put(ContentType.SEARCH, new SearchCompressor());
         m.put(ContentType.DIFF, new DiffCompressor());
-        m.put(ContentType.HTML, new HtmlCompressor(config));
-        m.put(ContentType.TEXT, new TextCompressor(config));
-        m.put(ContentType.CODE, new CodeCompressor(config)); // protects recent code and analysis requests itself
+        m.put(ContentType.HTML, new HtmlCompressor());
+        m.put(ContentType.TEXT, new TextCompressor());
+        m.put(ContentType.CODE, new CodeCompressor(config.codeCompression())); // protects recent code and analysis requests itself
         return new ContentRouter(new ContentDetector(), m);
     }
 

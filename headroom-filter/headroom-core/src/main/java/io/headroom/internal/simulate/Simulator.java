@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.BlockKind;
 import io.headroom.BlockReport;
+import io.headroom.CacheAlignerConfig;
 import io.headroom.ContentType;
 import io.headroom.Endpoint;
-import io.headroom.HeadroomConfig;
 import io.headroom.SimulationPlan;
 import io.headroom.internal.cache.DynamicValues;
 import io.headroom.internal.pipeline.CompressRequest;
@@ -41,10 +41,11 @@ public final class Simulator {
     private final ContentDetector detector = new ContentDetector();
     private final WasteDetector waste;
 
-    public Simulator(HeadroomConfig config, TokenCounter tokens, Pipeline pipeline) {
+    /** @param cacheAligner the dynamic-content patterns the waste signals look for */
+    public Simulator(CacheAlignerConfig cacheAligner, TokenCounter tokens, Pipeline pipeline) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.waste = new WasteDetector(new DynamicValues(Objects.requireNonNull(config, "config")));
+        this.waste = new WasteDetector(new DynamicValues(Objects.requireNonNull(cacheAligner, "cacheAligner")));
     }
 
     /** The plan for {@code request}; its messages are neither modified nor stored. */

@@ -3,12 +3,10 @@ package io.headroom.internal.text;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
-import io.headroom.HeadroomConfig;
 import io.headroom.internal.relevance.Bm25;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Compresses prose (docs, articles, READMEs) by keeping whole paragraphs: every heading, the first and last
@@ -27,8 +25,7 @@ public final class TextCompressor implements ContentCompressor {
     /** A query hit scoring at least this share of the best hit is kept regardless of the budget. */
     private static final double STRONG_MATCH = 0.5;
 
-    public TextCompressor(HeadroomConfig config) {
-        Objects.requireNonNull(config, "config");
+    public TextCompressor() {
     }
 
     /** A reduced text without marker, and how many blocks it had and kept. */

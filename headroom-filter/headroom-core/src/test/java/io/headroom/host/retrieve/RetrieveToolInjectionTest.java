@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.CcrConfig;
 import io.headroom.Endpoint;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
@@ -57,8 +58,8 @@ class RetrieveToolInjectionTest {
             RequestOutcome audit = h.process(Endpoint.OPENAI_CHAT, request(120), Mode.AUDIT);
             assertFalse(new String(audit.body(), StandardCharsets.UTF_8).contains("headroom_retrieve"));
         }
-        HeadroomConfig off = HeadroomConfig.fromProperties(k -> k.equals(HeadroomConfig.CCR_INJECT_TOOL) ? "false" : null);
-        assertFalse(off.ccrInjectTool());
+        HeadroomConfig off = HeadroomConfig.fromProperties(k -> k.equals(CcrConfig.INJECT_TOOL) ? "false" : null);
+        assertFalse(off.ccr().injectTool());
         try (Headroom h = Headroom.create(off)) {
             RequestOutcome o = h.process(Endpoint.OPENAI_CHAT, request(120), Mode.OPTIMIZE);
             assertTrue(o.compressed());

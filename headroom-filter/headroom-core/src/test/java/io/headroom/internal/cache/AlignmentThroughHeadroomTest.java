@@ -60,7 +60,7 @@ class AlignmentThroughHeadroomTest {
 
     @Test
     void theAlignerCanBeSwitchedOff() throws Exception {
-        HeadroomConfig off = HeadroomConfig.builder().cacheAlignerEnabled(false).build();
+        HeadroomConfig off = HeadroomConfig.builder().cacheAligner(c -> c.enabled(false)).build();
         try (Headroom headroom = Headroom.create(off)) {
             byte[] body = body("2026-11-25", "08:00:01");
             RequestOutcome outcome = headroom.process(Endpoint.OPENAI_CHAT, body, null);

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CacheAlignerConfig;
 import io.headroom.Endpoint;
 import io.headroom.ErrorType;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
+import io.headroom.InvalidConfigException;
 import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CacheAlignerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TokenCounter TOKENS = new TokenCounter();
-    private final CacheAligner aligner = new CacheAligner(HeadroomConfig.defaults(), TOKENS);
+    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.defaults(), TOKENS);
 
     private static final String RULES = """
             You are the support assistant for Acme Cloud. Answer in the customer's language.
@@ -205,10 +207,10 @@ class CacheAlignerTest {
 
     @Test
     void configuredPatternsMoveToo() {
-        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(HeadroomConfig.CACHE_ALIGNER_PATTERNS,
+        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(CacheAlignerConfig.PATTERNS,
                 "Build \\d{3,}, Weather: [a-z]+"));
-        assertEquals(List.of("Build \\d{3,}", "Weather: [a-z]+"), config.cacheAlignerPatterns());
-        CacheAligner custom = new CacheAligner(config, TOKENS);
+        assertEquals(List.of("Build \\d{3,}", "Weather: [a-z]+"), config.cacheAligner().patterns());
+        CacheAligner custom = new CacheAligner(config.cacheAligner(), TOKENS);
         ObjectNode request = chat("Assistant for Build 48213 of the app.\nWeather: sunny\nStay polite.");
         assertEquals(2, custom.align(request, Endpoint.OPENAI_CHAT).movedSpans());
         assertEquals("Assistant for of the app.\nStay polite.\n\n[Dynamic context]\n- Build 48213\n- Weather: sunny",
@@ -217,23 +219,25 @@ class CacheAlignerTest {
 
     @Test
     void disabledAlignerLeavesDynamicContent() {
-        HeadroomConfig off = HeadroomConfig.fromMap(Map.of(HeadroomConfig.CACHE_ALIGNER_ENABLED, "false"));
+        HeadroomConfig off = HeadroomConfig.fromMap(Map.of(CacheAlignerConfig.ENABLED, "false"));
         ObjectNode request = chat(prompt(VALUES[0]));
-        assertSame(CacheAlignment.NONE, new CacheAligner(off, TOKENS).align(request, Endpoint.OPENAI_CHAT));
+        assertSame(CacheAlignment.NONE, new CacheAligner(off.cacheAligner(), TOKENS).align(request, Endpoint.OPENAI_CHAT));
         assertEquals(prompt(VALUES[0]), request.at("/messages/0/content").textValue());
     }
 
     @Test
     void anInvalidPatternIsAConfigurationError() {
         HeadroomException e = assertThrows(HeadroomException.class, () -> HeadroomConfig.fromMap(
-                Map.of(HeadroomConfig.CACHE_ALIGNER_PATTERNS, "ok\\d+, broken(")));
+                Map.of(CacheAlignerConfig.PATTERNS, "ok\\d+, broken(")));
         assertEquals(ErrorType.CONFIGURATION_ERROR, e.type());
-        assertTrue(e.getMessage().contains(HeadroomConfig.CACHE_ALIGNER_PATTERNS) && e.getMessage().contains("broken("),
+        assertTrue(e.getMessage().contains(CacheAlignerConfig.PATTERNS) && e.getMessage().contains("broken("),
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> HeadroomConfig.builder().cacheAlignerPatterns(List.of("[unclosed")).build());
-        HeadroomConfig withPatterns = HeadroomConfig.builder().cacheAlignerPatterns(List.of("a+")).cacheControlEnabled(false).build();
-        assertEquals(withPatterns.toString(), withPatterns.toBuilder().build().toString());
-        assertNotEquals(HeadroomConfig.defaults().toString(), withPatterns.toString());
+        InvalidConfigException set = assertThrows(InvalidConfigException.class,
+                () -> CacheAlignerConfig.builder().patterns(List.of("[unclosed")));
+        assertEquals(CacheAlignerConfig.PATTERNS, set.option());
+        HeadroomConfig withPatterns = HeadroomConfig.builder()
+                .cacheAligner(c -> c.patterns(List.of("a+")).cacheControlEnabled(false)).build();
+        assertEquals(withPatterns, withPatterns.toBuilder().build());
+        assertNotEquals(HeadroomConfig.defaults(), withPatterns);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CacheAlignerConfig;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.internal.tokens.TokenCounter;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CacheBreakpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TokenCounter TOKENS = new TokenCounter();
-    private final CacheAligner aligner = new CacheAligner(HeadroomConfig.defaults(), TOKENS);
+    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.defaults(), TOKENS);
 
     /** A system prompt well above 1024 tokens, with a date in it. */
     private static String bigSystem() {
@@ -123,7 +124,8 @@ class CacheBreakpointsTest {
         assertSame(CacheAlignment.NONE, aligner.align(small, Endpoint.ANTHROPIC_MESSAGES));
         assertEquals(before, JSON.writeValueAsString(small), "a string system stays a string");
 
-        CacheAligner off = new CacheAligner(HeadroomConfig.fromMap(Map.of(HeadroomConfig.CACHE_CONTROL_ENABLED, "false")), TOKENS);
+        CacheAligner off = new CacheAligner(
+                CacheAlignerConfig.fromProperties(Map.of(CacheAlignerConfig.CACHE_CONTROL_ENABLED, "false")::get), TOKENS);
         ObjectNode root = request(0);
         assertEquals(0, off.align(root, Endpoint.ANTHROPIC_MESSAGES).breakpointsAdded());
         assertEquals(0, count(root));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.CcrConfig;
 import io.headroom.CcrEntry;
 import io.headroom.CcrHit;
 import io.headroom.CcrStats;
@@ -135,7 +136,7 @@ class CcrDiskStoreTest {
         try (EhcacheCcrStore first = new EhcacheCcrStore(Duration.ofHours(1), 10, dir, 16)) {
             HeadroomException e = assertThrows(HeadroomException.class, () -> new EhcacheCcrStore(Duration.ofHours(1), 10, dir, 16));
             assertEquals(ErrorType.CONFIGURATION_ERROR, e.type());
-            assertTrue(e.getMessage().startsWith(HeadroomConfig.CCR_DISK_PATH), e.getMessage());
+            assertTrue(e.getMessage().startsWith(CcrConfig.DISK_PATH), e.getMessage());
             first.put("still", entry("usable", "t"));
             assertTrue(first.contains("still"));
         }
@@ -144,24 +145,24 @@ class CcrDiskStoreTest {
     @Test
     void configSelectsTheTierAndKeepsTheHeapOnlyDefault() {
         HeadroomConfig defaults = HeadroomConfig.defaults();
-        assertTrue(defaults.ccrDiskPath().isEmpty());
-        assertEquals(512, defaults.ccrDiskSizeMb());
-        assertEquals(Duration.ofHours(1), defaults.ccrTtl());
+        assertTrue(defaults.ccr().diskPath().isEmpty());
+        assertEquals(512, defaults.ccr().diskSizeMb());
+        assertEquals(Duration.ofHours(1), defaults.ccr().ttl());
 
         HeadroomConfig disk = HeadroomConfig.fromMap(Map.of(
-                HeadroomConfig.CCR_DISK_PATH, dir.toString(), HeadroomConfig.CCR_DISK_SIZE_MB, "32"));
-        assertEquals(dir, disk.ccrDiskPath().orElseThrow());
-        assertEquals(32, disk.ccrDiskSizeMb());
+                CcrConfig.DISK_PATH, dir.toString(), CcrConfig.DISK_SIZE_MB, "32"));
+        assertEquals(dir, disk.ccr().diskPath().orElseThrow());
+        assertEquals(32, disk.ccr().diskSizeMb());
         assertEquals(disk.toString(), disk.toBuilder().build().toString());
-        try (EhcacheCcrStore store = EhcacheCcrStore.create(disk)) {
+        try (EhcacheCcrStore store = EhcacheCcrStore.create(disk.ccr())) {
             store.put("k", entry("v", "t"));
         }
-        try (EhcacheCcrStore store = EhcacheCcrStore.create(disk)) {
+        try (EhcacheCcrStore store = EhcacheCcrStore.create(disk.ccr())) {
             assertEquals("v", store.retrieve("k").orElseThrow().entry().original());
         }
 
         HeadroomException e = assertThrows(HeadroomException.class,
-                () -> HeadroomConfig.fromMap(Map.of(HeadroomConfig.CCR_DISK_SIZE_MB, "0")));
+                () -> HeadroomConfig.fromMap(Map.of(CcrConfig.DISK_SIZE_MB, "0")));
         assertEquals(ErrorType.CONFIGURATION_ERROR, e.type());
     }
 

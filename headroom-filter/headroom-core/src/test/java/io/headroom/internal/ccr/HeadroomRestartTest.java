@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CcrConfig;
 import io.headroom.CompressResult;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
@@ -43,8 +44,8 @@ class HeadroomRestartTest {
 
     @Test
     void originalsCompressedBeforeARestartAreRetrievedAfterIt() {
-        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(HeadroomConfig.CCR_DISK_PATH, dir.toString(),
-                HeadroomConfig.CCR_DISK_SIZE_MB, "32"));
+        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(CcrConfig.DISK_PATH, dir.toString(),
+                CcrConfig.DISK_SIZE_MB, "32"));
         ObjectNode request = compressRequest();
         String original = request.at("/messages/2/content").textValue();
         String hash;

@@ -31,7 +31,7 @@ class CodeCompressionPipelineTest {
         CorpusCase c = CorpusCase.load("long_conversation_40");
         byte[] body = c.body();
         JsonNode before = c.request().get("messages");
-        try (Headroom h = Headroom.create(HeadroomConfig.builder().codeCompressionEnabled(true).build())) {
+        try (Headroom h = Headroom.create(HeadroomConfig.builder().codeCompression(code -> code.enabled(true)).build())) {
             RequestOutcome o = h.process(Endpoint.OPENAI_CHAT, body, null);
             assertTrue(o.compressed() && !o.failedOpen(), o::toString);
             JsonNode after = MAPPER.readTree(o.body()).get("messages");

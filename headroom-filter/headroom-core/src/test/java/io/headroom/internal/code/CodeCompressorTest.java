@@ -11,6 +11,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import io.headroom.CodeCompressionConfig;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.HeadroomConfig;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class CodeCompressorTest {
 
-    private static final HeadroomConfig ENABLED = HeadroomConfig.builder().codeCompressionEnabled(true).build();
+    private static final CodeCompressionConfig ENABLED = CodeCompressionConfig.builder().enabled(true).build();
     private static final CompressionContext OLD = new CompressionContext(null, "c0de", "read_file", 10, false);
 
     private final CodeCompressor compressor = new CodeCompressor(ENABLED);
@@ -228,7 +229,7 @@ class CodeCompressorTest {
     @Test
     void protectionsReturnUnchanged() throws IOException {
         String source = resource("InventoryService.java");
-        Compressed disabled = new CodeCompressor(HeadroomConfig.defaults()).compress(source, OLD);
+        Compressed disabled = new CodeCompressor(CodeCompressionConfig.defaults()).compress(source, OLD);
         assertFalse(disabled.changed());
         assertEquals(source, disabled.content());
         for (int recent = 0; recent < CodeCompressor.PROTECT_RECENT; recent++) {
@@ -242,11 +243,11 @@ class CodeCompressorTest {
 
     @Test
     void configOptionIsReadFromProperties() {
-        assertFalse(HeadroomConfig.defaults().codeCompressionEnabled());
-        HeadroomConfig c = HeadroomConfig.fromMap(java.util.Map.of(HeadroomConfig.CODE_COMPRESSION_ENABLED, "true"));
-        assertTrue(c.codeCompressionEnabled());
-        assertTrue(c.toBuilder().build().codeCompressionEnabled());
-        assertTrue(c.toString().contains("codeCompressionEnabled=true"));
+        assertFalse(HeadroomConfig.defaults().codeCompression().enabled());
+        HeadroomConfig c = HeadroomConfig.fromMap(java.util.Map.of(CodeCompressionConfig.ENABLED, "true"));
+        assertTrue(c.codeCompression().enabled());
+        assertTrue(c.toBuilder().build().codeCompression().enabled());
+        assertTrue(c.toString().contains("code-compression.enabled=true"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import io.headroom.CodeCompressionConfig;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.HeadroomConfig;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RepeatedDefinitionsTest {
 
-    private static final HeadroomConfig ENABLED = HeadroomConfig.builder().codeCompressionEnabled(true).build();
+    private static final CodeCompressionConfig ENABLED = CodeCompressionConfig.builder().enabled(true).build();
     private static final CompressionContext OLD = new CompressionContext(null, "c0de", "read_file", 10, false);
 
     private final CodeCompressor compressor = new CodeCompressor(ENABLED);
@@ -137,7 +138,7 @@ class RepeatedDefinitionsTest {
     @Test
     void protectionsStillApply() {
         String source = pythonModule(120);
-        assertFalse(new CodeCompressor(HeadroomConfig.defaults()).compress(source, OLD).changed(), "off by default");
+        assertFalse(new CodeCompressor(CodeCompressionConfig.defaults()).compress(source, OLD).changed(), "off by default");
         for (int recent = 0; recent < CodeCompressor.PROTECT_RECENT; recent++) {
             Compressed c = compressor.compress(source, new CompressionContext(null, "h", null, recent, false));
             assertFalse(c.changed());

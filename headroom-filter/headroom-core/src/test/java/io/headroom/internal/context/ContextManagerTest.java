@@ -38,7 +38,7 @@ class ContextManagerTest {
     }
 
     private ContextManager manager(ContextStrategy strategy) {
-        return manager(HeadroomConfig.builder().contextStrategy(strategy).build());
+        return manager(HeadroomConfig.builder().context(c -> c.strategy(strategy)).build());
     }
 
     private ContextManager manager(HeadroomConfig config) {
@@ -132,7 +132,7 @@ class ContextManagerTest {
     @Test
     void intelligentContextKeepsAnOldReferencedErrorOverABlandNewerMessage() {
         ObjectNode root = errorConversation();
-        ContextManager manager = manager(HeadroomConfig.builder().contextCompressThreshold(0).build());
+        ContextManager manager = manager(HeadroomConfig.builder().context(c -> c.compressThreshold(0)).build());
         int total = Conversation.read(root.deepCopy(), new ChatShape(), TOKENS.forModel("gpt-4o"), 2).totalTokens();
 
         ContextResult r = manager.apply(Endpoint.OPENAI_CHAT, root, OptionalInt.of(total - 300), true);
@@ -228,7 +228,7 @@ class ContextManagerTest {
 
     @Test
     void budgetIsTokenBudgetOrModelLimitMinusOutputBuffer() {
-        ContextManager m = manager(HeadroomConfig.builder().contextOutputBufferTokens(8000).build());
+        ContextManager m = manager(HeadroomConfig.builder().context(c -> c.outputBufferTokens(8000)).build());
         assertEquals(5000, m.budget("gpt-4o", OptionalInt.of(5000)));
         assertEquals(ModelRegistry.defaults().contextLimit("gpt-4o") - 8000, m.budget("gpt-4o", OptionalInt.empty()));
         assertEquals(ModelRegistry.defaults().contextLimit("claude-sonnet-4-5") - 4000,
@@ -279,7 +279,7 @@ class ContextManagerTest {
 
     @Test
     void ccrDisabledStillDropsWithANoteWithoutHash() {
-        HeadroomConfig config = HeadroomConfig.builder().ccrEnabled(false).build();
+        HeadroomConfig config = HeadroomConfig.builder().ccr(s -> s.enabled(false)).build();
         ObjectNode root = Conversations.toolHeavy(Endpoint.OPENAI_CHAT, 30);
         ContextResult r = manager(config).apply(Endpoint.OPENAI_CHAT, root, OptionalInt.of(8000), true);
         assertTrue(r.fits() && r.messagesDropped() > 0);
@@ -302,18 +302,18 @@ class ContextManagerTest {
         HeadroomConfig c = HeadroomConfig.fromMap(java.util.Map.of("context.strategy", "rolling",
                 "context.keep-last-turns", "3", "context.output-buffer-tokens", "1000",
                 "context.compress-threshold", "0.2", "context.recency-decay-rate", "0.3"));
-        assertEquals(ContextStrategy.ROLLING, c.contextStrategy());
-        assertEquals(3, c.contextKeepLastTurns());
-        assertEquals(1000, c.contextOutputBufferTokens());
-        assertEquals(0.2, c.contextCompressThreshold());
-        assertEquals(0.3, c.contextRecencyDecayRate());
-        assertEquals(c.contextStrategy(), c.toBuilder().build().contextStrategy());
+        assertEquals(ContextStrategy.ROLLING, c.context().strategy());
+        assertEquals(3, c.context().keepLastTurns());
+        assertEquals(1000, c.context().outputBufferTokens());
+        assertEquals(0.2, c.context().compressThreshold());
+        assertEquals(0.3, c.context().recencyDecayRate());
+        assertEquals(c.context().strategy(), c.toBuilder().build().context().strategy());
         HeadroomConfig d = HeadroomConfig.defaults();
-        assertEquals(ContextStrategy.INTELLIGENT, d.contextStrategy());
-        assertEquals(2, d.contextKeepLastTurns());
-        assertEquals(4000, d.contextOutputBufferTokens());
-        assertEquals(0.1, d.contextCompressThreshold());
-        assertEquals(0.1, d.contextRecencyDecayRate());
+        assertEquals(ContextStrategy.INTELLIGENT, d.context().strategy());
+        assertEquals(2, d.context().keepLastTurns());
+        assertEquals(4000, d.context().outputBufferTokens());
+        assertEquals(0.1, d.context().compressThreshold());
+        assertEquals(0.1, d.context().recencyDecayRate());
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.HeadroomException.class,
                 () -> HeadroomConfig.fromMap(java.util.Map.of("context.strategy", "smart")));
         assertTrue(e.getMessage().contains("context.strategy"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import java.util.List;
 import java.util.Random;
@@ -41,7 +42,7 @@ class BenchmarkShapesTest {
                     .put("score", Math.round(1000 * (1 - i / (double) n) * (0.9 + 0.1 * rnd.nextDouble())) / 1000.0);
         }
         String json = MAPPER.writeValueAsString(results);
-        CrushResult r = new SmartCrusher(HeadroomConfig.defaults()).crush(json, "how do I tune postgres performance?", "0f0f0f0f");
+        CrushResult r = new SmartCrusher(CrusherConfig.defaults()).crush(json, "how do I tune postgres performance?", "0f0f0f0f");
         int before = O200K.countTokens(json);
         int after = O200K.countTokens(r.content());
         double savings = 100.0 * (before - after) / before;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class CommonErrorsTest {
             "Disk quota exceeded on volume vol-%d",
             "Card declined: insufficient funds for order %d");
 
-    private final SmartCrusher crusher = new SmartCrusher(HeadroomConfig.defaults());
+    private final SmartCrusher crusher = new SmartCrusher(CrusherConfig.defaults());
 
     /** 300 rows, every fifth failed with one of three messages (numbers differ), plus a one-off error. */
     private static String rows(int n, int errorEvery, String oneOff, int oneOffAt) throws Exception {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,8 @@ class CompactRowsTest {
     private static final List<String> CASES = List.of("json_logs_100", "json_logs_1000", "db_rows_1000",
             "search_results_500", "responses_api_800", "anthropic_messages_600");
 
-    private final SmartCrusher plain = new SmartCrusher(HeadroomConfig.defaults());
-    private final SmartCrusher compact = new SmartCrusher(HeadroomConfig.builder().compactRows(true).build());
+    private final SmartCrusher plain = new SmartCrusher(CrusherConfig.defaults());
+    private final SmartCrusher compact = new SmartCrusher(CrusherConfig.builder().compactRows(true).build());
 
     @Test
     void compactRowsAreLosslessForTheKeptRows() throws Exception {
@@ -61,7 +62,7 @@ class CompactRowsTest {
 
     @Test
     void compactRowsAreOffByDefaultAndSkipRowsWithoutASharedScalarFieldList() throws Exception {
-        assertFalse(HeadroomConfig.defaults().compactRows());
+        assertFalse(HeadroomConfig.defaults().crusher().compactRows());
         ArrayNode arr = MAPPER.createArrayNode();
         for (int i = 0; i < 100; i++) {
             ObjectNode o = arr.addObject().put("id", i).put("msg", "m");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class SmartCrusherCorpusTest {
     private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     private static final String HASH = "a1b2c3d4e5f6";
 
-    private final SmartCrusher crusher = new SmartCrusher(HeadroomConfig.defaults());
+    private final SmartCrusher crusher = new SmartCrusher(CrusherConfig.defaults());
 
     @ParameterizedTest
     @ValueSource(strings = {"json_logs_100", "json_logs_1000", "search_results_500", "db_rows_1000", "metrics_720",

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import io.headroom.ToolProfile;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class SmartCrusherKindsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HASH = "feedc0de";
 
-    private final SmartCrusher crusher = new SmartCrusher(HeadroomConfig.defaults());
+    private final SmartCrusher crusher = new SmartCrusher(CrusherConfig.defaults());
 
     @Test
     void mixedArrayCompressesEachTypeGroupOnItsOwnAndKeepsSmallGroupsWhole() throws Exception {
@@ -140,7 +141,7 @@ class SmartCrusherKindsTest {
 
     @Test
     void toolProfilesSkipOrResizeCompression() throws Exception {
-        HeadroomConfig config = HeadroomConfig.builder()
+        CrusherConfig config = CrusherConfig.builder()
                 .toolProfile("important_tool", ToolProfile.skip())
                 .toolProfile("search_tool", ToolProfile.withMaxItems(6))
                 .maxItemsAfterCrush(40)
@@ -171,19 +172,19 @@ class SmartCrusherKindsTest {
                 "tool-profiles.important_tool.skip-compression", "true",
                 "tool-profiles.search_tool.max-items-after-crush", "25",
                 "compact-rows", "true"));
-        assertTrue(fromMap.toolProfile("important_tool").orElseThrow().skipCompression());
-        assertEquals(25, fromMap.toolProfile("search_tool").orElseThrow().maxItemsAfterCrush().getAsInt());
-        assertFalse(fromMap.toolProfile("search_tool").orElseThrow().skipCompression());
-        assertTrue(fromMap.toolProfile("unknown").isEmpty());
-        assertTrue(fromMap.compactRows());
-        assertFalse(HeadroomConfig.defaults().compactRows());
+        assertTrue(fromMap.crusher().toolProfile("important_tool").orElseThrow().skipCompression());
+        assertEquals(25, fromMap.crusher().toolProfile("search_tool").orElseThrow().maxItemsAfterCrush().getAsInt());
+        assertFalse(fromMap.crusher().toolProfile("search_tool").orElseThrow().skipCompression());
+        assertTrue(fromMap.crusher().toolProfile("unknown").isEmpty());
+        assertTrue(fromMap.crusher().compactRows());
+        assertFalse(HeadroomConfig.defaults().crusher().compactRows());
 
         Map<String, String> props = Map.of("tool-profiles", "a, b", "tool-profiles.a.skip-compression", "true",
                 "tool-profiles.b.max-items-after-crush", "9");
         HeadroomConfig fromLookup = HeadroomConfig.fromProperties(props::get);
-        assertTrue(fromLookup.toolProfile("a").orElseThrow().skipCompression());
-        assertEquals(9, fromLookup.toolProfile("b").orElseThrow().maxItemsAfterCrush().getAsInt());
-        assertEquals(fromLookup.toolProfiles(), fromLookup.toBuilder().build().toolProfiles());
+        assertTrue(fromLookup.crusher().toolProfile("a").orElseThrow().skipCompression());
+        assertEquals(9, fromLookup.crusher().toolProfile("b").orElseThrow().maxItemsAfterCrush().getAsInt());
+        assertEquals(fromLookup.crusher().toolProfiles(), fromLookup.toBuilder().build().crusher().toolProfiles());
 
         assertEquals(io.headroom.ErrorType.CONFIGURATION_ERROR, org.junit.jupiter.api.Assertions.assertThrows(
                 io.headroom.HeadroomException.class,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class SmartCrusherTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HASH = "0123abcd";
 
-    private final SmartCrusher crusher = new SmartCrusher(HeadroomConfig.defaults());
+    private final SmartCrusher crusher = new SmartCrusher(CrusherConfig.defaults());
 
     // ---- arrays of objects -------------------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ class SmartCrusherTest {
 
     @Test
     void errorsAreNotForcedWhenPreservationIsOff() throws Exception {
-        SmartCrusher lenient = new SmartCrusher(HeadroomConfig.builder().preserveErrors(false).build());
+        SmartCrusher lenient = new SmartCrusher(CrusherConfig.builder().preserveErrors(false).build());
         String json = objects(200, i -> row(i, i % 50 == 20 ? "request " + i + " failed" : "request " + i + " served", 40 + i % 5));
         CrushResult r = lenient.crush(json, null, HASH);
         assertEquals(6, r.keptItemCount(), "only the adaptive K of 6, no error items on top");

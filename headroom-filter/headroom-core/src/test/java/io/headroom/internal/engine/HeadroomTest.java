@@ -160,7 +160,7 @@ class HeadroomTest {
     void oversizedBodiesAreNotParsed() {
         CorpusCase c = CorpusCase.load("json_logs_100");
         byte[] body = c.body();
-        Headroom h = headroom(HeadroomConfig.builder().maxBodyBytes(body.length - 1).build(), CompressionListener.NONE);
+        Headroom h = headroom(HeadroomConfig.builder().limits(l -> l.maxBodyBytes(body.length - 1)).build(), CompressionListener.NONE);
         RequestOutcome outcome = h.process(c.endpoint(), body, null);
         assertSame(body, outcome.body());
         assertEquals(0, outcome.tokensBefore());
@@ -323,7 +323,7 @@ class HeadroomTest {
     @Test
     void expiredOriginalsAreNotFound() throws Exception {
         CorpusCase c = CorpusCase.load("json_logs_100");
-        Headroom h = headroom(HeadroomConfig.builder().ccrTtl(Duration.ofMillis(300)).build(), CompressionListener.NONE);
+        Headroom h = headroom(HeadroomConfig.builder().ccr(s -> s.ttl(Duration.ofMillis(300))).build(), CompressionListener.NONE);
         String hash = h.process(c.endpoint(), c.body(), null).ccrHashes().get(0);
         assertEquals(c.toolOutputs().get(0), h.retrieve(hash, null).originalContent());
         Thread.sleep(700);
@@ -333,7 +333,7 @@ class HeadroomTest {
     @Test
     void withoutCcrNothingIsStored() {
         CorpusCase c = CorpusCase.load("json_logs_100");
-        Headroom h = headroom(HeadroomConfig.builder().ccrEnabled(false).build(), CompressionListener.NONE);
+        Headroom h = headroom(HeadroomConfig.builder().ccr(s -> s.enabled(false)).build(), CompressionListener.NONE);
         RequestOutcome outcome = h.process(c.endpoint(), c.body(), null);
         assertTrue(outcome.compressed());
         assertTrue(outcome.ccrHashes().isEmpty());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlCompressorTest {
 
-    private final HtmlCompressor compressor = new HtmlCompressor(HeadroomConfig.defaults());
+    private final HtmlCompressor compressor = new HtmlCompressor();
 
     /** The article body of every test page: each sentence must survive extraction. */
     private static final List<String> ARTICLE = List.of(

@@ -33,7 +33,7 @@ class PipelineTest {
     private static final Instant NOW = Instant.parse("2026-03-14T10:00:00Z");
     private final TokenCounter tokens = new TokenCounter();
     private final HeadroomConfig config = HeadroomConfig.defaults();
-    private final CcrStore ccr = new EhcacheCcrStore(config.ccrTtl(), config.ccrMaxEntries());
+    private final CcrStore ccr = new EhcacheCcrStore(config.ccr().ttl(), config.ccr().maxEntries());
 
     @AfterEach
     void close() {
@@ -93,7 +93,7 @@ class PipelineTest {
     void outputsBelowTheThresholdAreNotOffered() {
         CorpusCase c = CorpusCase.load("json_logs_100");
         ObjectNode root = (ObjectNode) c.request().deepCopy();
-        HeadroomConfig high = config.toBuilder().minTokensToCrush(1_000_000).build();
+        HeadroomConfig high = config.toBuilder().crusher(k -> k.minTokensToCrush(1_000_000)).build();
         PipelineResult r = pipeline(high, (content, context) -> {
             throw new AssertionError("not offered");
         }).run(c.endpoint(), root, true);

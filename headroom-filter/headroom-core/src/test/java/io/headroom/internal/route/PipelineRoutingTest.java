@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * which decide whether code may be compressed.
  */
 class PipelineRoutingTest {
-    private final Headroom headroom = Headroom.create(HeadroomConfig.builder().codeCompressionEnabled(true).build());
+    private final Headroom headroom = Headroom.create(HeadroomConfig.builder().codeCompression(code -> code.enabled(true)).build());
 
     @AfterEach
     void close() {

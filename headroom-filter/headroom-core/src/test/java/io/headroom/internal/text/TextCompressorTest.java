@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TextCompressorTest {
 
-    private final TextCompressor compressor = new TextCompressor(HeadroomConfig.defaults());
+    private final TextCompressor compressor = new TextCompressor();
 
     private static final String[] FILLER = {
             "The platform team maintains this service and reviews every change before it is merged into the main branch.",
