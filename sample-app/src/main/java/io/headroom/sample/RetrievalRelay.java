@@ -56,7 +56,7 @@ public class RetrievalRelay {
         this.vertx = vertx;
         this.config = config;
         // the core's codec: follow-ups keep the request's field order and exact numbers
-        this.codec = new JsonCodec(headroom.config().maxBodyBytes());
+        this.codec = new JsonCodec(headroom.config().limits().maxBodyBytes());
         this.headroom = headroom;
         this.metrics = metrics;
         this.scopes = scopes;

@@ -147,17 +147,17 @@ public class RetrieveEndpoint {
         blocking.respond(rc, () -> {
             StatsSnapshot s = headroom.stats();
             ObjectNode out = mapper.createObjectNode();
-            out.put("enabled", headroom.config().ccrEnabled());
+            out.put("enabled", headroom.config().ccr().enabled());
             out.put("entries", s.ccrEntries());
-            out.put("max_entries", headroom.config().ccrMaxEntries());
-            out.put("ttl_seconds", headroom.config().ccrTtl().toSeconds());
+            out.put("max_entries", headroom.config().ccr().maxEntries());
+            out.put("ttl_seconds", headroom.config().ccr().ttl().toSeconds());
             out.put("stored", s.ccrStored());
             out.put("retrievals", s.ccrRetrievals());
             out.put("misses", s.ccrMisses());
             // the TypeScript SDK's CCRStats.store (it reads only this object)
             ObjectNode store = out.putObject("store");
             store.put("entries", s.ccrEntries());
-            store.put("max_entries", headroom.config().ccrMaxEntries());
+            store.put("max_entries", headroom.config().ccr().maxEntries());
             store.put("retrievals", s.ccrRetrievals());
             return mapper.writeValueAsBytes(out);
         });

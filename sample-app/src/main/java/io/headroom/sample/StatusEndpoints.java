@@ -126,10 +126,10 @@ public class StatusEndpoints {
             ccr.put("misses", s.ccrMisses());
             ObjectNode cfg = out.putObject("config");
             cfg.put("mode", config.mode().wireName());
-            cfg.put("min_tokens_to_crush", config.minTokensToCrush());
-            cfg.put("max_items_after_crush", config.maxItemsAfterCrush());
-            cfg.put("ccr_enabled", config.ccrEnabled());
-            cfg.put("ccr_ttl_seconds", config.ccrTtl().toSeconds());
+            cfg.put("min_tokens_to_crush", config.crusher().minTokensToCrush());
+            cfg.put("max_items_after_crush", config.crusher().maxItemsAfterCrush());
+            cfg.put("ccr_enabled", config.ccr().enabled());
+            cfg.put("ccr_ttl_seconds", config.ccr().ttl().toSeconds());
             out.put("uptime_seconds", uptimeSeconds());
             return mapper.writeValueAsBytes(out);
         });

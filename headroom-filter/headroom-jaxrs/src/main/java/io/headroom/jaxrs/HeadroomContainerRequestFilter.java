@@ -55,7 +55,7 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
         if (endpoint.isEmpty() || request.getProperty(OUTCOME_PROPERTY) != null) {
             return;
         }
-        long limit = headroom.config().maxBodyBytes();
+        long limit = headroom.config().limits().maxBodyBytes();
         if (!request.hasEntity() || bypassed(request) || contentEncoded(request) || request.getLength() > limit) {
             request.setProperty(OUTCOME_PROPERTY, RequestOutcome.untouched(NO_BYTES));
             return;

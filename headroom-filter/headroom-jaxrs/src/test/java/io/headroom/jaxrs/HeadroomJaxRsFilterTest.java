@@ -162,7 +162,7 @@ class HeadroomJaxRsFilterTest {
 
     @Test
     void chunkedBodyOverTheLimitReachesTheResourceWhole() throws Exception {
-        startWith(HeadroomConfig.builder().maxBodyBytes(4096).build());
+        startWith(HeadroomConfig.builder().limits(l -> l.maxBodyBytes(4096)).build());
         byte[] original = LlmRequests.openAiChat();
 
         // ofInputStream has no known length, so the client sends it chunked: the filter has to read to find out.

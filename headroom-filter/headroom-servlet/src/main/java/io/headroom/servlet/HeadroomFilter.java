@@ -101,7 +101,7 @@ public class HeadroomFilter implements Filter {
         request.setAttribute(HANDLED, Boolean.TRUE);
 
         Optional<BodyEncoding> encoding = RequestTarget.decodableEncoding(request);
-        long maxBodyBytes = current.config().maxBodyBytes();
+        long maxBodyBytes = current.config().limits().maxBodyBytes();
         if (RequestTarget.bypassed(request) || !RequestTarget.rewritableContentType(request)
                 || (encoding.isEmpty() && RequestTarget.contentEncoded(request))
                 || request.getContentLengthLong() > maxBodyBytes) {

@@ -71,7 +71,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             rc.next();
             return;
         }
-        long limit = headroom.config().maxBodyBytes();
+        long limit = headroom.config().limits().maxBodyBytes();
         if (bypassed(req) || contentEncoded(req) || declaredLength(req) > limit) {
             markResponse(rc, false, 0);
             rc.next();

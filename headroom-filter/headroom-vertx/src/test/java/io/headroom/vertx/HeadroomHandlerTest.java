@@ -158,7 +158,7 @@ class HeadroomHandlerTest {
 
     @Test
     void chunkedBodyOverTheLimitReachesTheRouteWhole() throws Exception {
-        startWith(HeadroomConfig.builder().maxBodyBytes(4096).build());
+        startWith(HeadroomConfig.builder().limits(l -> l.maxBodyBytes(4096)).build());
         byte[] original = LlmRequests.openAiChat();
 
         HttpResponse<byte[]> r = post("/v1/chat/completions",

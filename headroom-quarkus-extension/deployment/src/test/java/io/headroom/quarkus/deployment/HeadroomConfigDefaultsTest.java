@@ -29,11 +29,11 @@ class HeadroomConfigDefaultsTest {
     @Test
     void unsetOptionsEqualCoreDefaults() {
         HeadroomConfig expected = HeadroomConfig.defaults().toBuilder()
-                .maxBodyBytes(8 * 1024)
-                .ccrTtl(java.time.Duration.ofMinutes(30))
-                .keepFirst(4)
+                .limits(l -> l.maxBodyBytes(8 * 1024))
+                .ccr(s -> s.ttl(java.time.Duration.ofMinutes(30)))
+                .crusher(k -> k.keepFirst(4))
                 .build();
-        assertEquals(expected.toString(), headroom.config().toString());
+        assertEquals(expected, headroom.config());
     }
 
     @Test

@@ -1,14 +1,32 @@
 package io.headroom.quarkus.runtime;
 
+import io.headroom.CacheAlignerConfig;
+import io.headroom.CcrConfig;
+import io.headroom.CodeCompressionConfig;
+import io.headroom.ContextConfig;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
-import io.headroom.HeadroomException;
+import io.headroom.InvalidConfigException;
+import io.headroom.LimitsConfig;
 import io.headroom.ToolProfile;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import java.util.List;
+import java.util.Map;
 
-/** Translates {@code quarkus.headroom.*} into the core's immutable {@link HeadroomConfig}. */
+/**
+ * Translates {@code quarkus.headroom.*} into the core's immutable {@link HeadroomConfig}, one group onto
+ * one slice. Only the keys that are set reach the core's builders: the defaults are the core's, written
+ * nowhere else.
+ */
 final class CoreConfigMapper {
     static final String PREFIX = "quarkus.headroom.";
+
+    /** The core options Quarkus spells differently (a typed duration or memory size instead of a number). */
+    private static final Map<String, String> QUARKUS_NAMES = Map.of(
+            CcrConfig.TTL_SECONDS, "ccr.ttl",
+            LimitsConfig.MAX_BODY_BYTES, "max-body-size");
+    private static final Map<String, String> QUARKUS_UNITS = Map.of(
+            CcrConfig.TTL_SECONDS, " (seconds)",
+            LimitsConfig.MAX_BODY_BYTES, " (bytes)");
 
     private CoreConfigMapper() {
     }
@@ -20,52 +38,61 @@ final class CoreConfigMapper {
     static HeadroomConfig toCoreConfig(HeadroomRuntimeConfig c) {
         try {
             HeadroomConfig.Builder b = HeadroomConfig.builder()
-                    .mode(c.mode())
-                    .minTokensToCrush(c.minTokensToCrush())
-                    .minItemsToAnalyze(c.minItemsToAnalyze())
-                    .maxItemsAfterCrush(c.maxItemsAfterCrush())
-                    .keepFirst(c.keepFirst())
-                    .keepLast(c.keepLast())
-                    .relevanceThreshold(c.relevanceThreshold())
-                    .anomalyStdThreshold(c.anomalyStdThreshold())
-                    .preserveErrors(c.preserveErrors())
-                    .ccrEnabled(c.ccr().enabled())
-                    .ccrTtl(c.ccr().ttl())
-                    .ccrMaxEntries(c.ccr().maxEntries())
-                    .ccrDiskPath(c.ccr().diskPath().orElse(null))
-                    .ccrDiskSizeMb(c.ccr().diskSizeMb())
-                    .ccrInjectTool(c.ccr().injectTool())
-                    .maxBodyBytes(c.maxBodySize().asLongValue())
-                    .cacheAlignerEnabled(c.cacheAligner().enabled())
-                    .cacheAlignerPatterns(c.cacheAligner().patterns().orElse(List.of()))
-                    .cacheControlEnabled(c.cacheControl().enabled())
-                    .codeCompressionEnabled(c.codeCompression().enabled())
-                    .compactRows(c.compactRows())
-                    .contextStrategy(c.context().strategy())
-                    .contextKeepLastTurns(c.context().keepLastTurns())
-                    .contextOutputBufferTokens(c.context().outputBufferTokens())
-                    .contextCompressThreshold(c.context().compressThreshold())
-                    .contextRecencyDecayRate(c.context().recencyDecayRate());
-            c.toolProfiles().forEach((tool, profile) -> b.toolProfile(tool, toolProfile(tool, profile)));
+                    .limits(limits(c.limits()))
+                    .crusher(crusher(c.crusher()))
+                    .ccr(ccr(c.ccr()))
+                    .cacheAligner(cacheAligner(c.cacheAligner(), c.cacheControl()))
+                    .codeCompression(codeCompression(c.codeCompression()))
+                    .context(context(c.context()));
+            c.mode().ifPresent(b::mode);
             return b.build();
-        } catch (IllegalArgumentException | HeadroomException e) {
+        } catch (InvalidConfigException e) {
             throw invalid(e);
         }
     }
 
-    /** A core rejection of an option (its message starts with the option name) as a startup failure naming the property. */
-    static ConfigurationException invalid(RuntimeException coreRejection) {
-        return new ConfigurationException(
-                "Invalid Headroom configuration: " + PREFIX + quarkusKey(coreRejection.getMessage()), coreRejection);
+    /** A core refusal of an option as a startup failure naming the Quarkus property. */
+    static ConfigurationException invalid(InvalidConfigException refusal) {
+        String option = refusal.option();
+        return new ConfigurationException("Invalid Headroom configuration: " + PREFIX
+                + QUARKUS_NAMES.getOrDefault(option, option) + ": " + refusal.detail()
+                + QUARKUS_UNITS.getOrDefault(option, ""), refusal);
+    }
+
+    private static LimitsConfig limits(LimitsGroup g) {
+        LimitsConfig.Builder b = LimitsConfig.builder();
+        g.maxBodySize().ifPresent(size -> b.maxBodyBytes(size.asLongValue()));
+        return b.build();
+    }
+
+    private static CrusherConfig crusher(CrusherGroup g) {
+        CrusherConfig.Builder b = CrusherConfig.builder();
+        g.minTokensToCrush().ifPresent(b::minTokensToCrush);
+        g.minItemsToAnalyze().ifPresent(b::minItemsToAnalyze);
+        g.maxItemsAfterCrush().ifPresent(b::maxItemsAfterCrush);
+        g.keepFirst().ifPresent(b::keepFirst);
+        g.keepLast().ifPresent(b::keepLast);
+        g.relevanceThreshold().ifPresent(b::relevanceThreshold);
+        g.anomalyStdThreshold().ifPresent(b::anomalyStdThreshold);
+        g.preserveErrors().ifPresent(b::preserveErrors);
+        g.compactRows().ifPresent(b::compactRows);
+        g.toolProfiles().forEach((tool, profile) -> b.toolProfile(tool, toolProfile(tool, profile)));
+        return b.build();
     }
 
     /** The core names an invalid profile bound after the global option; point at the profile's own key. */
-    private static ToolProfile toolProfile(String tool, HeadroomRuntimeConfig.ToolProfileConfig p) {
+    private static ToolProfile toolProfile(String tool, CrusherGroup.ToolProfileGroup g) {
         try {
-            return new ToolProfile(p.skipCompression(), p.maxItemsAfterCrush());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    HeadroomConfig.TOOL_PROFILES + "." + quoted(tool) + "." + e.getMessage(), e);
+            ToolProfile p = ToolProfile.DEFAULTS;
+            if (g.skipCompression().isPresent()) {
+                p = p.withSkipCompression(g.skipCompression().get());
+            }
+            if (g.maxItemsAfterCrush().isPresent()) {
+                p = p.withMaxItemsAfterCrush(g.maxItemsAfterCrush().getAsInt());
+            }
+            return p;
+        } catch (InvalidConfigException e) {
+            throw e.forOption(CrusherConfig.toolProfileProperty(quoted(tool), e.option()));
         }
     }
 
@@ -74,15 +101,38 @@ final class CoreConfigMapper {
         return key.indexOf('.') >= 0 ? '"' + key + '"' : key;
     }
 
-    /** The core names two options after their servlet init-params; point at the Quarkus property instead. */
-    private static String quarkusKey(String coreMessage) {
-        String m = String.valueOf(coreMessage);
-        if (m.startsWith(HeadroomConfig.CCR_TTL_SECONDS)) {
-            return "ccr.ttl" + m.substring(HeadroomConfig.CCR_TTL_SECONDS.length()) + " (seconds)";
-        }
-        if (m.startsWith(HeadroomConfig.MAX_BODY_BYTES)) {
-            return "max-body-size" + m.substring(HeadroomConfig.MAX_BODY_BYTES.length()) + " (bytes)";
-        }
-        return m;
+    private static CcrConfig ccr(CcrGroup g) {
+        CcrConfig.Builder b = CcrConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.ttl().ifPresent(b::ttl);
+        g.maxEntries().ifPresent(b::maxEntries);
+        g.diskPath().ifPresent(b::diskPath);
+        g.diskSizeMb().ifPresent(b::diskSizeMb);
+        g.injectTool().ifPresent(b::injectTool);
+        return b.build();
+    }
+
+    private static CacheAlignerConfig cacheAligner(CacheAlignerGroup aligner, CacheControlGroup cacheControl) {
+        CacheAlignerConfig.Builder b = CacheAlignerConfig.builder();
+        aligner.enabled().ifPresent(b::enabled);
+        aligner.patterns().ifPresent(b::patterns);
+        cacheControl.enabled().ifPresent(b::cacheControlEnabled);
+        return b.build();
+    }
+
+    private static CodeCompressionConfig codeCompression(CodeCompressionGroup g) {
+        CodeCompressionConfig.Builder b = CodeCompressionConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        return b.build();
+    }
+
+    private static ContextConfig context(ContextGroup g) {
+        ContextConfig.Builder b = ContextConfig.builder();
+        g.strategy().ifPresent(b::strategy);
+        g.keepLastTurns().ifPresent(b::keepLastTurns);
+        g.outputBufferTokens().ifPresent(b::outputBufferTokens);
+        g.compressThreshold().ifPresent(b::compressThreshold);
+        g.recencyDecayRate().ifPresent(b::recencyDecayRate);
+        return b.build();
     }
 }

@@ -1,10 +1,9 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.CompressionListener;
-import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
-import io.headroom.HeadroomException;
+import io.headroom.InvalidConfigException;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -33,9 +32,9 @@ public class HeadroomProducer {
         thread.setContextClassLoader(Headroom.class.getClassLoader());
         try {
             return Headroom.create(core, listener);
-        } catch (HeadroomException e) {
+        } catch (InvalidConfigException e) {
             // Some options can only be checked by using them (e.g. an unusable ccr.disk-path directory).
-            throw e.type() == ErrorType.CONFIGURATION_ERROR ? CoreConfigMapper.invalid(e) : e;
+            throw CoreConfigMapper.invalid(e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -27,7 +27,7 @@ public class HeadroomRecorder {
         if (threads < 1) {
             throw new IllegalArgumentException("quarkus.headroom.compression-threads must be at least 1, got " + threads);
         }
-        return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), c.maxBodySize().asLongValue(),
+        return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), headroom.config().limits().maxBodyBytes(),
                 new CallerScopes(c.tenantIsolation(), c.tenantHeader().orElse(null)), threads);
     }
 }

@@ -1,0 +1,31 @@
+package io.headroom.quarkus.runtime;
+
+import io.headroom.ContextStrategy;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** Context-window management options ({@code io.headroom.ContextConfig}). Unset keys take the core's defaults. */
+public interface ContextGroup {
+
+    /**
+     * How a request over its token budget is cut down: {@code intelligent} drops the least valuable
+     * messages first, {@code rolling} the oldest, {@code off} never drops anything.
+     */
+    Optional<ContextStrategy> strategy();
+
+    /** Number of most recent user turns that are never dropped (the last one always stays). */
+    OptionalInt keepLastTurns();
+
+    /** Tokens reserved for the model's answer: the budget is the model's context limit minus this. */
+    OptionalInt outputBufferTokens();
+
+    /**
+     * Overflow, as a fraction of the budget, below which deeper tool-output compression is tried
+     * before any message is dropped.
+     */
+    OptionalDouble compressThreshold();
+
+    /** Rate (lambda) of the exponential recency decay used to score messages. */
+    OptionalDouble recencyDecayRate();
+}

@@ -1,0 +1,17 @@
+package io.headroom.quarkus.runtime;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import java.util.Optional;
+
+/**
+ * What Headroom takes on ({@code io.headroom.LimitsConfig}); its keys sit directly under
+ * {@code quarkus.headroom}. Unset keys take the core's defaults.
+ */
+public interface LimitsGroup {
+
+    /**
+     * Largest request body that is buffered and compressed. Larger bodies are forwarded
+     * untouched, and bodies that declare a larger {@code Content-Length} are not buffered at all.
+     */
+    Optional<MemorySize> maxBodySize();
+}
