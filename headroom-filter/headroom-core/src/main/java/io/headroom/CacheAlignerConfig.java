@@ -65,6 +65,11 @@ public final class CacheAlignerConfig {
         return b.build();
     }
 
+    /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
+    public static CacheAlignerConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
     /** Dynamic content (dates, times, ids) is moved from the system prompt to its end. */
     public boolean enabled() { return enabled; }
     /** Extra dynamic-content regexes beyond the built-in ones (valid, unmodifiable). */

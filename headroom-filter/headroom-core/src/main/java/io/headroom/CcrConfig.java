@@ -88,6 +88,11 @@ public final class CcrConfig {
         return b.build();
     }
 
+    /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
+    public static CcrConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
     public boolean enabled() { return enabled; }
     public Duration ttl() { return ttl; }
     public long maxEntries() { return maxEntries; }

@@ -46,6 +46,11 @@ public final class CodeCompressionConfig {
         return b.build();
     }
 
+    /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
+    public static CodeCompressionConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
     /** Source code bodies are collapsed only when true. */
     public boolean enabled() { return enabled; }
 

@@ -81,6 +81,11 @@ public final class ContextConfig {
         return b.build();
     }
 
+    /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
+    public static ContextConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
     /** How a request over its token budget is cut down. */
     public ContextStrategy strategy() { return strategy; }
     /** The last N user turns are never dropped (at least the last one always stays). */

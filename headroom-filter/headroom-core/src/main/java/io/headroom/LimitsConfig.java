@@ -46,6 +46,11 @@ public final class LimitsConfig {
         return b.build();
     }
 
+    /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
+    public static LimitsConfig fromMap(Map<String, String> properties) {
+        return fromProperties(properties::get);
+    }
+
     /** Largest request body (bytes, as received) that is buffered and compressed. */
     public long maxBodyBytes() { return maxBodyBytes; }
 
