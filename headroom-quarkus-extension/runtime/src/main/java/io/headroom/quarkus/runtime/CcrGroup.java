@@ -11,7 +11,7 @@ public interface CcrGroup {
     /** Whether compressed originals are stored so they can be retrieved by hash. */
     Optional<Boolean> enabled();
 
-    /** How long a stored original stays retrievable (whole seconds count). */
+    /** How long a stored original stays retrievable. */
     Optional<Duration> ttl();
 
     /** Maximum number of originals held; the least recently used are evicted first. */
