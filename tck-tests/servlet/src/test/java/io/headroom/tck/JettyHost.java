@@ -2,10 +2,10 @@ package io.headroom.tck;
 
 import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.downstream.RelayServlet;
+import io.headroom.conformance.downstream.WebApp;
 import io.headroom.servlet.HeadroomFilter;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -22,12 +22,12 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Embedded Jetty 12 (ee10) serving HTTP/1.1 and h2c on one loopback port, with HeadroomFilter on
  * {@code /*} registered either programmatically (a {@link FilterHolder} with init-params) or by a real
- * {@code WEB-INF/web.xml} ({@link WebXml}).
+ * {@code WEB-INF/web.xml} ({@link WebApp}).
  */
 final class JettyHost implements HostUnderTest {
     private final boolean webXml;
     private Server server;
-    private Path webApp;
+    private WebApp webApp;
 
     private JettyHost(boolean webXml) {
         this.webXml = webXml;
@@ -72,10 +72,10 @@ final class JettyHost implements HostUnderTest {
     }
 
     private Handler webApp(Map<String, String> headroomOptions) throws Exception {
-        webApp = WebXml.writeWebApp(headroomOptions);
+        webApp = WebApp.write(HeadroomFilter.class.getName(), headroomOptions);
         WebAppContext context = new WebAppContext();
         context.setContextPath("/");
-        context.setBaseResourceAsPath(webApp);
+        context.setBaseResourceAsPath(webApp.docBase());
         // the test class path is the application's: no WEB-INF/lib, no container jars to scan
         context.setParentLoaderPriority(true);
         return context;
@@ -86,6 +86,8 @@ final class JettyHost implements HostUnderTest {
         if (server != null) {
             server.stop();
         }
-        TempDirs.delete(webApp);
+        if (webApp != null) {
+            webApp.close();
+        }
     }
 }

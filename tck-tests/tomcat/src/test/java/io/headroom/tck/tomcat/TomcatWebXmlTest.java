@@ -1,4 +1,4 @@
-package io.headroom.tck;
+package io.headroom.tck.tomcat;
 
 import static io.headroom.conformance.ConformanceAssertions.assertCompressed;
 import static io.headroom.conformance.ConformanceAssertions.assertForwardedAsSent;
@@ -6,6 +6,7 @@ import static io.headroom.conformance.ConformanceAssertions.assertForwardedAsSen
 import io.headroom.conformance.ConformanceClient;
 import io.headroom.conformance.LlmRequests;
 import io.headroom.conformance.Protocol;
+import io.headroom.conformance.downstream.WebApp;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class TomcatWebXmlTest {
             tomcat.stop();
             tomcat.destroy();
         }
-        TempDirs.delete(baseDir);
+        WebApp.deleteTree(baseDir);
     }
 
     @Test

@@ -1,7 +1,8 @@
-package io.headroom.tck;
+package io.headroom.tck.tomcat;
 
 import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.downstream.RelayServlet;
+import io.headroom.conformance.downstream.WebApp;
 import io.headroom.servlet.HeadroomFilter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,13 +19,13 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 /**
  * Embedded Tomcat 11 serving HTTP/1.1 and h2c ({@link Http2Protocol} as upgrade protocol) on one loopback
  * port, with HeadroomFilter on {@code /*} registered either programmatically (a {@link FilterDef} with
- * init-params) or by a real {@code WEB-INF/web.xml} ({@link WebXml}).
+ * init-params) or by a real {@code WEB-INF/web.xml} ({@link WebApp}).
  */
 final class TomcatHost implements HostUnderTest {
     private final boolean webXml;
     private Tomcat tomcat;
     private Path baseDir;
-    private Path webApp;
+    private WebApp webApp;
 
     private TomcatHost(boolean webXml) {
         this.webXml = webXml;
@@ -73,10 +74,10 @@ final class TomcatHost implements HostUnderTest {
     }
 
     private void deployWebApp(Map<String, String> headroomOptions) throws Exception {
-        webApp = WebXml.writeWebApp(headroomOptions);
+        webApp = WebApp.write(HeadroomFilter.class.getName(), headroomOptions);
         // only our web.xml: no container defaults (JSP, default servlet) and no class path scanning
         tomcat.setAddDefaultWebXmlToWebapp(false);
-        Context context = tomcat.addWebapp("", webApp.toString());
+        Context context = tomcat.addWebapp("", webApp.docBase().toString());
         StandardJarScanner scanner = new StandardJarScanner();
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
@@ -88,7 +89,9 @@ final class TomcatHost implements HostUnderTest {
             tomcat.stop();
             tomcat.destroy();
         }
-        TempDirs.delete(baseDir);
-        TempDirs.delete(webApp);
+        WebApp.deleteTree(baseDir);
+        if (webApp != null) {
+            webApp.close();
+        }
     }
 }

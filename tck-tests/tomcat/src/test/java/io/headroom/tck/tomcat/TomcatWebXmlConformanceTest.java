@@ -1,4 +1,4 @@
-package io.headroom.tck;
+package io.headroom.tck.tomcat;
 
 import io.headroom.conformance.ConformanceContract;
 import io.headroom.conformance.HostUnderTest;
