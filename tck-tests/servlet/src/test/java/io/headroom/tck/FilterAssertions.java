@@ -1,5 +1,7 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.LlmRequests;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

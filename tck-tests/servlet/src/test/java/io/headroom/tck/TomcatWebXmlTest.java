@@ -1,5 +1,7 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.LlmRequests;
+
 import static io.headroom.tck.FilterAssertions.assertCompressed;
 import static io.headroom.tck.FilterAssertions.assertForwardedUntouched;
 

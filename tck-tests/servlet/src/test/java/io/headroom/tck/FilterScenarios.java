@@ -1,5 +1,7 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.LlmRequests;
+
 import static io.headroom.tck.FilterAssertions.COMPRESSED;
 import static io.headroom.tck.FilterAssertions.TOKENS_SAVED;
 import static io.headroom.tck.FilterAssertions.assertCompressed;
@@ -121,7 +123,7 @@ abstract class FilterScenarios extends ContainerScenarios {
 
     @Test
     void malformedJsonIsForwardedUnchanged() throws Exception {
-        byte[] original = LlmRequests.malformedChat();
+        byte[] original = LlmRequests.truncatedChat();
         Client.Exchange exchange = client.post(CHAT, original);
         assertForwardedUntouched(exchange, original);
         assertConsistentLength(exchange.upstream());

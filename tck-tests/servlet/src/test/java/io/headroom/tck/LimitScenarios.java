@@ -1,5 +1,7 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.LlmRequests;
+
 import static io.headroom.tck.FilterAssertions.assertConsistentLength;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

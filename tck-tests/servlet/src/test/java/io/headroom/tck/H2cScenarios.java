@@ -1,5 +1,7 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.LlmRequests;
+
 import static io.headroom.tck.FilterAssertions.COMPRESSED;
 import static io.headroom.tck.FilterAssertions.TOKENS_SAVED;
 import static io.headroom.tck.FilterAssertions.assertCompressed;
