@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * A Spring Boot application on embedded Tomcat that serves LLM endpoints itself ({@link RecordingController})
+ * A Spring Boot application on embedded Tomcat that serves LLM endpoints itself ({@link RelayController})
  * and has Headroom registered as Spring users do ({@link HeadroomConfiguration}).
  */
 @SpringBootApplication

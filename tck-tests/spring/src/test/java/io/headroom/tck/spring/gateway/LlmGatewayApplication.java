@@ -15,7 +15,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * An existing Spring Cloud Gateway Server MVC gateway that forwards every {@code /v1/**} request to the
- * LLM provider at {@code llm.upstream}; adding Headroom took only {@link HeadroomConfiguration}.
+ * LLM provider at {@code llm.upstream}; adding Headroom took only {@link HeadroomConfiguration}. The gateway
+ * sends a body it read from a (wrapped) request upstream with {@code Transfer-Encoding: chunked}.
  */
 @SpringBootApplication
 @Import(HeadroomConfiguration.class)
