@@ -1,6 +1,7 @@
 package io.headroom.tck.spring.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.headroom.conformance.ConformanceContract;
 import io.headroom.conformance.HostUnderTest;
@@ -27,5 +28,12 @@ class SpringBootConformanceTest extends ConformanceContract {
         client();
         ServletContext servlet = ((ServletWebServerApplicationContext) host.app().context()).getServletContext();
         assertEquals("6.0", servlet.getMajorVersion() + "." + servlet.getMinorVersion());
+    }
+
+    /** A plain Boot application: the gateway's auto-configuration (and its servlet filters) is not on this class path. */
+    @Test
+    void applicationHasNoSpringCloudGateway() {
+        assertThrows(ClassNotFoundException.class,
+                () -> Class.forName("org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration"));
     }
 }
