@@ -37,13 +37,7 @@ public final class ConformanceAssertions {
     public static JsonNode assertCompressed(ConformanceClient.Exchange exchange, byte[] original)
             throws IOException, InterruptedException {
         assertAnswerRelayed(exchange);
-        assertEquals("true", exchange.header(COMPRESSED), COMPRESSED);
-        int before = intHeader(exchange, TOKENS_BEFORE);
-        int after = intHeader(exchange, TOKENS_AFTER);
-        int saved = intHeader(exchange, TOKENS_SAVED);
-        assertTrue(saved > 0, "tokens saved: " + saved);
-        assertEquals(before - after, saved, "tokens saved = tokens before - tokens after");
-
+        // the downstream first: a wrong body is the more important failure to report
         RecordingStub.Received received = exchange.received();
         assertEquals("POST", received.method());
         assertTrue(received.body().length < original.length,
@@ -56,6 +50,13 @@ public final class ConformanceAssertions {
         assertTrue(encoding == null || "identity".equalsIgnoreCase(encoding.trim()),
                 "the rewritten body is plain, yet the downstream saw Content-Encoding: " + encoding);
         assertFramingConsistent(received);
+
+        assertEquals("true", exchange.header(COMPRESSED), COMPRESSED);
+        int saved = intHeader(exchange, TOKENS_SAVED);
+        assertTrue(saved > 0, "tokens saved: " + saved);
+        int before = intHeader(exchange, TOKENS_BEFORE);
+        int after = intHeader(exchange, TOKENS_AFTER);
+        assertEquals(before - after, saved, "tokens saved = tokens before - tokens after");
         return forwarded;
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +17,10 @@ import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +55,7 @@ public abstract class ConformanceContract {
     /** An OpenAI path Headroom does not handle. */
     protected static final String EMBEDDINGS = "/v1/embeddings";
     protected static final String JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private HostUnderTest host;
     private ConformanceClient client;
@@ -122,6 +126,31 @@ public abstract class ConformanceContract {
         }
     }
 
+    /** What is not compressed keeps its exact bytes: the user and system messages appear verbatim. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void userAndSystemMessagesKeepTheirExactBytes(Protocol protocol) throws Exception {
+        byte[] original = LlmRequests.openAiChat();
+        ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
+        if (expectCompressed(protocol, exchange, original) == null) {
+            return;
+        }
+        String sent = new String(original, StandardCharsets.UTF_8);
+        String forwarded = exchange.received().bodyText();
+        for (String message : List.of(LlmRequests.SYSTEM, LlmRequests.QUERY)) {
+            String encoded = MAPPER.writeValueAsString(message);
+            assertTrue(sent.contains(encoded), "fixture");
+            assertTrue(forwarded.contains(encoded), "re-encoded or changed: " + encoded);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void plusJsonMediaTypeIsCompressed(Protocol protocol) throws Exception {
+        byte[] original = LlmRequests.openAiChat();
+        expectCompressed(protocol, client().post(protocol, CHAT, original, "application/vnd.openai+json"), original);
+    }
+
     // ---- 2. request body encodings --------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
@@ -152,6 +181,50 @@ public abstract class ConformanceContract {
         }
         JsonNode forwarded = assertCompressed(exchange, json);
         assertEquals("gpt-4o", forwarded.path("model").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void deflateBodyIsDecodedCompressedAndForwardedPlain(Protocol protocol) throws Exception {
+        byte[] json = LlmRequests.openAiChat();
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(deflated)) {
+            d.write(json);
+        }
+        ConformanceClient.Exchange exchange =
+                client().post(protocol, CHAT, deflated.toByteArray(), JSON, "Content-Encoding", "deflate");
+        if (documentsH2PassThrough(protocol)) {
+            assertForwardedAsSent(exchange, deflated.toByteArray());
+            return;
+        }
+        assertCompressed(exchange, json);
+    }
+
+    /** Nothing to gain: the encoded original goes on, still labelled with its encoding. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void gzipBodyWithNothingToCompressIsForwardedAsSent(Protocol protocol) throws Exception {
+        byte[] gzipped = gzip(LlmRequests.shortChat());
+        RecordingStub.Received received = assertForwardedAsSent(
+                client().post(protocol, CHAT, gzipped, JSON, "Content-Encoding", "gzip"), gzipped);
+        assertEquals("gzip", received.contentEncoding());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void corruptGzipIsForwardedAsSent(Protocol protocol) throws Exception {
+        byte[] gzipped = gzip(LlmRequests.openAiChat());
+        byte[] truncated = Arrays.copyOf(gzipped, gzipped.length / 2);
+        assertForwardedAsSent(client().post(protocol, CHAT, truncated, JSON, "Content-Encoding", "gzip"), truncated);
+    }
+
+    /** 64 MiB of zeros in about 64 KiB of gzip: decoding must stop at the size limit and pass it on as sent. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void gzipBombIsForwardedAsSent(Protocol protocol) throws Exception {
+        byte[] bomb = zerosGzip(64);
+        assertTrue(bomb.length < MAX_BODY_BYTES, "the bomb itself is within the limit: " + bomb.length);
+        assertForwardedAsSent(client().post(protocol, CHAT, bomb, JSON, "Content-Encoding", "gzip"), bomb);
     }
 
     /** Headroom cannot read a body it cannot decode: it must pass on the exact bytes and the encoding. */
@@ -219,6 +292,21 @@ public abstract class ConformanceContract {
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON, "x-headroom-bypass", "true"), original);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void passthroughModeHeaderForwardsOriginalBytes(Protocol protocol) throws Exception {
+        byte[] original = LlmRequests.anthropicMessages();
+        assertForwardedAsSent(client().post(protocol, MESSAGES, original, JSON, "x-headroom-mode", "passthrough"), original);
+    }
+
+    /** An unknown mode must not fail the request: the configured mode (optimize) applies. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void unknownModeHeaderKeepsTheConfiguredMode(Protocol protocol) throws Exception {
+        byte[] original = LlmRequests.openAiChat();
+        expectCompressed(protocol, client().post(protocol, CHAT, original, JSON, "x-headroom-mode", "turbo"), original);
+    }
+
     /** Audit measures but never rewrites, and no header may claim tokens were saved. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Protocol.class)
@@ -259,7 +347,25 @@ public abstract class ConformanceContract {
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
     }
 
+    /** Far beyond any parser's nesting limit: forwarded as sent, no StackOverflowError, no 500. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void deeplyNestedJsonFailsOpen(Protocol protocol) throws Exception {
+        int depth = 50_000;
+        byte[] deep = ("{\"model\":\"gpt-4o\",\"messages\":" + "[".repeat(depth) + "]".repeat(depth) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertForwardedAsSent(client().post(protocol, CHAT, deep, JSON), deep);
+    }
+
     // ---- 6. what Headroom must leave alone -----------------------------------------------------------
+
+    /** Content under the compression threshold is never touched. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void smallRequestIsForwardedAsSent(Protocol protocol) throws Exception {
+        byte[] original = LlmRequests.shortChat();
+        assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
+    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Protocol.class)
@@ -290,6 +396,14 @@ public abstract class ConformanceContract {
                 client().post(protocol, CHAT, original, "text/plain; charset=utf-8"), original);
         assertTrue(String.valueOf(received.contentType()).startsWith("text/plain"),
                 "Content-Type seen downstream: " + received.contentType());
+    }
+
+    /** Only UTF-8 JSON is rewritten: another charset goes on untouched. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Protocol.class)
+    void nonUtf8CharsetPassesThrough(Protocol protocol) throws Exception {
+        byte[] utf16 = new String(LlmRequests.openAiChat(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16);
+        assertForwardedAsSent(client().post(protocol, CHAT, utf16, "application/json; charset=utf-16"), utf16);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -327,6 +441,19 @@ public abstract class ConformanceContract {
             }
         }
         return data == null ? null : data.toString();
+    }
+
+    /** {@code mebibytes} MiB of zero bytes as repeated 1 MiB gzip members: about 1 KiB per MiB. */
+    private static byte[] zerosGzip(int mebibytes) throws IOException {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(member)) {
+            gz.write(new byte[1 << 20]);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < mebibytes; i++) {
+            member.writeTo(out);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

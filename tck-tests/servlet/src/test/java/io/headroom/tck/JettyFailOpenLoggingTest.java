@@ -1,6 +1,9 @@
 package io.headroom.tck;
 
+import io.headroom.conformance.ConformanceClient;
 import io.headroom.conformance.LlmRequests;
+import io.headroom.conformance.Protocol;
+import io.headroom.conformance.downstream.RelayServlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +50,7 @@ class JettyFailOpenLoggingTest {
         return json.writeValueAsBytes(request);
     }
 
-    private record Captured(String output, List<Client.Exchange> exchanges) {
+    private record Captured(String output, List<ConformanceClient.Exchange> exchanges) {
     }
 
     private static Captured run(CompressionListener listener, byte[] body) throws Exception {
@@ -65,15 +68,15 @@ class JettyFailOpenLoggingTest {
             context.setContextPath("/");
             context.addFilter(new FilterHolder(new HeadroomFilter(headroom)), "/api/*",
                     EnumSet.of(DispatcherType.REQUEST));
-            context.addServlet(new ServletHolder("echo", StreamEchoServlet.class), "/*");
+            context.addServlet(new ServletHolder("downstream", RelayServlet.class), "/*");
             server.setHandler(context);
             server.start();
-            Client client = new Client(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+            ConformanceClient client = new ConformanceClient(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
             System.setOut(tee);
             System.setErr(tee);
-            List<Client.Exchange> exchanges = List.of(
-                    client.post("/api/v1/chat/completions", body, "Authorization", "Bearer " + AUTH_SECRET),
-                    client.postChunked("/api/v1/chat/completions", body, "x-api-key", XKEY_SECRET));
+            List<ConformanceClient.Exchange> exchanges = List.of(
+                    client.post(Protocol.HTTP_1_1, "/api/v1/chat/completions", body, "application/json", "Authorization", "Bearer " + AUTH_SECRET),
+                    client.postChunked(Protocol.HTTP_1_1, "/api/v1/chat/completions", body, "application/json", "x-api-key", XKEY_SECRET));
             return new Captured(captured.toString(StandardCharsets.UTF_8), exchanges);
         } finally {
             System.setOut(out);
@@ -94,10 +97,10 @@ class JettyFailOpenLoggingTest {
         Captured c = run((endpoint, mode, outcome, nanos) -> {
             throw new AssertionError("listener saw " + new String(outcome.body(), StandardCharsets.UTF_8));
         }, body);
-        for (Client.Exchange e : c.exchanges()) {
+        for (ConformanceClient.Exchange e : c.exchanges()) {
             assertEquals(200, e.status());
             assertEquals("true", e.header("x-headroom-compressed"), "an Error in a listener does not undo the rewrite");
-            assertTrue(e.upstream().body().length < body.length, "the compressed body went on");
+            assertTrue(e.received().body().length < body.length, "the compressed body went on");
         }
         assertTrue(c.output().contains("compression listener failed"), "the core's WARN was captured:\n" + c.output());
         assertTrue(c.output().contains("java.lang.AssertionError"), c.output());
@@ -110,7 +113,7 @@ class JettyFailOpenLoggingTest {
         Captured c = run((endpoint, mode, outcome, nanos) -> {
             throw new IllegalStateException("listener saw " + new String(outcome.body(), StandardCharsets.UTF_8));
         }, body);
-        for (Client.Exchange e : c.exchanges()) {
+        for (ConformanceClient.Exchange e : c.exchanges()) {
             assertEquals(200, e.status());
             assertEquals("true", e.header("x-headroom-compressed"), "the request itself was compressed");
         }

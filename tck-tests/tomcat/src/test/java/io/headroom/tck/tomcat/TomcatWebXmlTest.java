@@ -1,10 +1,12 @@
-package io.headroom.tck;
+package io.headroom.tck.tomcat;
 
+import static io.headroom.conformance.ConformanceAssertions.assertCompressed;
+import static io.headroom.conformance.ConformanceAssertions.assertForwardedAsSent;
+
+import io.headroom.conformance.ConformanceClient;
 import io.headroom.conformance.LlmRequests;
-
-import static io.headroom.tck.FilterAssertions.assertCompressed;
-import static io.headroom.tck.FilterAssertions.assertForwardedUntouched;
-
+import io.headroom.conformance.Protocol;
+import io.headroom.conformance.downstream.WebApp;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** HeadroomFilter deployed by a real {@code WEB-INF/web.xml} and configured by its init-params. */
+/**
+ * Servlet-only: init-params other than the contract's, read from a hand-written {@code WEB-INF/web.xml}
+ * with three filters (optimize, audit, a high min-tokens-to-crush) on three prefixes.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TomcatWebXmlTest {
+    private static final String JSON = "application/json";
     private Tomcat tomcat;
     private Path baseDir;
-    private Client client;
+    private ConformanceClient client;
 
     @BeforeAll
     void deployWebApp() throws Exception {
@@ -35,14 +41,13 @@ class TomcatWebXmlTest {
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
-        // only our web.xml: no container defaults (JSP, default servlet) and no classpath scanning
         tomcat.setAddDefaultWebXmlToWebapp(false);
         Context context = tomcat.addWebapp("", docBase.toString());
         StandardJarScanner scanner = new StandardJarScanner();
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
         tomcat.start();
-        client = new Client(URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort()));
+        client = new ConformanceClient(URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort()));
     }
 
     @AfterAll
@@ -51,30 +56,31 @@ class TomcatWebXmlTest {
             tomcat.stop();
             tomcat.destroy();
         }
-        TempDirs.delete(baseDir);
+        WebApp.deleteTree(baseDir);
     }
 
     @Test
     void optimizeFilterCompresses() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        assertCompressed(client.post("/api/v1/chat/completions", original), original);
+        assertCompressed(client.post(Protocol.HTTP_1_1, "/api/v1/chat/completions", original, JSON), original);
     }
 
     @Test
     void auditInitParamForwardsOriginalBytes() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        assertForwardedUntouched(client.post("/audit/v1/chat/completions", original), original);
+        assertForwardedAsSent(client.post(Protocol.HTTP_1_1, "/audit/v1/chat/completions", original, JSON), original);
     }
 
     @Test
     void modeHeaderOverridesTheAuditInitParam() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        assertCompressed(client.post("/audit/v1/chat/completions", original, "x-headroom-mode", "optimize"), original);
+        assertCompressed(client.post(Protocol.HTTP_1_1, "/audit/v1/chat/completions", original, JSON,
+                "x-headroom-mode", "optimize"), original);
     }
 
     @Test
     void minTokensInitParamKeepsRequestsBelowItUnchanged() throws Exception {
         byte[] original = LlmRequests.responses();
-        assertForwardedUntouched(client.post("/strict/v1/responses", original), original);
+        assertForwardedAsSent(client.post(Protocol.HTTP_1_1, "/strict/v1/responses", original, JSON), original);
     }
 }
