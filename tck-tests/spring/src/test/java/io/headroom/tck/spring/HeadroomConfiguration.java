@@ -1,3 +1,4 @@
+// src-docs/spring.md shows everything after the package line verbatim (SpringDocsTest keeps them equal).
 package io.headroom.tck.spring;
 
 import io.headroom.Headroom;
@@ -9,16 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * How a Spring Boot application (or a Spring Cloud Gateway Server MVC gateway) adds Headroom: one
- * {@link Headroom} built from the {@code headroom.*} properties (application.properties, environment
- * variables such as {@code HEADROOM_MODE}, command line), and the servlet filter registered in front of
- * {@code /v1/*}. This class is the snippet of the Spring documentation page, kept compiling and running
- * by the tests of this module.
+ * Headroom for a Spring Boot application or a Spring Cloud Gateway Server MVC gateway: one {@link Headroom}
+ * built from the {@code headroom.*} properties (application.properties, environment variables such as
+ * {@code HEADROOM_MODE}, the command line), and the servlet filter in front of {@code /v1/*}.
  */
 @Configuration(proxyBeanMethods = false)
 public class HeadroomConfiguration {
 
-    /** {@code headroom.mode=audit}, {@code headroom.max-body-bytes=...}; Spring closes it on shutdown. */
+    /** E.g. {@code headroom.mode=audit}; an invalid value stops start-up, naming the option. Closed on shutdown. */
     @Bean(destroyMethod = "close")
     Headroom headroom(Environment environment) {
         return Headroom.create(HeadroomConfig.fromProperties(option -> environment.getProperty("headroom." + option)));
