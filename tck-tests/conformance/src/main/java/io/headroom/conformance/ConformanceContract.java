@@ -25,8 +25,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The one conformance suite every host runs: Headroom installed in a real server the way that host's
@@ -37,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * what a host must provide. Nothing else may differ between hosts. A host that documents a limitation
  * ({@link HostUnderTest#limitations()}) gets the documented behaviour asserted instead, never a skip.
  *
- * <p>Every case runs over both {@link Protocol}s. The server is started once per class.
+ * <p>Every case runs over both {@link Protocol}s ({@link OverEveryProtocol}). The server is started once per class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConformanceContract {
@@ -86,9 +84,9 @@ public abstract class ConformanceContract {
 
     // ---- 1. compression of the three LLM API shapes -------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void openAiChatIsCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void openAiChatIsCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         JsonNode forwarded = expectCompressed(protocol, client().post(protocol, CHAT, original, JSON), original);
         if (forwarded != null) {
@@ -101,9 +99,9 @@ public abstract class ConformanceContract {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void anthropicMessagesAreCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void anthropicMessagesAreCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.anthropicMessages();
         JsonNode forwarded = expectCompressed(protocol, client().post(protocol, MESSAGES, original, JSON), original);
         if (forwarded != null) {
@@ -114,9 +112,9 @@ public abstract class ConformanceContract {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void openAiResponsesAreCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void openAiResponsesAreCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.responses();
         JsonNode forwarded = expectCompressed(protocol, client().post(protocol, RESPONSES, original, JSON), original);
         if (forwarded != null) {
@@ -127,9 +125,9 @@ public abstract class ConformanceContract {
     }
 
     /** What is not compressed keeps its exact bytes: the user and system messages appear verbatim. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void userAndSystemMessagesKeepTheirExactBytes(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void userAndSystemMessagesKeepTheirExactBytes(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
         if (expectCompressed(protocol, exchange, original) == null) {
@@ -144,34 +142,34 @@ public abstract class ConformanceContract {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void plusJsonMediaTypeIsCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void plusJsonMediaTypeIsCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         expectCompressed(protocol, client().post(protocol, CHAT, original, "application/vnd.openai+json"), original);
     }
 
     // ---- 2. request body encodings --------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void identityEncodedBodyIsCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void identityEncodedBodyIsCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         expectCompressed(protocol, client().post(protocol, CHAT, original, JSON, "Content-Encoding", "identity"), original);
     }
 
     /** Over HTTP/1.1 chunked transfer coding; over h2 DATA frames without a content-length. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void bodyOfUnknownLengthIsCompressed(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void bodyOfUnknownLengthIsCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         expectCompressed(protocol, client().postChunked(protocol, CHAT, original, JSON), original);
     }
 
     /** The rewritten body goes on decoded, so it must arrive without its old Content-Encoding. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void gzipBodyIsDecodedCompressedAndForwardedPlain(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void gzipBodyIsDecodedCompressedAndForwardedPlain(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] json = LlmRequests.openAiChat();
         byte[] gzipped = gzip(json);
         ConformanceClient.Exchange exchange = client().post(protocol, CHAT, gzipped, JSON, "Content-Encoding", "gzip");
@@ -183,9 +181,9 @@ public abstract class ConformanceContract {
         assertEquals("gpt-4o", forwarded.path("model").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void deflateBodyIsDecodedCompressedAndForwardedPlain(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void deflateBodyIsDecodedCompressedAndForwardedPlain(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] json = LlmRequests.openAiChat();
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream d = new DeflaterOutputStream(deflated)) {
@@ -201,36 +199,36 @@ public abstract class ConformanceContract {
     }
 
     /** Nothing to gain: the encoded original goes on, still labelled with its encoding. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void gzipBodyWithNothingToCompressIsForwardedAsSent(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void gzipBodyWithNothingToCompressIsForwardedAsSent(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] gzipped = gzip(LlmRequests.shortChat());
         RecordingStub.Received received = assertForwardedAsSent(
                 client().post(protocol, CHAT, gzipped, JSON, "Content-Encoding", "gzip"), gzipped);
         assertEquals("gzip", received.contentEncoding());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void corruptGzipIsForwardedAsSent(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void corruptGzipIsForwardedAsSent(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] gzipped = gzip(LlmRequests.openAiChat());
         byte[] truncated = Arrays.copyOf(gzipped, gzipped.length / 2);
         assertForwardedAsSent(client().post(protocol, CHAT, truncated, JSON, "Content-Encoding", "gzip"), truncated);
     }
 
     /** 64 MiB of zeros in about 64 KiB of gzip: decoding must stop at the size limit and pass it on as sent. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void gzipBombIsForwardedAsSent(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void gzipBombIsForwardedAsSent(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] bomb = zerosGzip(64);
         assertTrue(bomb.length < MAX_BODY_BYTES, "the bomb itself is within the limit: " + bomb.length);
         assertForwardedAsSent(client().post(protocol, CHAT, bomb, JSON, "Content-Encoding", "gzip"), bomb);
     }
 
     /** Headroom cannot read a body it cannot decode: it must pass on the exact bytes and the encoding. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void undecodableEncodingPassesThroughByteIdentical(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void undecodableEncodingPassesThroughByteIdentical(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat(); // labelled br: read as JSON it would be rewritten
         RecordingStub.Received received = assertForwardedAsSent(
                 client().post(protocol, CHAT, original, JSON, "Content-Encoding", "br"), original);
@@ -239,9 +237,9 @@ public abstract class ConformanceContract {
 
     // ---- 3. responses: JSON and server-sent events ---------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void jsonAnswerIsRelayedUnchanged(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void jsonAnswerIsRelayedUnchanged(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         ConformanceClient.Exchange exchange = client().post(protocol, CHAT, LlmRequests.shortChat(), JSON);
         ConformanceAssertions.assertAnswerRelayed(exchange);
     }
@@ -250,9 +248,9 @@ public abstract class ConformanceContract {
      * The stub sends the first event and holds the rest until the client has read it: a host that
      * buffers the stream delivers nothing until the stub gives up waiting, and the recording says so.
      */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void eventStreamIsRelayedEventByEventInOrder(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void eventStreamIsRelayedEventByEventInOrder(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.streamingChat();
         ConformanceClient.Streaming streaming = client().postStreaming(protocol, CHAT, original, JSON,
                 RecordingStub.RESPOND_HEADER, "sse");
@@ -285,72 +283,72 @@ public abstract class ConformanceContract {
 
     // ---- 4. bypass and audit -------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void bypassHeaderForwardsOriginalBytes(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void bypassHeaderForwardsOriginalBytes(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON, "x-headroom-bypass", "true"), original);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void passthroughModeHeaderForwardsOriginalBytes(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void passthroughModeHeaderForwardsOriginalBytes(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.anthropicMessages();
         assertForwardedAsSent(client().post(protocol, MESSAGES, original, JSON, "x-headroom-mode", "passthrough"), original);
     }
 
     /** An unknown mode must not fail the request: the configured mode (optimize) applies. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void unknownModeHeaderKeepsTheConfiguredMode(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void unknownModeHeaderKeepsTheConfiguredMode(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         expectCompressed(protocol, client().post(protocol, CHAT, original, JSON, "x-headroom-mode", "turbo"), original);
     }
 
     /** Audit measures but never rewrites, and no header may claim tokens were saved. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void auditModeForwardsOriginalBytesAndClaimsNoSavings(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void auditModeForwardsOriginalBytesAndClaimsNoSavings(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON, "x-headroom-mode", "audit"), original);
     }
 
     // ---- 5. fail open: oversized and malformed bodies ------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void oversizedBodyFailsOpen(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void oversizedBodyFailsOpen(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.oversizedChat();
         assertTrue(original.length > MAX_BODY_BYTES, "fixture of " + original.length + " bytes");
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
     }
 
     /** Without a Content-Length the adapter only finds out while reading; the bytes must still all arrive. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void oversizedBodyOfUnknownLengthFailsOpen(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void oversizedBodyOfUnknownLengthFailsOpen(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.oversizedChat();
         assertForwardedAsSent(client().postChunked(protocol, CHAT, original, JSON), original);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void truncatedJsonFailsOpen(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void truncatedJsonFailsOpen(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.truncatedChat();
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void duplicateKeysFailOpen(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void duplicateKeysFailOpen(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.duplicateKeyChat();
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
     }
 
     /** Far beyond any parser's nesting limit: forwarded as sent, no StackOverflowError, no 500. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void deeplyNestedJsonFailsOpen(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void deeplyNestedJsonFailsOpen(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         int depth = 50_000;
         byte[] deep = ("{\"model\":\"gpt-4o\",\"messages\":" + "[".repeat(depth) + "]".repeat(depth) + "}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -360,16 +358,16 @@ public abstract class ConformanceContract {
     // ---- 6. what Headroom must leave alone -----------------------------------------------------------
 
     /** Content under the compression threshold is never touched. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void smallRequestIsForwardedAsSent(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void smallRequestIsForwardedAsSent(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.shortChat();
         assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void otherPathsAreUntouchedAndUnmarked(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void otherPathsAreUntouchedAndUnmarked(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         ConformanceClient.Exchange exchange = client().post(protocol, EMBEDDINGS, original, JSON);
         ConformanceAssertions.assertAnswerRelayed(exchange);
@@ -379,18 +377,18 @@ public abstract class ConformanceContract {
         assertEquals(EMBEDDINGS, received.path());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void getOnAnLlmPathIsUntouchedAndUnmarked(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void getOnAnLlmPathIsUntouchedAndUnmarked(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         ConformanceClient.Exchange exchange = client().get(protocol, CHAT);
         ConformanceAssertions.assertAnswerRelayed(exchange);
         assertNoHeadroomHeaders(exchange);
         assertEquals("GET", exchange.received().method());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void nonJsonContentTypePassesThrough(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void nonJsonContentTypePassesThrough(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] original = LlmRequests.openAiChat();
         RecordingStub.Received received = assertForwardedAsSent(
                 client().post(protocol, CHAT, original, "text/plain; charset=utf-8"), original);
@@ -399,9 +397,9 @@ public abstract class ConformanceContract {
     }
 
     /** Only UTF-8 JSON is rewritten: another charset goes on untouched. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Protocol.class)
-    void nonUtf8CharsetPassesThrough(Protocol protocol) throws Exception {
+    @OverEveryProtocol
+    void nonUtf8CharsetPassesThrough(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
         byte[] utf16 = new String(LlmRequests.openAiChat(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16);
         assertForwardedAsSent(client().post(protocol, CHAT, utf16, "application/json; charset=utf-16"), utf16);
     }

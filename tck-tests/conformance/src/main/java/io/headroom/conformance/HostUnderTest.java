@@ -50,4 +50,28 @@ public interface HostUnderTest extends AutoCloseable {
     /** Stops the host; nothing to do for a framework-managed one. */
     @Override
     void close() throws Exception;
+
+    /**
+     * A host a test framework has already started (@SpringBootTest, QuarkusUnitTest) at {@code base},
+     * configured with {@link ConformanceContract#HEADROOM_OPTIONS}; the framework also stops it.
+     */
+    static HostUnderTest running(URI base, Limitation... limitations) {
+        java.util.Objects.requireNonNull(base, "base: the framework has not injected the host's URI");
+        Set<Limitation> documented = Set.of(limitations);
+        return new HostUnderTest() {
+            @Override
+            public URI start(Map<String, String> headroomOptions) {
+                return base;
+            }
+
+            @Override
+            public Set<Limitation> limitations() {
+                return documented;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }
