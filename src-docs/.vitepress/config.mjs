@@ -14,6 +14,7 @@ export default {
         { text: 'Overview', link: '/' },
         { text: 'Quick start', link: '/quick-start' },
         { text: 'Servlet filter (web.xml)', link: '/web-xml' },
+        { text: 'Spring Boot and Spring Cloud Gateway', link: '/spring' },
         { text: 'Quarkus extension', link: '/quarkus' },
         { text: 'Adapters', link: '/adapters' },
       ] },

@@ -8,10 +8,9 @@ import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
+import io.headroom.host.HeadroomLog;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.retrieve.RetrieveToolInjector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The proxied path: bytes in, bytes out, never an exception. Anything that is not a JSON object
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * one WARN line naming the error, never request content.
  */
 public final class RequestProcessor {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+    private static final HeadroomLog LOG = HeadroomLog.of(RequestProcessor.class);
 
     private final HeadroomConfig config;
     private final JsonCodec codec;

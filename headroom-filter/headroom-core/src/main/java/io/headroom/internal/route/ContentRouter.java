@@ -5,6 +5,7 @@ import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
 import io.headroom.ContentType;
 import io.headroom.HeadroomConfig;
+import io.headroom.host.HeadroomLog;
 import io.headroom.internal.code.CodeCompressor;
 import io.headroom.internal.content.ParsingCompressor;
 import io.headroom.internal.content.TextLines;
@@ -17,8 +18,6 @@ import io.headroom.internal.text.TextCompressor;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Detects what each tool output is and hands it to that type's compressor. One compressor failing
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * logs one WARN line naming the compressor and the exception class, never content. Thread-safe.
  */
 public final class ContentRouter implements ContentCompressor {
-    private static final Logger LOG = LoggerFactory.getLogger(ContentRouter.class);
+    private static final HeadroomLog LOG = HeadroomLog.of(ContentRouter.class);
 
     private final ContentDetector detector;
     private final Map<ContentType, ContentCompressor> compressors;

@@ -1,0 +1,56 @@
+package io.headroom.host;
+
+import io.headroom.RequestOutcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one {@code x-headroom-*} header vocabulary every host speaks. Request headers steer one request;
+ * response headers tell the caller what was done to its request.
+ *
+ * <p>The response headers describe the body that was forwarded: {@code x-headroom-tokens-after} is the
+ * size of what the upstream received, so in audit mode (and on every untouched request) it equals
+ * {@code x-headroom-tokens-before} and {@code x-headroom-tokens-saved} is 0 — no header claims a saving
+ * that did not happen. Audit mode's would-be savings are reported through stats and listeners instead.
+ */
+public final class HeadroomHeaders {
+    /** Request: {@code true} forwards the request untouched. */
+    public static final String BYPASS = "x-headroom-bypass";
+    /** Request: {@code optimize}, {@code audit} or {@code passthrough} for this request only. */
+    public static final String MODE = "x-headroom-mode";
+    /** Response: whether the forwarded body differs from the one the client sent. */
+    public static final String COMPRESSED = "x-headroom-compressed";
+    /** Response: tokens of the request as the client sent it (0 when it was not analysed). */
+    public static final String TOKENS_BEFORE = "x-headroom-tokens-before";
+    /** Response: tokens of the request as it was forwarded. */
+    public static final String TOKENS_AFTER = "x-headroom-tokens-after";
+    /** Response: tokens-before minus tokens-after. */
+    public static final String TOKENS_SAVED = "x-headroom-tokens-saved";
+
+    private HeadroomHeaders() {
+    }
+
+    /** The response headers for {@code outcome}, in a stable order. */
+    public static Map<String, String> of(RequestOutcome outcome) {
+        if (outcome == null) {
+            return untouched();
+        }
+        int before = outcome.tokensBefore();
+        int after = outcome.compressed() ? outcome.tokensAfter() : before;
+        return headers(outcome.compressed(), before, after);
+    }
+
+    /** The response headers of a request Headroom admitted but left alone (bypass, oversized, ...). */
+    public static Map<String, String> untouched() {
+        return headers(false, 0, 0);
+    }
+
+    private static Map<String, String> headers(boolean compressed, int before, int after) {
+        Map<String, String> headers = new LinkedHashMap<>(8);
+        headers.put(COMPRESSED, Boolean.toString(compressed));
+        headers.put(TOKENS_BEFORE, Integer.toString(before));
+        headers.put(TOKENS_AFTER, Integer.toString(after));
+        headers.put(TOKENS_SAVED, Integer.toString(Math.max(0, before - after)));
+        return headers;
+    }
+}

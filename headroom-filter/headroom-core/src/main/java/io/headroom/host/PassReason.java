@@ -1,0 +1,23 @@
+package io.headroom.host;
+
+import java.util.Locale;
+
+/** Why an LLM request was forwarded without being rewritten. Each is counted by {@link Admission}. */
+public enum PassReason {
+    /** The client sent {@code x-headroom-bypass: true}. */
+    BYPASS,
+    /** Not JSON in UTF-8 (form, multipart, text, another charset, ...). */
+    CONTENT_TYPE,
+    /** A {@code Content-Encoding} other than identity, gzip or deflate (br, zstd, stacked codings, ...). */
+    CONTENT_ENCODING,
+    /** Declared or received body larger than {@code max-body-bytes}. */
+    TOO_LARGE,
+    /** A gzip/deflate body that does not decode within the size and ratio limits, or has trailing bytes. */
+    UNDECODABLE,
+    /** Headroom failed inside and forwarded the original (fail open). */
+    FAILED_OPEN;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
