@@ -8,13 +8,16 @@ import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +182,37 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         String scope = tenantScope == null ? null : tenantScope.apply(rc.request());
         return lanes.run(rc.vertx(), received.length,
                 () -> admission.rewrite(headroom, decision, received, complete, scope));
+    }
+
+    /**
+     * Reads the request stream itself and rewrites the body, for hosts that must not let a {@link BodyHandler} read
+     * it earlier (the Quarkus extension, for HTTP/2 requests Quarkus REST takes). Memory grows with the bytes
+     * received; past {@code max-body-bytes} the future fails with a 413 {@link HttpException}, like the
+     * BodyHandler of {@link #bodyReader()}. Call on the event loop, with the request not yet read.
+     */
+    public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        Promise<byte[]> read = Promise.promise();
+        Buffer body = Buffer.buffer();
+        long limit = admission.maxBodyBytes();
+        if ("100-continue".equalsIgnoreCase(req.getHeader(HttpHeaders.EXPECT))) {
+            // we are the reader now, so we answer the expectation; nobody downstream must answer it again
+            if (req.version() != HttpVersion.HTTP_1_0) {
+                rc.response().writeContinue();
+            }
+            req.headers().remove(HttpHeaders.EXPECT);
+        }
+        req.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > limit) {
+                read.tryFail(new HttpException(413));
+            } else if (!read.future().isComplete()) {
+                body.appendBuffer(chunk);
+            }
+        });
+        req.exceptionHandler(read::tryFail);
+        req.endHandler(v -> read.tryComplete(body.getBytes()));
+        req.resume();
+        return read.future().compose(received -> rewrite(rc, received, true));
     }
 
     /**
