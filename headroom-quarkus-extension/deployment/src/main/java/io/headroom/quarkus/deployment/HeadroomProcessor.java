@@ -1,6 +1,7 @@
 package io.headroom.quarkus.deployment;
 
 import io.headroom.Headroom;
+import io.headroom.quarkus.runtime.HeadroomInterception;
 import io.headroom.quarkus.runtime.HeadroomProducer;
 import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;
@@ -24,9 +25,11 @@ class HeadroomProcessor {
 
     /**
      * Filters with a higher priority run first; authentication (200) and authorization (100) run
-     * before us, so rejected requests are never buffered or compressed.
+     * before us, so rejected requests are never buffered or compressed. The body reader runs right
+     * before the rewriting filter.
      */
     static final int FILTER_PRIORITY = 50;
+    static final int BODY_READER_PRIORITY = FILTER_PRIORITY + 1;
 
     /** Before any application pre-matching filter (they default to 5000) can read the entity. */
     static final int REST_FILTER_PRIORITY = 100;
@@ -39,6 +42,11 @@ class HeadroomProcessor {
     @BuildStep
     AdditionalBeanBuildItem producer() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem interception() {
+        return AdditionalBeanBuildItem.unremovableOf(HeadroomInterception.class);
     }
 
     /** The readiness check exists only when the application has SmallRye Health (an optional capability). */
@@ -57,8 +65,11 @@ class HeadroomProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    FilterBuildItem routeFilter(HeadroomRecorder recorder, BeanContainerBuildItem beanContainer) {
-        return new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY);
+    void routeFilters(HeadroomRecorder recorder, Capabilities capabilities, BeanContainerBuildItem beanContainer,
+                      BuildProducer<FilterBuildItem> filters) {
+        filters.produce(new FilterBuildItem(recorder.bodyReader(capabilities.isPresent(Capability.REST)),
+                BODY_READER_PRIORITY));
+        filters.produce(new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY));
     }
 
     /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */
