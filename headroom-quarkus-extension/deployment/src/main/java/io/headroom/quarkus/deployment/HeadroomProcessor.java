@@ -18,7 +18,10 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
-/** Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter. */
+/**
+ * Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter.
+ * Nothing of it is built when {@code quarkus.headroom.enabled} is false.
+ */
 class HeadroomProcessor {
     private static final String FEATURE = "headroom";
 
@@ -36,33 +39,33 @@ class HeadroomProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     AdditionalBeanBuildItem producer() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
     }
 
     /** The readiness check exists only when the application has SmallRye Health (an optional capability). */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomReadinessCheck.class));
         }
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     UnremovableBeanBuildItem headroomBean() {
         // Looked up programmatically by the recorder, so ArC must not drop it as unused.
         return UnremovableBeanBuildItem.beanTypes(Headroom.class);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem routeFilter(HeadroomRecorder recorder, BeanContainerBuildItem beanContainer) {
         return new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY);
     }
 
     /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     ContainerRequestFilterBuildItem restBodyFilter() {
         return new ContainerRequestFilterBuildItem.Builder(HeadroomRestBodyFilter.class.getName())
                 .setPreMatching(true)

@@ -20,9 +20,6 @@ public class HeadroomRecorder {
         HeadroomRuntimeConfig c = config.getValue();
         // Resolving the bean here creates it at startup, so invalid configuration fails the start.
         Headroom headroom = Arc.container().instance(Headroom.class).get();
-        if (!c.enabled()) {
-            return RoutingContext::next;
-        }
         int threads = c.compressionThreads().orElse(Runtime.getRuntime().availableProcessors());
         if (threads < 1) {
             throw new IllegalArgumentException("quarkus.headroom.compression-threads must be at least 1, got " + threads);
