@@ -98,8 +98,12 @@ class HeadroomDevUiTest extends DevUIJsonRPCTest {
         assertEquals(1, pages.size(), pages::toString);
         JsonNode page = pages.get(0);
         assertEquals("Compressions", page.get("title").asText());
-        assertTrue(page.get("componentLink").asText().endsWith("qwc-headroom-compressions.js"), page::toString);
+        assertEquals("qwc-headroom-compressions.js", page.get("componentLink").asText());
         assertEquals("getTokensSavedLabel", page.get("dynamicLabel").asText());
+        // the page's web component is served from the extension's dev-ui resources
+        String component = given().get("/q/dev-ui/" + NAMESPACE + "/qwc-headroom-compressions.js")
+                .then().statusCode(200).extract().asString();
+        assertTrue(component.contains("customElements.define('qwc-headroom-compressions'"));
     }
 
     @Test
