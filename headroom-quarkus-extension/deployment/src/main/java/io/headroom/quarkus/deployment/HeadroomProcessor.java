@@ -19,7 +19,10 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
-/** Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter. */
+/**
+ * Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter.
+ * Nothing of it is built when {@code quarkus.headroom.enabled} is false.
+ */
 class HeadroomProcessor {
     private static final String FEATURE = "headroom";
 
@@ -39,31 +42,31 @@ class HeadroomProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     AdditionalBeanBuildItem producer() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     AdditionalBeanBuildItem interception() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomInterception.class);
     }
 
     /** The readiness check exists only when the application has SmallRye Health (an optional capability). */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomReadinessCheck.class));
         }
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     UnremovableBeanBuildItem headroomBean() {
         // Looked up programmatically by the recorder, so ArC must not drop it as unused.
         return UnremovableBeanBuildItem.beanTypes(Headroom.class);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     @Record(ExecutionTime.RUNTIME_INIT)
     void routeFilters(HeadroomRecorder recorder, Capabilities capabilities, BeanContainerBuildItem beanContainer,
                       BuildProducer<FilterBuildItem> filters) {
@@ -73,7 +76,7 @@ class HeadroomProcessor {
     }
 
     /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     ContainerRequestFilterBuildItem restBodyFilter() {
         return new ContainerRequestFilterBuildItem.Builder(HeadroomRestBodyFilter.class.getName())
                 .setPreMatching(true)
