@@ -5,7 +5,9 @@ import io.headroom.Headroom;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * header lookup, reads the body when told to, and applies the {@link BodyRewrite}; the rules live here.
  *
  * <ul>
- *   <li>Only {@code POST} to an {@link Endpoint} path is considered; everything else is ignored (no header).</li>
+ *   <li>Only {@code POST} to an {@link Endpoint} path is considered (also under a prefix, and a host may narrow
+ *       it to configured paths); everything else is ignored (no header).</li>
  *   <li>{@code x-headroom-bypass: true}, a body that is not JSON in UTF-8, a {@code Content-Encoding} other
  *       than identity, gzip or deflate, and a declared length over {@code max-body-bytes} pass through
  *       untouched, each counted by its {@link PassReason}.</li>
@@ -35,13 +38,16 @@ public final class Admission {
     private static final HeadroomLog LOG = HeadroomLog.of(Admission.class);
 
     private final long maxBodyBytes;
+    /** Path suffixes a request must end with; empty means every {@link Endpoint} path. */
+    private final List<String> paths;
     private final Map<PassReason, LongAdder> passed = new EnumMap<>(PassReason.class);
 
-    private Admission(long maxBodyBytes) {
+    private Admission(long maxBodyBytes, List<String> paths) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("max-body-bytes must be > 0");
         }
         this.maxBodyBytes = maxBodyBytes;
+        this.paths = paths;
         for (PassReason r : PassReason.values()) {
             passed.put(r, new LongAdder());
         }
@@ -49,7 +55,21 @@ public final class Admission {
 
     /** The policy for {@code headroom}'s configuration. */
     public static Admission of(Headroom headroom) {
-        return new Admission(Objects.requireNonNull(headroom, "headroom").config().limits().maxBodyBytes());
+        return new Admission(Objects.requireNonNull(headroom, "headroom").config().limits().maxBodyBytes(), List.of());
+    }
+
+    /**
+     * The policy for {@code headroom}'s configuration, narrowed to requests whose path equals or ends with one
+     * of {@code paths} (e.g. a Quarkus application's {@code quarkus.headroom.paths}); a path still has to
+     * address an {@link Endpoint}. Blank entries and trailing slashes are ignored.
+     */
+    public static Admission of(Headroom headroom, Collection<String> paths) {
+        List<String> suffixes = paths.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .map(Admission::withoutTrailingSlash).toList();
+        if (suffixes.isEmpty()) {
+            throw new IllegalArgumentException("paths must name at least one path");
+        }
+        return new Admission(Objects.requireNonNull(headroom, "headroom").config().limits().maxBodyBytes(), suffixes);
     }
 
     /** The most body bytes a host reads before it stops and forwards what it has unchanged. */
@@ -76,7 +96,7 @@ public final class Admission {
             return AdmissionDecision.ignore();
         }
         Optional<Endpoint> endpoint = Endpoint.forPath(path);
-        if (endpoint.isEmpty()) {
+        if (endpoint.isEmpty() || !configured(path)) {
             return AdmissionDecision.ignore();
         }
         Endpoint e = endpoint.get();
@@ -185,6 +205,23 @@ public final class Admission {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private boolean configured(String path) {
+        if (paths.isEmpty()) {
+            return true;
+        }
+        String p = withoutTrailingSlash(path);
+        for (String suffix : paths) {
+            if (p.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutTrailingSlash(String p) {
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static String trimmed(String value) {

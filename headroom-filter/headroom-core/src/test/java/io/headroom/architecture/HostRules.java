@@ -30,7 +30,7 @@ public final class HostRules {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.headroom.internal..")
                 .because("hosts use the core's API and io.headroom.host only")
                 .check(host);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.vertx..impl..", "io.vertx.ext.web.impl..",
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.vertx..impl..", "io.vertx..internal..",
                         "org.glassfish.jersey..internal..", "io.quarkus..runtime.graal..")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Internal")
                 .because("framework internals change without notice between versions")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.Endpoint;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,6 +69,18 @@ class AdmissionTest {
         assertEquals(Endpoint.ANTHROPIC_MESSAGES, admission.decide("POST", "/v1/messages", headers()).endpoint());
         assertNull(admission.decide("POST", "/v1/responses", headers("x-headroom-mode", "bogus")).modeOverride(),
                 "an unknown mode keeps the configured one");
+    }
+
+    @Test
+    void configuredPathsNarrowWhatIsRead() {
+        Admission chatOnly = Admission.of(HEADROOM, List.of(" /v1/chat/completions/ ", ""));
+        assertTrue(chatOnly.decide("POST", "/gw/v1/chat/completions", headers()).readBody());
+        assertTrue(chatOnly.decide("POST", "/v1/chat/completions/", headers()).readBody());
+        assertEquals(AdmissionDecision.Action.IGNORE, chatOnly.decide("POST", "/v1/messages", headers()).action());
+        // a configured path that is not an LLM endpoint admits nothing
+        Admission other = Admission.of(HEADROOM, List.of("/v1/embeddings"));
+        assertEquals(AdmissionDecision.Action.IGNORE, other.decide("POST", "/v1/embeddings", headers()).action());
+        assertThrows(IllegalArgumentException.class, () -> Admission.of(HEADROOM, List.of(" ")));
     }
 
     @Test

@@ -1,145 +1,319 @@
 package io.headroom.vertx;
 
-import static io.headroom.vertx.HeadroomExchange.bypassed;
-import static io.headroom.vertx.HeadroomExchange.declaredLength;
-import static io.headroom.vertx.HeadroomExchange.header;
-import static io.headroom.vertx.HeadroomExchange.markResponse;
-import static io.headroom.vertx.HeadroomExchange.modeOverride;
-import static io.headroom.vertx.HeadroomExchange.setBody;
-import static io.headroom.vertx.HeadroomExchange.setFixedLength;
-
-import io.headroom.Endpoint;
 import io.headroom.Headroom;
-import io.headroom.Mode;
-import io.headroom.RequestOutcome;
+import io.headroom.host.Admission;
+import io.headroom.host.AdmissionDecision;
+import io.headroom.host.BodyRewrite;
+import io.headroom.host.HeadroomHeaders;
+import io.headroom.host.HeadroomLog;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * Vert.x Web handler for plain Vert.x applications (outside Quarkus, which has its own extension)
- * that compresses LLM request bodies ({@code POST /v1/chat/completions}, {@code /v1/messages},
- * {@code /v1/responses}, also under a prefix) before later handlers see them.
+ * Vert.x Web handler that compresses LLM request bodies ({@code POST /v1/chat/completions}, {@code /v1/messages},
+ * {@code /v1/responses}, also under a prefix) before later handlers see them. One jar for Vert.x 4.5 and 5,
+ * public Vert.x API only.
  *
  * <pre>{@code
- * router.route().handler(HeadroomHandler.create(headroom));   // first
- * router.route().handler(BodyHandler.create());                // optional
- * router.post("/v1/chat/completions").handler(rc -> forward(rc.body().buffer()));
+ * HeadroomHandler headroom = HeadroomHandler.create(headroomFacade);
+ * router.route().handler(headroom.bodyReader()).handler(headroom);       // first, in this order
+ * router.post("/v1/chat/completions").handler(rc -> forward(rc, HeadroomHandler.body(rc)));
  * }</pre>
  *
- * <p>It reads the body on the event loop, runs the pipeline on a worker ({@code executeBlocking},
- * the pipeline is CPU-heavy) and continues the chain with the result as {@code rc.body()} and a
- * matching {@code Content-Length}; a later {@code BodyHandler} sees the body as read and passes.
- * When a {@code BodyHandler} ran first, the body it read is used. {@code x-headroom-bypass: true}
- * skips it, {@code x-headroom-mode} overrides the mode; the response gets
- * {@code x-headroom-compressed} and {@code x-headroom-tokens-saved}. Bodies over
- * {@code max-body-bytes} are read but forwarded unchanged. Fails open: if Headroom fails, the
- * original bytes are forwarded with one WARN line.
+ * <p><b>Reading.</b> {@link #bodyReader()} reads the bodies Headroom rewrites with Vert.x's own {@link BodyHandler}
+ * (memory grows with the bytes received, at most {@code max-body-bytes}; a chunked body over it is answered 413 by
+ * that BodyHandler) and lets every other request through unread. Because Vert.x's BodyHandler read it, a
+ * {@code BodyHandler} later in the chain sees the body as read and passes. Any {@code BodyHandler} in front of this
+ * handler does the same job.
+ *
+ * <p><b>Handing the body on.</b> The handler runs the pipeline on a worker ({@link Headroom} is CPU-bound) and
+ * continues the chain on the event loop with a {@code Content-Length} matching the forwarded body (a rewritten gzip
+ * or deflate body goes on decoded, without its {@code Content-Encoding}). Later handlers read the forwarded body:
+ * <ul>
+ *   <li>on every version with {@link #body(RoutingContext)};</li>
+ *   <li>on Vert.x 4.5 also with {@code rc.body()}, a later {@code BodyHandler} included;</li>
+ *   <li>on Vert.x 5 {@code rc.body()} keeps the body as it was received, because Vert.x 5 has no public way to
+ *       replace it: handlers that read {@code rc.body()} forward the original, uncompressed. This is logged once
+ *       at INFO when the first handler is created on Vert.x 5.</li>
+ * </ul>
+ *
+ * <p>{@code x-headroom-bypass: true} skips a request, {@code x-headroom-mode} overrides the mode, and the response
+ * gets {@code x-headroom-compressed}, {@code -tokens-before}, {@code -tokens-after} and {@code -tokens-saved}; all
+ * of this is {@link Admission}'s policy. Fails open: whatever goes wrong, the body goes on as received, with one
+ * WARN line naming no content.
  */
 public final class HeadroomHandler implements Handler<RoutingContext> {
-    public static final String HEADER_BYPASS = HeadroomExchange.HEADER_BYPASS;
-    public static final String HEADER_MODE = HeadroomExchange.HEADER_MODE;
-    public static final String HEADER_COMPRESSED = HeadroomExchange.HEADER_COMPRESSED;
-    public static final String HEADER_TOKENS_SAVED = HeadroomExchange.HEADER_TOKENS_SAVED;
+    private static final HeadroomLog LOG = HeadroomLog.of(HeadroomHandler.class);
+    private static final AtomicBoolean VERSION_NOTED = new AtomicBoolean();
+    private static final AtomicBoolean NO_READER_NOTED = new AtomicBoolean();
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeadroomHandler.class);
+    private static final String DECISION = "io.headroom.vertx.decision";
+    private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
 
     private final Headroom headroom;
+    private final Admission admission;
+    private final Function<HttpServerRequest, String> tenantScope;
+    private final CompressionLanes lanes;
+    private final BodyHandler bodyHandler;
+    private final Handler<RoutingContext> bodyReader = this::readBody;
 
-    private HeadroomHandler(Headroom headroom) {
-        this.headroom = Objects.requireNonNull(headroom, "headroom");
+    private HeadroomHandler(Builder b) {
+        this.headroom = b.headroom;
+        this.admission = b.paths == null ? Admission.of(b.headroom) : Admission.of(b.headroom, b.paths);
+        this.tenantScope = b.tenantScope;
+        this.lanes = new CompressionLanes(b.compressionThreads);
+        this.bodyHandler = BodyHandler.create(false).setBodyLimit(admission.maxBodyBytes());
+        if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
+            LOG.info("Headroom on Vert.x 5: rc.body() keeps the request body as received; handlers read the "
+                    + "compressed body with HeadroomHandler.body(rc)");
+        }
     }
 
-    /** The caller keeps ownership of {@code headroom} and closes it on shutdown. */
+    /** A handler with the defaults; the caller keeps ownership of {@code headroom} and closes it on shutdown. */
     public static HeadroomHandler create(Headroom headroom) {
-        return new HeadroomHandler(headroom);
+        return builder(headroom).build();
+    }
+
+    public static Builder builder(Headroom headroom) {
+        return new Builder(headroom);
+    }
+
+    /**
+     * The body later handlers should forward: the one Headroom handed on when it read the request, else whatever
+     * a {@code BodyHandler} read, else null (nobody read it: the request stream is still there to read).
+     */
+    public static Buffer body(RoutingContext rc) {
+        Buffer forwarded = forwardedBody(rc);
+        return forwarded != null || !rc.body().available() ? forwarded : rc.body().buffer();
+    }
+
+    /** The body Headroom handed on for this request, or null when it did not read this request. */
+    public static Buffer forwardedBody(RoutingContext rc) {
+        Object b = rc.get(FORWARDED);
+        return b instanceof Buffer buffer ? buffer : null;
+    }
+
+    /** Whether this Vert.x lets {@code rc.body()} return the body Headroom handed on (4.5: yes; 5: no). */
+    public static boolean replacesRoutingContextBody() {
+        return ContextBody.SETTABLE;
+    }
+
+    /**
+     * Reads the body of every request Headroom will rewrite, with Vert.x's {@link BodyHandler}, and passes every
+     * other request on unread. Put it right before this handler.
+     */
+    public Handler<RoutingContext> bodyReader() {
+        return bodyReader;
+    }
+
+    /** The admission decision for this request, made once and kept on the context. */
+    public AdmissionDecision decide(RoutingContext rc) {
+        AdmissionDecision d = rc.get(DECISION);
+        if (d == null) {
+            HttpServerRequest req = rc.request();
+            d = admission.decide(req.method().name(), rc.normalizedPath(), req::getHeader);
+            rc.put(DECISION, d);
+        }
+        return d;
+    }
+
+    /** Requests passed through untouched since start, by reason. */
+    public Admission admission() {
+        return admission;
     }
 
     @Override
     public void handle(RoutingContext rc) {
-        HttpServerRequest req = rc.request();
-        Optional<Endpoint> endpoint = req.method() == HttpMethod.POST ? Endpoint.forPath(rc.normalizedPath()) : Optional.empty();
-        if (endpoint.isEmpty()) {
-            rc.next();
-            return;
-        }
-        long limit = headroom.config().limits().maxBodyBytes();
-        if (bypassed(req) || contentEncoded(req) || declaredLength(req) > limit) {
-            markResponse(rc, false, 0);
-            rc.next();
-            return;
-        }
-        Mode override = modeOverride(req);
-        if (req.isEnded()) {
-            // A BodyHandler before us consumed the stream; the body can only be on the context.
-            Buffer read = rc.body().buffer();
-            if (read == null) {
+        AdmissionDecision decision = decide(rc);
+        switch (decision.action()) {
+            case IGNORE -> rc.next();
+            case PASS_THROUGH -> {
+                putHeaders(rc.response(), decision.responseHeaders());
                 rc.next();
-            } else {
-                compress(rc, endpoint.get(), override, read.getBytes(), read.length() > limit);
             }
-            return;
+            case READ_BODY -> {
+                if (!rc.body().available()) {
+                    if (NO_READER_NOTED.compareAndSet(false, true)) {
+                        LOG.warn("HeadroomHandler found an unread LLM request body: install its bodyReader() (or a "
+                                + "BodyHandler) right before it; such requests go on uncompressed");
+                    }
+                    rc.next();
+                    return;
+                }
+                Buffer read = rc.body().buffer();
+                byte[] received = read == null ? new byte[0] : read.getBytes();
+                // a BodyHandler of the application's may have read more than max-body-bytes
+                boolean complete = received.length <= admission.maxBodyBytes();
+                rewrite(rc, received, complete).onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        handOn(rc, ar.result(), received);
+                    } else {
+                        handOnOriginal(rc, received, ar.cause());
+                    }
+                });
+            }
         }
-        readBody(rc, endpoint.get(), override, limit);
     }
 
-    private void readBody(RoutingContext rc, Endpoint endpoint, Mode override, long limit) {
+    /**
+     * Runs {@link Admission#rewrite} for a body a host read itself, off the event loop; the future completes on
+     * the caller's context. For hosts built on this handler (the Quarkus extension reads some requests itself).
+     *
+     * @param complete false when the host stopped reading at {@code max-body-bytes}
+     */
+    public Future<BodyRewrite> rewrite(RoutingContext rc, byte[] received, boolean complete) {
+        AdmissionDecision decision = decide(rc);
+        String scope = tenantScope == null ? null : tenantScope.apply(rc.request());
+        return lanes.run(rc.vertx(), received.length,
+                () -> admission.rewrite(headroom, decision, received, complete, scope));
+    }
+
+    /**
+     * Reads the request stream itself and rewrites the body, for hosts that must not let a {@link BodyHandler} read
+     * it earlier (the Quarkus extension, for HTTP/2 requests Quarkus REST takes). Memory grows with the bytes
+     * received; past {@code max-body-bytes} the future fails with a 413 {@link HttpException}, like the
+     * BodyHandler of {@link #bodyReader()}. Call on the event loop, with the request not yet read.
+     */
+    public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
         HttpServerRequest req = rc.request();
-        if (req.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(header(req, HttpHeaders.EXPECT))) {
-            // We read the body now, so we answer the expectation; nobody downstream must answer it again.
-            rc.response().writeContinue();
+        Promise<byte[]> read = Promise.promise();
+        Buffer body = Buffer.buffer();
+        long limit = admission.maxBodyBytes();
+        if ("100-continue".equalsIgnoreCase(req.getHeader(HttpHeaders.EXPECT))) {
+            // we are the reader now, so we answer the expectation; nobody downstream must answer it again
+            if (req.version() != HttpVersion.HTTP_1_0) {
+                rc.response().writeContinue();
+            }
             req.headers().remove(HttpHeaders.EXPECT);
         }
-        HeadroomExchange.readBody(rc, limit,
-                (body, tooLarge) -> compress(rc, endpoint, override, body.getBytes(), tooLarge));
+        req.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > limit) {
+                read.tryFail(new HttpException(413));
+            } else if (!read.future().isComplete()) {
+                body.appendBuffer(chunk);
+            }
+        });
+        req.exceptionHandler(read::tryFail);
+        req.endHandler(v -> read.tryComplete(body.getBytes()));
+        req.resume();
+        return read.future().compose(received -> rewrite(rc, received, true));
     }
 
-    /** Called on the event loop; the pipeline itself runs on a worker thread. */
-    private void compress(RoutingContext rc, Endpoint endpoint, Mode override, byte[] original, boolean tooLarge) {
-        if (tooLarge) {
-            forward(rc, RequestOutcome.untouched(original), original);
-            return;
+    /**
+     * Makes {@code rewrite} the body later handlers get ({@link #body}, and {@code rc.body()} where Vert.x allows
+     * it), fixes the request's length and encoding headers and sets the response headers. Call on the event loop.
+     */
+    public static void apply(RoutingContext rc, BodyRewrite rewrite) {
+        Buffer forwarded = Buffer.buffer(rewrite.body());
+        rc.put(FORWARDED, forwarded);
+        if (rewrite.changed()) {
+            MultiMap headers = rc.request().headers();
+            headers.set(HttpHeaders.CONTENT_LENGTH, Integer.toString(forwarded.length()));
+            // a fixed-length body now; a stale chunked marker would contradict Content-Length
+            headers.remove(HttpHeaders.TRANSFER_ENCODING);
+            if (rewrite.decoded()) {
+                headers.remove(HttpHeaders.CONTENT_ENCODING);
+            }
+            ContextBody.set(rc, forwarded);
         }
-        rc.vertx().<RequestOutcome>executeBlocking(() -> headroom.process(endpoint, original, override), false)
-                .onComplete(ar -> {
-                    RequestOutcome outcome = ar.succeeded() ? ar.result() : null;
-                    if (outcome == null || outcome.body() == null) {
-                        LOG.warn("Headroom could not process POST {} ({}); forwarding the original body",
-                                endpoint.path(), ar.failed() ? ar.cause().getClass().getName() : "no outcome");
-                        outcome = RequestOutcome.failOpen(original);
-                    }
-                    forward(rc, outcome, original);
-                });
+        putHeaders(rc.response(), rewrite.responseHeaders());
     }
 
-    private static void forward(RoutingContext rc, RequestOutcome outcome, byte[] original) {
+    private void readBody(RoutingContext rc) {
+        if (decide(rc).readBody() && !rc.body().available() && !rc.request().isEnded()) {
+            bodyHandler.handle(rc);
+        } else {
+            rc.next();
+        }
+    }
+
+    private static void handOn(RoutingContext rc, BodyRewrite rewrite, byte[] received) {
         if (rc.response().ended() || rc.response().closed()) {
             return; // the client went away while we were compressing
         }
+        MultiMap before = MultiMap.caseInsensitiveMultiMap().addAll(rc.request().headers());
         try {
-            setBody(rc, Buffer.buffer(outcome.body()));
-            setFixedLength(rc.request(), outcome.body().length);
-            markResponse(rc, outcome.compressed(), outcome.compressed() ? outcome.tokensSaved() : 0);
+            apply(rc, rewrite);
         } catch (RuntimeException e) {
-            LOG.warn("Headroom could not hand the rewritten body on ({}); forwarding the original body",
-                    e.getClass().getName());
-            setBody(rc, Buffer.buffer(original));
-            rc.request().headers().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(original.length));
-            markResponse(rc, false, 0);
+            rc.request().headers().clear().addAll(before);
+            handOnOriginal(rc, received, e);
+            return;
         }
         rc.next();
     }
 
-    private static boolean contentEncoded(HttpServerRequest req) {
-        String v = header(req, HttpHeaders.CONTENT_ENCODING);
-        return v != null && !v.isEmpty() && !"identity".equalsIgnoreCase(v);
+    private static void handOnOriginal(RoutingContext rc, byte[] received, Throwable cause) {
+        LOG.warn("Headroom could not process POST {} ({}); forwarding the original body",
+                rc.normalizedPath(), cause.getClass().getName());
+        if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        Buffer original = Buffer.buffer(received);
+        rc.put(FORWARDED, original);
+        ContextBody.set(rc, original);
+        putHeaders(rc.response(), HeadroomHeaders.untouched());
+        rc.next();
+    }
+
+    private static void putHeaders(HttpServerResponse response, Map<String, String> headers) {
+        if (!response.headWritten()) {
+            headers.forEach(response::putHeader);
+        }
+    }
+
+    /** Options of a {@link HeadroomHandler}. */
+    public static final class Builder {
+        private final Headroom headroom;
+        private List<String> paths;
+        private Function<HttpServerRequest, String> tenantScope;
+        private int compressionThreads;
+
+        private Builder(Headroom headroom) {
+            this.headroom = Objects.requireNonNull(headroom, "headroom");
+        }
+
+        /** Narrows the rewritten requests to these paths (equal, or ending with one); default: every LLM path. */
+        public Builder paths(Collection<String> paths) {
+            this.paths = List.copyOf(paths);
+            return this;
+        }
+
+        /** The CCR scope of a request ({@code io.headroom.host.TenantScope}); default: the shared scope. */
+        public Builder tenantScope(Function<HttpServerRequest, String> tenantScope) {
+            this.tenantScope = tenantScope;
+            return this;
+        }
+
+        /**
+         * Runs bodies over 64 KiB on a pool of this many workers named {@code headroom-compression}, in arrival
+         * order, instead of Vert.x's general worker pool; 0 (default) uses the general pool for every body.
+         */
+        public Builder compressionThreads(int threads) {
+            if (threads < 0) {
+                throw new IllegalArgumentException("compression threads must be >= 0, got " + threads);
+            }
+            this.compressionThreads = threads;
+            return this;
+        }
+
+        public HeadroomHandler build() {
+            return new HeadroomHandler(this);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.headroom.quarkus.deployment;
 
 import io.headroom.Headroom;
+import io.headroom.quarkus.runtime.HeadroomInterception;
 import io.headroom.quarkus.runtime.HeadroomProducer;
 import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;
@@ -18,15 +19,20 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
-/** Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter. */
+/**
+ * Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter.
+ * Nothing of it is built when {@code quarkus.headroom.enabled} is false.
+ */
 class HeadroomProcessor {
     private static final String FEATURE = "headroom";
 
     /**
      * Filters with a higher priority run first; authentication (200) and authorization (100) run
-     * before us, so rejected requests are never buffered or compressed.
+     * before us, so rejected requests are never buffered or compressed. The body reader runs right
+     * before the rewriting filter.
      */
     static final int FILTER_PRIORITY = 50;
+    static final int BODY_READER_PRIORITY = FILTER_PRIORITY + 1;
 
     /** Before any application pre-matching filter (they default to 5000) can read the entity. */
     static final int REST_FILTER_PRIORITY = 100;
@@ -36,33 +42,41 @@ class HeadroomProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     AdditionalBeanBuildItem producer() {
         return AdditionalBeanBuildItem.unremovableOf(HeadroomProducer.class);
     }
 
+    @BuildStep(onlyIf = HeadroomEnabled.class)
+    AdditionalBeanBuildItem interception() {
+        return AdditionalBeanBuildItem.unremovableOf(HeadroomInterception.class);
+    }
+
     /** The readiness check exists only when the application has SmallRye Health (an optional capability). */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomReadinessCheck.class));
         }
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     UnremovableBeanBuildItem headroomBean() {
         // Looked up programmatically by the recorder, so ArC must not drop it as unused.
         return UnremovableBeanBuildItem.beanTypes(Headroom.class);
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     @Record(ExecutionTime.RUNTIME_INIT)
-    FilterBuildItem routeFilter(HeadroomRecorder recorder, BeanContainerBuildItem beanContainer) {
-        return new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY);
+    void routeFilters(HeadroomRecorder recorder, Capabilities capabilities, BeanContainerBuildItem beanContainer,
+                      BuildProducer<FilterBuildItem> filters) {
+        filters.produce(new FilterBuildItem(recorder.bodyReader(capabilities.isPresent(Capability.REST)),
+                BODY_READER_PRIORITY));
+        filters.produce(new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY));
     }
 
     /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */
-    @BuildStep
+    @BuildStep(onlyIf = HeadroomEnabled.class)
     ContainerRequestFilterBuildItem restBodyFilter() {
         return new ContainerRequestFilterBuildItem.Builder(HeadroomRestBodyFilter.class.getName())
                 .setPreMatching(true)

@@ -54,8 +54,7 @@ class HeadroomRouteFilterTest {
         byte[] seen = r.asByteArray();
         assertTrue(seen.length < original.length, "handler saw " + seen.length + " bytes of " + original.length);
         assertEquals(String.valueOf(seen.length), r.header(EchoResource.ECHO_LENGTH), "Content-Length seen downstream");
-        assertEquals("true", r.header("x-headroom-compressed"));
-        assertTrue(Integer.parseInt(r.header("x-headroom-tokens-saved")) > 0);
+        assertSavingHeaders(name -> java.util.Optional.ofNullable(r.header(name)));
 
         JsonNode request = Fixtures.parse(seen);
         assertEquals("gpt-4o", request.get("model").asText());
@@ -99,25 +98,65 @@ class HeadroomRouteFilterTest {
         assertTrue(Fixtures.openAiToolContent(Fixtures.parse(r.body())).contains(Fixtures.ERROR_NEEDLE));
     }
 
+    /** h2c (the JDK client upgrades after a body-less request) to Quarkus REST and to exact-path Vert.x routes. */
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/chat/completions", "/nonblocking/v1/chat/completions"})
-    void http2RequestsAreForwardedUntouched(String path) throws Exception {
+    @ValueSource(strings = {"/v1/chat/completions", "/nonblocking/v1/chat/completions",
+            "/vertx/v1/chat/completions", "/vertx-bh/v1/chat/completions"})
+    void http2RequestsAreCompressedLikeHttp11(String path) throws Exception {
         byte[] original = Fixtures.openAiChatRequest();
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(original))
-                .build();
-        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        // The first request on a connection may still be HTTP/1.1 (the h2c upgrade request); warm up.
-        h2c.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
 
-        HttpResponse<byte[]> r = h2c.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = h2c(path, HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
 
-        assertEquals(HttpClient.Version.HTTP_2, r.version());
+        assertEquals(200, r.statusCode());
+        byte[] seen = r.body();
+        assertTrue(seen.length < original.length, "handler saw " + seen.length + " bytes of " + original.length);
+        assertEquals(String.valueOf(seen.length), r.headers().firstValue(EchoResource.ECHO_LENGTH).orElseThrow());
+        assertSavingHeaders(r.headers()::firstValue);
+        assertTrue(Fixtures.openAiToolContent(Fixtures.parse(seen)).contains(Fixtures.ERROR_NEEDLE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/messages", "/vertx/v1/chat/completions"})
+    void http2BodyOfUnknownLengthIsCompressed(String path) throws Exception {
+        byte[] original = path.endsWith("messages") ? Fixtures.anthropicMessagesRequest() : Fixtures.openAiChatRequest();
+
+        HttpResponse<byte[]> r = h2c(path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(original)),
+                Map.of());
+
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().length < original.length);
+        assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains(Fixtures.ERROR_NEEDLE));
+        assertSavingHeaders(r.headers()::firstValue);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/chat/completions", "/vertx-bh/v1/chat/completions"})
+    void http2AuditAndBypassForwardIdenticalBytes(String path) throws Exception {
+        byte[] original = Fixtures.openAiChatRequest();
+
+        HttpResponse<byte[]> audited = h2c(path, HttpRequest.BodyPublishers.ofByteArray(original), Map.of("x-headroom-mode", "audit"));
+        HttpResponse<byte[]> bypassed = h2c(path, HttpRequest.BodyPublishers.ofByteArray(original), Map.of("x-headroom-bypass", "true"));
+
+        assertArrayEquals(original, audited.body());
+        assertAuditHeaders(audited.headers()::firstValue);
+        assertArrayEquals(original, bypassed.body());
+        assertEquals("false", bypassed.headers().firstValue("x-headroom-compressed").orElseThrow());
+    }
+
+    /**
+     * The one combination left uncompressed, said at start-up: in an application with Quarkus REST, an HTTP/2
+     * request to a wildcard Vert.x route is left to Quarkus REST, which never sees it.
+     */
+    @Test
+    void http2ToAWildcardRouteNextToQuarkusRestGoesOnAsSent() throws Exception {
+        byte[] original = Fixtures.openAiChatRequest();
+
+        HttpResponse<byte[]> r = h2c("/wild/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
+
         assertEquals(200, r.statusCode());
         assertArrayEquals(original, r.body());
         assertEquals("false", r.headers().firstValue("x-headroom-compressed").orElseThrow());
+        assertEquals("0", r.headers().firstValue("x-headroom-tokens-saved").orElseThrow());
     }
 
     @ParameterizedTest
@@ -140,8 +179,7 @@ class HeadroomRouteFilterTest {
         Response r = post(path, original, Map.of("x-headroom-mode", "audit"));
 
         assertArrayEquals(original, r.asByteArray());
-        assertEquals("false", r.header("x-headroom-compressed"));
-        assertTrue(Integer.parseInt(r.header("x-headroom-tokens-saved")) > 0, "audit reports what it would save");
+        assertAuditHeaders(name -> java.util.Optional.ofNullable(r.header(name)));
     }
 
     @ParameterizedTest
@@ -184,6 +222,35 @@ class HeadroomRouteFilterTest {
         post("/v1/chat/completions", Fixtures.openAiChatRequest(), Map.of());
 
         assertTrue(listener.compressed.get() > before, "the application's CompressionListener was notified");
+    }
+
+    private HttpResponse<byte[]> h2c(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) throws Exception {
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // the h2c upgrade happens on a body-less request; afterwards the connection speaks HTTP/2
+        h2c.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").POST(body);
+        headers.forEach(b::header);
+        HttpResponse<byte[]> r = h2c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(HttpClient.Version.HTTP_2, r.version());
+        return r;
+    }
+
+    /** The four headers describe a real saving: compressed, before - after = saved > 0. */
+    static void assertSavingHeaders(java.util.function.Function<String, java.util.Optional<String>> headers) {
+        assertEquals("true", headers.apply("x-headroom-compressed").orElseThrow());
+        int before = Integer.parseInt(headers.apply("x-headroom-tokens-before").orElseThrow());
+        int after = Integer.parseInt(headers.apply("x-headroom-tokens-after").orElseThrow());
+        int saved = Integer.parseInt(headers.apply("x-headroom-tokens-saved").orElseThrow());
+        assertTrue(saved > 0 && before - after == saved, before + " - " + after + " != " + saved);
+    }
+
+    /** Audit measured the request but forwarded it as sent: no header claims a saving. */
+    static void assertAuditHeaders(java.util.function.Function<String, java.util.Optional<String>> headers) {
+        assertEquals("false", headers.apply("x-headroom-compressed").orElseThrow());
+        String before = headers.apply("x-headroom-tokens-before").orElseThrow();
+        assertTrue(Integer.parseInt(before) > 0, "audit measured the request");
+        assertEquals(before, headers.apply("x-headroom-tokens-after").orElseThrow());
+        assertEquals("0", headers.apply("x-headroom-tokens-saved").orElseThrow());
     }
 
     private static Response post(String path, byte[] body, Map<String, String> headers) {

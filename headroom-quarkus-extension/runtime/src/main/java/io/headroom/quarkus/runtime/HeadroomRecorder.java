@@ -1,33 +1,24 @@
 package io.headroom.quarkus.runtime;
 
-import io.headroom.Headroom;
 import io.quarkus.arc.Arc;
-import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Builds the route filter at runtime init, when configuration and CDI are available. */
+/**
+ * Builds the route filters at runtime init, when configuration and CDI are available. Only called when
+ * {@code quarkus.headroom.enabled} was true at build time.
+ */
 @Recorder
 public class HeadroomRecorder {
-    private final RuntimeValue<HeadroomRuntimeConfig> config;
-
-    public HeadroomRecorder(RuntimeValue<HeadroomRuntimeConfig> config) {
-        this.config = config;
+    /** Filter 1 of 2: reads the bodies Headroom rewrites; {@code restPresent} when the application has Quarkus REST. */
+    public Handler<RoutingContext> bodyReader(boolean restPresent) {
+        // Resolving the bean here creates it (and the Headroom bean) at startup, so invalid configuration fails the start.
+        return Arc.container().instance(HeadroomInterception.class).get().bodyReader(restPresent);
     }
 
+    /** Filter 2 of 2: rewrites them. */
     public Handler<RoutingContext> routeFilter() {
-        HeadroomRuntimeConfig c = config.getValue();
-        // Resolving the bean here creates it at startup, so invalid configuration fails the start.
-        Headroom headroom = Arc.container().instance(Headroom.class).get();
-        if (!c.enabled()) {
-            return RoutingContext::next;
-        }
-        int threads = c.compressionThreads().orElse(Runtime.getRuntime().availableProcessors());
-        if (threads < 1) {
-            throw new IllegalArgumentException("quarkus.headroom.compression-threads must be at least 1, got " + threads);
-        }
-        return new HeadroomRouteFilter(headroom, new InterceptedPaths(c.paths()), headroom.config().limits().maxBodyBytes(),
-                new CallerScopes(c.tenantIsolation(), c.tenantHeader().orElse(null)), threads);
+        return Arc.container().instance(HeadroomInterception.class).get().rewriter();
     }
 }

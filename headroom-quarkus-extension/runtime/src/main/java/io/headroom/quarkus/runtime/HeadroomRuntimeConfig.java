@@ -23,13 +23,6 @@ import java.util.OptionalInt;
 public interface HeadroomRuntimeConfig {
 
     /**
-     * Whether request bodies are intercepted at all. When false the route filter lets every request
-     * through untouched; the {@code Headroom} bean stays available for explicit use.
-     */
-    @WithDefault("true")
-    boolean enabled();
-
-    /**
      * Whether CCR originals are isolated per caller: an original stored while compressing one caller's
      * request can then be retrieved only with the same credential (or tenant), never by another caller
      * who knows its hash. The scope is a truncated SHA-256 of the {@code Authorization} bearer token or
