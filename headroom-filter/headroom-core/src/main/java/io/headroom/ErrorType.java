@@ -1,30 +1,23 @@
 package io.headroom;
 
-/** The error types of the wire contract: {@code {"error": {"type": ..., "message": ...}}}. */
+import java.util.Locale;
+
+/**
+ * The error types of the wire contract: {@code {"error": {"type": ..., "message": ...}}}. Which HTTP status
+ * each one answers with is the host's business (see {@code io.headroom.host.HttpStatuses} for the usual one).
+ */
 public enum ErrorType {
-    CONFIGURATION_ERROR(500),
-    PROVIDER_ERROR(502),
-    STORAGE_ERROR(500),
-    TOKENIZATION_ERROR(500),
-    VALIDATION_ERROR(400),
-    TRANSFORM_ERROR(500),
-    NOT_FOUND(404),
-    FORBIDDEN(403),
-    PAYLOAD_TOO_LARGE(413),
-    /** The gateway's daily spend limit ({@code HEADROOM_BUDGET}) is used up. */
-    BUDGET_EXCEEDED(429);
-
-    private final int httpStatus;
-
-    ErrorType(int httpStatus) {
-        this.httpStatus = httpStatus;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
-    }
+    CONFIGURATION_ERROR,
+    PROVIDER_ERROR,
+    STORAGE_ERROR,
+    TOKENIZATION_ERROR,
+    VALIDATION_ERROR,
+    TRANSFORM_ERROR,
+    NOT_FOUND,
+    FORBIDDEN,
+    PAYLOAD_TOO_LARGE;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.headroom.sample;
 
 import io.headroom.ErrorType;
+import io.headroom.host.HttpStatuses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,12 +24,17 @@ final class ApiResponses {
     }
 
     static void error(HttpServerResponse out, ErrorType type, String message) {
+        error(out, HttpStatuses.of(type), type.wireName(), message);
+    }
+
+    /** An error of the gateway's own, outside the core's vocabulary (e.g. the daily budget's 429). */
+    static void error(HttpServerResponse out, int status, String type, String message) {
         if (out.ended() || out.closed() || out.headWritten()) {
             return;
         }
         JsonObject error = new JsonObject()
-                .put("error", new JsonObject().put("type", type.wireName()).put("message", message));
-        out.setStatusCode(type.httpStatus())
+                .put("error", new JsonObject().put("type", type).put("message", message));
+        out.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(error.toBuffer());
     }

@@ -1,7 +1,6 @@
 package io.headroom.sample;
 
 import io.headroom.Endpoint;
-import io.headroom.ErrorType;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -46,7 +45,7 @@ public class BudgetGuard {
             if (rejected.sum() == 1) {
                 LOG.warn("daily budget exceeded: LLM requests are answered 429 until the next UTC day");
             }
-            ApiResponses.error(rc.response(), ErrorType.BUDGET_EXCEEDED, String.format(Locale.ROOT,
+            ApiResponses.error(rc.response(), 429, "budget_exceeded", String.format(Locale.ROOT,
                     "daily budget of %.2f USD exceeded (estimated spend today %.4f USD); resets at 00:00 UTC",
                     budget.get().limitUsd(), budget.get().usedUsd()));
             return;

@@ -19,6 +19,8 @@ import java.util.List;
 /** Assertions shared by the container tests. */
 final class FilterAssertions {
     static final String COMPRESSED = "x-headroom-compressed";
+    static final String TOKENS_BEFORE = "x-headroom-tokens-before";
+    static final String TOKENS_AFTER = "x-headroom-tokens-after";
     static final String TOKENS_SAVED = "x-headroom-tokens-saved";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +36,7 @@ final class FilterAssertions {
         assertEquals("true", exchange.header(COMPRESSED));
         assertTrue(Integer.parseInt(exchange.header(TOKENS_SAVED)) > 0,
                 "tokens saved: " + exchange.header(TOKENS_SAVED));
+        assertTokenHeadersAgree(exchange);
         Upstream upstream = exchange.upstream();
         assertEquals("POST", upstream.method());
         assertTrue(upstream.body().length < original.length,
@@ -64,7 +67,17 @@ final class FilterAssertions {
         assertEquals(200, exchange.status());
         assertEquals("false", exchange.header(COMPRESSED));
         assertEquals("0", exchange.header(TOKENS_SAVED));
+        assertEquals(exchange.header(TOKENS_BEFORE), exchange.header(TOKENS_AFTER), "no header claims a saving");
+        assertTokenHeadersAgree(exchange);
         assertArrayEquals(original, exchange.upstream().body());
+    }
+
+    /** All four response headers are there, and tokens-saved is tokens-before minus tokens-after. */
+    static void assertTokenHeadersAgree(Client.Exchange exchange) {
+        int before = Integer.parseInt(exchange.header(TOKENS_BEFORE));
+        int after = Integer.parseInt(exchange.header(TOKENS_AFTER));
+        assertEquals(Integer.toString(before - after), exchange.header(TOKENS_SAVED));
+        assertTrue(exchange.header(COMPRESSED).matches("true|false"), exchange.header(COMPRESSED));
     }
 
     /**

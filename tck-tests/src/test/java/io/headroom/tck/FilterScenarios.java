@@ -104,7 +104,9 @@ abstract class FilterScenarios extends ContainerScenarios {
     @Test
     void auditModeHeaderForwardsOriginalBytes() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        assertForwardedUntouched(client.post(CHAT, original, "x-headroom-mode", "audit"), original);
+        Client.Exchange exchange = client.post(CHAT, original, "x-headroom-mode", "audit");
+        assertForwardedUntouched(exchange, original);
+        assertTrue(Integer.parseInt(exchange.header(FilterAssertions.TOKENS_BEFORE)) > 0, "audit measured the request");
     }
 
     @Test

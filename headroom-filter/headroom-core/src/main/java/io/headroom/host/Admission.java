@@ -4,12 +4,14 @@ import io.headroom.Endpoint;
 import io.headroom.Headroom;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one admission policy of every host: which requests Headroom rewrites, which it leaves alone (and
@@ -53,6 +55,13 @@ public final class Admission {
     /** The most body bytes a host reads before it stops and forwards what it has unchanged. */
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** What this policy rewrites, for the line each host logs at start-up. */
+    public String describe() {
+        String paths = Arrays.stream(Endpoint.values()).map(Endpoint::path).collect(Collectors.joining(", "));
+        return "rewrites JSON bodies (identity, gzip or deflate) of POST " + paths + " up to " + maxBodyBytes
+                + " bytes; every other request passes through untouched";
     }
 
     /**

@@ -42,6 +42,15 @@ class AdmissionTest {
     }
 
     @Test
+    void describesWhatItRewritesForTheStartUpLine() {
+        String line = admission.describe();
+        for (Endpoint e : Endpoint.values()) {
+            assertTrue(line.contains(e.path()), line);
+        }
+        assertTrue(line.contains("gzip") && line.contains(Long.toString(admission.maxBodyBytes())), line);
+    }
+
+    @Test
     void ignoresWhatIsNotAnLlmPost() {
         assertEquals(AdmissionDecision.Action.IGNORE, admission.decide("GET", "/v1/chat/completions", headers()).action());
         assertEquals(AdmissionDecision.Action.IGNORE, admission.decide("POST", "/v1/embeddings", headers()).action());

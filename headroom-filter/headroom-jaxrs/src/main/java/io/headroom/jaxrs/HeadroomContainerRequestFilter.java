@@ -1,113 +1,90 @@
 package io.headroom.jaxrs;
 
-import io.headroom.Endpoint;
 import io.headroom.Headroom;
-import io.headroom.Mode;
-import io.headroom.RequestOutcome;
-import jakarta.ws.rs.HttpMethod;
+import io.headroom.host.Admission;
+import io.headroom.host.AdmissionDecision;
+import io.headroom.host.BodyRewrite;
+import io.headroom.host.BoundedBody;
+import io.headroom.host.HeadroomHeaders;
+import io.headroom.host.HeadroomLog;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * JAX-RS request filter that compresses LLM request bodies ({@code POST /v1/chat/completions},
  * {@code /v1/messages}, {@code /v1/responses}, also under a prefix) before any resource reads them.
  *
- * <p>Pre-matching, so the entity is replaced before resource matching and any other entity
- * reader. The outcome is stored in the request property {@link #OUTCOME_PROPERTY}, from which
- * {@link HeadroomContainerResponseFilter} writes the {@code x-headroom-*} response headers. Per
- * request, {@code x-headroom-bypass: true} skips it and {@code x-headroom-mode} overrides the mode.
- * Content-encoded and oversized bodies are passed on unread. Fails open: if Headroom fails, the
- * original bytes are forwarded. Register it (and the response filter) with {@link HeadroomFeature}.
+ * <p>Which requests are rewritten, and how, is the core's {@link Admission} policy; this class only
+ * connects it to JAX-RS. Pre-matching, so the entity is replaced before resource matching, entity
+ * readers and reader interceptors (a rewritten gzip/deflate body goes on decoded, without its
+ * {@code Content-Encoding}). The body is read as it arrives, at most {@code max-body-bytes}; beyond
+ * that the bytes read are handed on in front of the rest of the stream. The {@code x-headroom-*}
+ * response headers ({@link HeadroomHeaders}) are left in the request property
+ * {@link #RESPONSE_HEADERS_PROPERTY} for {@link HeadroomContainerResponseFilter}. Fails open: if
+ * Headroom fails, the original bytes are forwarded and one WARN line is logged. Register it (and the
+ * response filter) with {@link HeadroomFeature}.
  */
 @PreMatching
 public final class HeadroomContainerRequestFilter implements ContainerRequestFilter {
-    public static final String HEADER_BYPASS = "x-headroom-bypass";
-    public static final String HEADER_MODE = "x-headroom-mode";
-    /** Request property holding the {@link RequestOutcome} of a request Headroom looked at. */
-    public static final String OUTCOME_PROPERTY = "io.headroom.jaxrs.outcome";
+    /** Request property holding the {@code x-headroom-*} response headers ({@code Map<String, String>}). */
+    public static final String RESPONSE_HEADERS_PROPERTY = "io.headroom.jaxrs.response-headers";
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeadroomContainerRequestFilter.class);
-    private static final byte[] NO_BYTES = new byte[0];
+    private static final HeadroomLog LOG = HeadroomLog.of(HeadroomContainerRequestFilter.class);
 
     private final Headroom headroom;
+    private final Admission admission;
 
     /** The caller keeps ownership of {@code headroom} and closes it on shutdown. */
     public HeadroomContainerRequestFilter(Headroom headroom) {
         this.headroom = Objects.requireNonNull(headroom, "headroom");
+        this.admission = Admission.of(headroom);
+        LOG.info("Headroom JAX-RS filter {}; HTTP/2 requests are rewritten like HTTP/1.1 ones when the runtime serves "
+                + "them. Not done by the filter: answering the model's headroom_retrieve tool calls (they reach the "
+                + "application, which can serve them with Headroom#retrieve).", admission.describe());
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (!HttpMethod.POST.equals(request.getMethod())) {
-            return;
+        if (request.getProperty(RESPONSE_HEADERS_PROPERTY) != null) {
+            return; // already handled
         }
-        Optional<Endpoint> endpoint = Endpoint.forPath(request.getUriInfo().getRequestUri().getPath());
-        if (endpoint.isEmpty() || request.getProperty(OUTCOME_PROPERTY) != null) {
-            return;
-        }
-        long limit = headroom.config().maxBodyBytes();
-        if (!request.hasEntity() || bypassed(request) || contentEncoded(request) || request.getLength() > limit) {
-            request.setProperty(OUTCOME_PROPERTY, RequestOutcome.untouched(NO_BYTES));
-            return;
-        }
-        InputStream in = request.getEntityStream();
-        int cap = (int) Math.min(limit, Integer.MAX_VALUE - 9);
-        byte[] body = in.readNBytes(cap + 1); // one byte more tells "at the limit" from "above it"
-        if (body.length > cap) {
-            // Too large to compress: hand on what was read followed by the rest of the stream.
-            request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body), in));
-            request.setProperty(OUTCOME_PROPERTY, RequestOutcome.untouched(NO_BYTES));
-            return;
-        }
-        RequestOutcome outcome = process(endpoint.get(), body, modeOverride(request));
-        request.setEntityStream(new ByteArrayInputStream(outcome.body()));
-        request.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(outcome.body().length));
-        // The entity is now a fixed-length array; a chunked marker would contradict Content-Length.
-        request.getHeaders().remove("Transfer-Encoding");
-        request.setProperty(OUTCOME_PROPERTY, outcome);
-    }
-
-    /** The facade promises not to throw; this guards the request should it break that promise. */
-    private RequestOutcome process(Endpoint endpoint, byte[] body, Mode mode) {
-        try {
-            RequestOutcome outcome = headroom.process(endpoint, body, mode);
-            if (outcome != null && outcome.body() != null) {
-                return outcome;
+        AdmissionDecision decision = admission.decide(request.getMethod(),
+                request.getUriInfo().getRequestUri().getPath(), request::getHeaderString);
+        switch (decision.action()) {
+            case IGNORE -> {
             }
-            LOG.warn("Headroom returned no outcome for POST {}; forwarding the original body", endpoint.path());
-        } catch (RuntimeException e) {
-            LOG.warn("Headroom failed for POST {} ({}); forwarding the original body",
-                    endpoint.path(), e.getClass().getName());
+            case PASS_THROUGH -> request.setProperty(RESPONSE_HEADERS_PROPERTY, decision.responseHeaders());
+            case READ_BODY -> rewrite(request, decision);
         }
-        return RequestOutcome.failOpen(body);
     }
 
-    private static boolean bypassed(ContainerRequestContext request) {
-        String v = request.getHeaderString(HEADER_BYPASS);
-        return v != null && "true".equalsIgnoreCase(v.trim());
-    }
-
-    private static boolean contentEncoded(ContainerRequestContext request) {
-        String v = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
-        return v != null && !v.isBlank() && !"identity".equalsIgnoreCase(v.trim());
-    }
-
-    /** An unknown mode falls back to the configured one rather than failing the request. */
-    private static Mode modeOverride(ContainerRequestContext request) {
-        try {
-            return Mode.parse(request.getHeaderString(HEADER_MODE), null);
-        } catch (IllegalArgumentException e) {
-            return null;
+    private void rewrite(ContainerRequestContext request, AdmissionDecision decision) throws IOException {
+        InputStream in = request.getEntityStream();
+        BoundedBody body = BoundedBody.read(in, admission.maxBodyBytes());
+        BodyRewrite rewrite = admission.rewrite(headroom, decision, body.bytes(), body.complete(), null);
+        request.setProperty(RESPONSE_HEADERS_PROPERTY, rewrite.responseHeaders());
+        if (!body.complete()) {
+            // too large to rewrite: what was read, then the rest of the stream, without holding it all
+            request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body.bytes()), in));
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(rewrite.body()));
+        if (rewrite.changed()) {
+            MultivaluedMap<String, String> headers = request.getHeaders();
+            headers.putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(rewrite.body().length));
+            // the entity is now a fixed-length array; a chunked marker would contradict Content-Length
+            headers.remove("Transfer-Encoding");
+            if (rewrite.decoded()) {
+                headers.remove(HttpHeaders.CONTENT_ENCODING);
+            }
         }
     }
 }

@@ -1,27 +1,22 @@
 package io.headroom.jaxrs;
 
-import io.headroom.RequestOutcome;
+import io.headroom.host.HeadroomHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.util.Map;
 
 /**
- * Adds {@code x-headroom-compressed} and {@code x-headroom-tokens-saved} to the response of every
- * request {@link HeadroomContainerRequestFilter} looked at. Stateless; reads the outcome the request
- * filter left in {@link HeadroomContainerRequestFilter#OUTCOME_PROPERTY}.
+ * Adds the four {@code x-headroom-*} response headers ({@link HeadroomHeaders}) to the response of every
+ * request {@link HeadroomContainerRequestFilter} admitted. Stateless; reads the headers the request filter
+ * left in {@link HeadroomContainerRequestFilter#RESPONSE_HEADERS_PROPERTY}.
  */
 public final class HeadroomContainerResponseFilter implements ContainerResponseFilter {
-    public static final String HEADER_COMPRESSED = "x-headroom-compressed";
-    public static final String HEADER_TOKENS_SAVED = "x-headroom-tokens-saved";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(HeadroomContainerRequestFilter.OUTCOME_PROPERTY) instanceof RequestOutcome outcome)) {
-            return;
+        if (request.getProperty(HeadroomContainerRequestFilter.RESPONSE_HEADERS_PROPERTY) instanceof Map<?, ?> headers) {
+            headers.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
         }
-        response.getHeaders().putSingle(HEADER_COMPRESSED, Boolean.toString(outcome.compressed()));
-        // Audit mode reports would-be savings through stats; only real savings go in the header.
-        response.getHeaders().putSingle(HEADER_TOKENS_SAVED,
-                Integer.toString(outcome.compressed() ? outcome.tokensSaved() : 0));
     }
 }

@@ -3,12 +3,17 @@ package io.headroom.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
+import io.headroom.CapturedLog;
+import io.headroom.FailingHeadroom;
 import io.headroom.LlmRequests;
+import io.headroom.host.Admission;
+import io.headroom.host.HeadroomHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,13 +22,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.zip.GZIPOutputStream;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -31,7 +40,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The filters in Jersey on Grizzly, over real HTTP, in front of a resource that echoes what it got. */
+/**
+ * The filters in Jersey on Grizzly, over real HTTP, in front of a resource that echoes what it got. Neither
+ * Jersey nor Grizzly binds an SLF4J provider, so Headroom's log lines go to java.util.logging here.
+ */
 class HeadroomJaxRsFilterTest {
     /** HTTP/1.1: the JDK client's default h2c upgrade attempt on a POST stalls Grizzly's body reading. */
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -42,8 +54,10 @@ class HeadroomJaxRsFilterTest {
         @POST
         @Path("{path: .*}")
         public Response echo(@PathParam("path") String path, @Context HttpHeaders headers, byte[] body) {
-            String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-            return Response.ok(body, "application/json").header("echo-length", length).build();
+            return Response.ok(body, "application/octet-stream")
+                    .header("echo-length", headers.getHeaderString(HttpHeaders.CONTENT_LENGTH))
+                    .header("echo-encoding", headers.getHeaderString(HttpHeaders.CONTENT_ENCODING))
+                    .build();
         }
 
         @GET
@@ -63,8 +77,12 @@ class HeadroomJaxRsFilterTest {
     }
 
     private void startWith(HeadroomConfig config) {
+        startWith(Headroom.create(config));
+    }
+
+    private void startWith(Headroom started) {
         stop();
-        headroom = Headroom.create(config);
+        headroom = started;
         ResourceConfig app = new ResourceConfig(EchoResource.class).register(new HeadroomFeature(headroom));
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
@@ -92,8 +110,8 @@ class HeadroomJaxRsFilterTest {
         byte[] seen = r.body();
         assertTrue(seen.length < original.length / 2, "resource saw " + seen.length + " of " + original.length);
         assertEquals(String.valueOf(seen.length), header(r, "echo-length"), "Content-Length matches the new body");
-        assertEquals("true", header(r, "x-headroom-compressed"));
-        assertTrue(Integer.parseInt(header(r, "x-headroom-tokens-saved")) > 0);
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        assertTrue(Integer.parseInt(header(r, HeadroomHeaders.TOKENS_SAVED)) > 0);
         JsonNode request = LlmRequests.parse(seen);
         assertEquals(LlmRequests.SYSTEM_PROMPT, request.at("/messages/0/content").asText());
         assertEquals(LlmRequests.USER_QUESTION, request.at("/messages/1/content").asText());
@@ -107,7 +125,7 @@ class HeadroomJaxRsFilterTest {
         HttpResponse<byte[]> r = post("/anthropic/v1/messages", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
 
         assertTrue(r.body().length < original.length);
-        assertEquals("true", header(r, "x-headroom-compressed"));
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
         assertEquals(LlmRequests.SYSTEM_PROMPT, LlmRequests.parse(r.body()).get("system").asText());
     }
 
@@ -118,9 +136,8 @@ class HeadroomJaxRsFilterTest {
         HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original),
                 Map.of("x-headroom-bypass", "true"));
 
-        assertArrayEquals(original, r.body());
-        assertEquals("false", header(r, "x-headroom-compressed"));
-        assertEquals("0", header(r, "x-headroom-tokens-saved"));
+        assertUntouched(r, original);
+        assertEquals("0", header(r, HeadroomHeaders.TOKENS_BEFORE), "a bypassed request is not analysed");
     }
 
     @Test
@@ -130,8 +147,8 @@ class HeadroomJaxRsFilterTest {
         HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original),
                 Map.of("x-headroom-mode", "audit"));
 
-        assertArrayEquals(original, r.body());
-        assertEquals("false", header(r, "x-headroom-compressed"));
+        assertUntouched(r, original);
+        assertTrue(tokenHeaders(r)[0] > 0, "audit measured the request but claims no savings");
         assertEquals(1, headroom.stats().requestsTotal(), "audited requests are still counted");
     }
 
@@ -144,9 +161,9 @@ class HeadroomJaxRsFilterTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertArrayEquals(original, r.body());
-        assertTrue(r.headers().firstValue("x-headroom-compressed").isEmpty());
+        assertTrue(r.headers().firstValue(HeadroomHeaders.COMPRESSED).isEmpty());
         assertEquals("get v1/chat/completions", get.body());
-        assertTrue(get.headers().firstValue("x-headroom-compressed").isEmpty());
+        assertTrue(get.headers().firstValue(HeadroomHeaders.COMPRESSED).isEmpty());
     }
 
     @Test
@@ -155,9 +172,7 @@ class HeadroomJaxRsFilterTest {
 
         HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
 
-        assertEquals(200, r.statusCode());
-        assertArrayEquals(original, r.body());
-        assertEquals("false", header(r, "x-headroom-compressed"));
+        assertUntouched(r, original);
     }
 
     @Test
@@ -169,15 +184,130 @@ class HeadroomJaxRsFilterTest {
         HttpResponse<byte[]> r = post("/v1/chat/completions",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(original)), Map.of());
 
-        assertArrayEquals(original, r.body());
-        assertEquals("false", header(r, "x-headroom-compressed"));
+        assertUntouched(r, original);
+    }
+
+    @Test
+    void declaredOversizedBodyReachesTheResourceWhole() throws Exception {
+        startWith(HeadroomConfig.builder().maxBodyBytes(4096).build());
+        byte[] original = LlmRequests.openAiChat();
+
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
+
+        assertUntouched(r, original);
+        assertEquals(String.valueOf(original.length), header(r, "echo-length"));
+    }
+
+    @Test
+    void compressedResponseCarriesAllFourHeaders() throws Exception {
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()),
+                Map.of());
+
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        int[] tokens = tokenHeaders(r);
+        assertTrue(tokens[1] > 0 && tokens[1] < tokens[0], "before " + tokens[0] + ", after " + tokens[1]);
+    }
+
+    @Test
+    void gzipBodyIsRewrittenAndForwardedDecoded() throws Exception {
+        byte[] json = LlmRequests.openAiChat();
+
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(gzip(json)),
+                Map.of("Content-Encoding", "gzip"));
+
+        assertEquals(200, r.statusCode());
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        assertNull(header(r, "echo-encoding"), "a decoded body must not claim its old Content-Encoding");
+        assertEquals(String.valueOf(r.body().length), header(r, "echo-length"));
+        assertTrue(r.body().length < json.length);
+        assertTrue(LlmRequests.lastContent(LlmRequests.parse(r.body())).contains(LlmRequests.ERROR_NEEDLE));
+    }
+
+    @Test
+    void gzipBodyWithNothingToCompressGoesOnAsSent() throws Exception {
+        byte[] gz = gzip("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(gz),
+                Map.of("Content-Encoding", "gzip"));
+
+        assertUntouched(r, gz);
+        assertEquals("gzip", header(r, "echo-encoding"));
+    }
+
+    @Test
+    void brotliBodyPassesByteIdentical() throws Exception {
+        byte[] sent = LlmRequests.openAiChat(); // labelled br: the filter cannot decode it, so it must not parse it
+
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(sent),
+                Map.of("Content-Encoding", "br"));
+
+        assertUntouched(r, sent);
+        assertEquals("br", header(r, "echo-encoding"));
+    }
+
+    @Test
+    void textPlainBodyPassesByteIdentical() throws Exception {
+        byte[] sent = LlmRequests.openAiChat();
+
+        HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(sent),
+                Map.of("Content-Type", "text/plain"));
+
+        assertUntouched(r, sent);
+    }
+
+    @Test
+    void failingHeadroomForwardsTheOriginalAndWarnsThroughJavaUtilLogging() throws Exception {
+        startWith(new FailingHeadroom(Headroom.create(HeadroomConfig.defaults())));
+        byte[] original = LlmRequests.openAiChat();
+
+        HttpResponse<byte[]> r;
+        try (CapturedLog log = CapturedLog.of(Admission.class)) {
+            r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original),
+                    Map.of("Authorization", "Bearer sk-SECRET-JAXRS"));
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("java.lang.IllegalStateException"), warnings.get(0));
+            assertFalse(warnings.get(0).contains(LlmRequests.ERROR_NEEDLE) || warnings.get(0).contains("SECRET"),
+                    warnings.get(0));
+        }
+        assertUntouched(r, original);
     }
 
     private HttpResponse<byte[]> post(String path, HttpRequest.BodyPublisher body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).POST(body).header("Content-Type", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).POST(body);
+        if (!headers.containsKey("Content-Type")) {
+            b.header("Content-Type", "application/json");
+        }
         headers.forEach(b::header);
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** All four x-headroom-* headers are there; returns tokens before and after. */
+    private static int[] tokenHeaders(HttpResponse<?> r) {
+        int before = Integer.parseInt(header(r, HeadroomHeaders.TOKENS_BEFORE));
+        int after = Integer.parseInt(header(r, HeadroomHeaders.TOKENS_AFTER));
+        assertEquals(Integer.toString(before - after), header(r, HeadroomHeaders.TOKENS_SAVED));
+        assertTrue(header(r, HeadroomHeaders.COMPRESSED).matches("true|false"));
+        return new int[] {before, after};
+    }
+
+    private static void assertUntouched(HttpResponse<byte[]> r, byte[] sent) {
+        assertEquals(200, r.statusCode());
+        assertArrayEquals(sent, r.body());
+        assertEquals("false", header(r, HeadroomHeaders.COMPRESSED));
+        assertEquals("0", header(r, HeadroomHeaders.TOKENS_SAVED));
+        int[] tokens = tokenHeaders(r);
+        assertEquals(tokens[0], tokens[1]);
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
+        }
+        return out.toByteArray();
     }
 
     private static String header(HttpResponse<?> r, String name) {

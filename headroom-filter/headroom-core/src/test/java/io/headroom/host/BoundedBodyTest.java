@@ -1,4 +1,4 @@
-package io.headroom.servlet;
+package io.headroom.host;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +34,14 @@ class BoundedBodyTest {
         assertFalse(body.complete());
         assertEquals(11, body.bytes().length);
         assertEquals(BODY.length - 11, in.available(), "the rest stays in the stream");
+    }
+
+    @Test
+    void memoryFollowsTheBytesReceivedNotTheLimit() throws IOException {
+        // a buffer sized from the limit would need 2 GiB here and fail the test with an OutOfMemoryError
+        BoundedBody body = BoundedBody.read(new ByteArrayInputStream(BODY), Long.MAX_VALUE);
+        assertTrue(body.complete());
+        assertArrayEquals(BODY, body.bytes());
     }
 
     @Test
