@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 
 /**
  * The artifacts this repository publishes, read from its pom files: every module that builds a jar (or a
- * Quarkus extension) and does not skip installation (test-only and tool modules do).
+ * Quarkus extension), is not under tck-tests (tests and tools only) and does not skip installation.
  */
 final class RepositoryModules {
     private final String version;
@@ -31,7 +31,7 @@ final class RepositoryModules {
             Map<String, Path> published = files
                     .filter(p -> p.getFileName().toString().equals("pom.xml"))
                     .filter(p -> !root.relativize(p).toString().replace('\\', '/')
-                            .matches("(.*/)?(target|node_modules|src)/.*|\\..*"))
+                            .matches("(.*/)?(target|node_modules|src)/.*|\\..*|tck-tests/.*"))
                     .map(p -> Map.entry(p, pom(p)))
                     .filter(e -> published(e.getValue()))
                     .collect(Collectors.toMap(e -> XmlBlock.childText(e.getValue(), "artifactId"), Map.Entry::getKey,

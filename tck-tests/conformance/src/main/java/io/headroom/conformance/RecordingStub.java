@@ -1,0 +1,238 @@
+package io.headroom.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The loopback upstream every host's downstream relays to: it records what it received under the
+ * request's {@value #ID_HEADER} and answers with a fixed JSON body, or with server-sent events when
+ * asked by {@value #RESPOND_HEADER}{@code : sse}.
+ *
+ * <p>One stub per JVM, shared across class loaders: its URI is published in the system property
+ * {@value #URI_PROPERTY}, so a host whose application runs in its own class loader (Quarkus) finds the
+ * same stub, and the contract reads recordings over HTTP rather than through a static field.
+ *
+ * <p>SSE: the stub sends the first event, then waits until the test calls {@link #release} (after the
+ * client has read that first event) before it sends the rest. A host that buffers the stream makes the
+ * stub give up waiting after {@link #RELEASE_TIMEOUT}; the recording then says the last event was sent
+ * before the client released it, and the contract fails on that, not on a clock.
+ */
+public final class RecordingStub {
+    /** System property holding the stub's base URI once started. */
+    public static final String URI_PROPERTY = "headroom.conformance.stub-uri";
+    /** Request header naming one exchange; the contract sets it, relays forward it. */
+    public static final String ID_HEADER = "x-conformance-id";
+    /** Request header: {@code sse} asks for an event stream instead of the JSON answer. */
+    public static final String RESPOND_HEADER = "x-conformance-respond";
+    /** Marks a request coming from a {@link io.headroom.conformance.downstream.DownstreamRelay}. */
+    public static final String RELAY_HEADER = "x-conformance-relay";
+    /** Prefix of the headers in which a relay reports what its application saw. */
+    public static final String OBSERVED_PREFIX = "x-observed-";
+    /** The request headers recorded as the downstream saw them. */
+    public static final List<String> OBSERVED_HEADERS =
+            List.of("content-type", "content-length", "content-encoding", "transfer-encoding");
+
+    /** The non-streaming answer, relayed to the client unchanged. */
+    public static final byte[] JSON_RESPONSE = ("{\"id\":\"chatcmpl-conformance\",\"object\":\"chat.completion\","
+            + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"The error is E4716 on request req-b7c598601d4d ☕\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":12,\"total_tokens\":1212}}")
+            .getBytes(StandardCharsets.UTF_8);
+    /** The data of the streamed events, in order; the first is sent before the client releases the rest. */
+    public static final List<String> SSE_EVENTS = List.of(
+            "{\"id\":\"chatcmpl-conformance\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The error\"}}]}",
+            "{\"id\":\"chatcmpl-conformance\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" is E4716\"}}]}",
+            "{\"id\":\"chatcmpl-conformance\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+            "[DONE]");
+    /** How long the stub waits for the client to release the rest of a stream. */
+    public static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final String CONTROL = "/__conformance/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CONTROL_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final Map<String, ObjectNode> recordings = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+
+    private RecordingStub() {
+    }
+
+    /** The stub's base URI, starting it on first use in this JVM. */
+    public static URI uri() {
+        // the system properties are the one monitor every class loader of this JVM shares
+        synchronized (System.getProperties()) {
+            String published = System.getProperty(URI_PROPERTY);
+            if (published == null) {
+                published = new RecordingStub().start().toString();
+                System.setProperty(URI_PROPERTY, published);
+            }
+            return URI.create(published);
+        }
+    }
+
+    /** What the downstream received for exchange {@code id}; fails when nothing reached it. */
+    public static Received received(String id) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = control(HttpRequest.newBuilder(uri().resolve(CONTROL + "received/" + id)).GET());
+        if (r.statusCode() == 404) {
+            throw new AssertionError("the downstream never received exchange " + id);
+        }
+        return Received.parse(JSON.readTree(r.body()));
+    }
+
+    /** Lets the stub send the rest of exchange {@code id}'s event stream. */
+    public static void release(String id) throws IOException, InterruptedException {
+        control(HttpRequest.newBuilder(uri().resolve(CONTROL + "release/" + id))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static HttpResponse<byte[]> control(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CONTROL_CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            ExecutorService threads = Executors.newCachedThreadPool(task -> {
+                Thread t = new Thread(task, "conformance-stub");
+                t.setDaemon(true); // lives as long as the test JVM, never keeps it alive
+                return t;
+            });
+            server.setExecutor(threads);
+            server.createContext("/", this::handle);
+            server.start();
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the conformance stub", e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(CONTROL + "received/")) {
+                answerRecording(exchange, path.substring((CONTROL + "received/").length()));
+            } else if (path.startsWith(CONTROL + "release/")) {
+                latch(path.substring((CONTROL + "release/").length())).countDown();
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                serve(exchange);
+            }
+        }
+    }
+
+    private void answerRecording(HttpExchange exchange, String id) throws IOException {
+        ObjectNode recording = recordings.remove(id);
+        if (recording == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        byte[] body = JSON.writeValueAsBytes(recording);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Headers headers = exchange.getRequestHeaders();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String id = headers.getFirst(ID_HEADER);
+        ObjectNode recording = JSON.createObjectNode();
+        recording.put("method", exchange.getRequestMethod());
+        recording.put("path", exchange.getRequestURI().getRawPath());
+        boolean relayed = headers.containsKey(RELAY_HEADER);
+        for (String name : OBSERVED_HEADERS) {
+            // a relay reports what its application saw; a proxying host is observed directly
+            recording.put(name, headers.getFirst(relayed ? OBSERVED_PREFIX + name : name));
+        }
+        recording.put("body_base64", Base64.getEncoder().encodeToString(body));
+        boolean sse = "sse".equals(headers.getFirst(RESPOND_HEADER));
+        if (id != null) {
+            recordings.put(id, recording);
+        }
+        if (sse && id != null) {
+            streamEvents(exchange, id, recording);
+        } else {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, JSON_RESPONSE.length);
+            exchange.getResponseBody().write(JSON_RESPONSE);
+        }
+    }
+
+    private void streamEvents(HttpExchange exchange, String id, ObjectNode recording) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0); // chunked: each flush goes out as it is written
+        OutputStream out = exchange.getResponseBody();
+        writeEvent(out, SSE_EVENTS.get(0));
+        boolean released;
+        try {
+            released = latch(id).await(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            released = false;
+        }
+        recording.put("rest_sent_after_release", released);
+        recordings.put(id, recording); // published again so the control thread sees the flag
+        releases.remove(id);
+        for (String data : SSE_EVENTS.subList(1, SSE_EVENTS.size())) {
+            writeEvent(out, data);
+        }
+    }
+
+    private static void writeEvent(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private CountDownLatch latch(String id) {
+        return releases.computeIfAbsent(id, k -> new CountDownLatch(1));
+    }
+
+    /** What reached the stub for one exchange, with the headers as the host's application saw them. */
+    public record Received(String method, String path, String contentType, String contentLength,
+                           String contentEncoding, String transferEncoding, byte[] body,
+                           Boolean restSentAfterRelease) {
+
+        static Received parse(JsonNode r) {
+            return new Received(r.path("method").asText(), r.path("path").asText(), text(r, "content-type"),
+                    text(r, "content-length"), text(r, "content-encoding"), text(r, "transfer-encoding"),
+                    Base64.getDecoder().decode(r.path("body_base64").asText()),
+                    r.has("rest_sent_after_release") ? r.path("rest_sent_after_release").asBoolean() : null);
+        }
+
+        private static String text(JsonNode r, String field) {
+            JsonNode v = r.path(field);
+            return v.isMissingNode() || v.isNull() ? null : v.asText();
+        }
+
+        /** The body as UTF-8 text, for needle searches and messages. */
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+}

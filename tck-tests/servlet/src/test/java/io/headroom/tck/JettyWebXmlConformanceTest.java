@@ -1,0 +1,12 @@
+package io.headroom.tck;
+
+import io.headroom.conformance.ConformanceContract;
+import io.headroom.conformance.HostUnderTest;
+
+/** The conformance contract in Jetty 12 (ee10), HeadroomFilter declared in WEB-INF/web.xml. */
+class JettyWebXmlConformanceTest extends ConformanceContract {
+    @Override
+    protected HostUnderTest newHost() {
+        return JettyHost.withWebXml();
+    }
+}

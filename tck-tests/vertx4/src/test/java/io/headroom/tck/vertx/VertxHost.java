@@ -1,0 +1,53 @@
+package io.headroom.tck.vertx;
+
+import io.headroom.Headroom;
+import io.headroom.HeadroomConfig;
+import io.headroom.conformance.HostUnderTest;
+import io.headroom.conformance.downstream.RelayRoute;
+import io.headroom.vertx.HeadroomHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain Vert.x application: an {@link HttpServer} (HTTP/1.1 and h2c on one loopback port) whose
+ * {@link Router} has {@link HeadroomHandler} first, then a {@link BodyHandler} and the application's
+ * route, the order HeadroomHandler's javadoc gives. Compiled against Vert.x 4.5 here and against
+ * Vert.x 5 in tck-tests/vertx5, from the same source.
+ */
+final class VertxHost implements HostUnderTest {
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private Headroom headroom;
+    private Vertx vertx;
+
+    @Override
+    public URI start(Map<String, String> headroomOptions) throws Exception {
+        headroom = Headroom.create(HeadroomConfig.fromMap(headroomOptions));
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.route().handler(HeadroomHandler.create(headroom));
+        router.route().handler(BodyHandler.create(false)); // no upload directory
+        router.route().handler(new RelayRoute());
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0)
+                .setUseAlpn(false).setHttp2ClearTextEnabled(true);
+        HttpServer server = vertx.createHttpServer(options).requestHandler(router).listen()
+                .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return URI.create("http://127.0.0.1:" + server.actualPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        if (headroom != null) {
+            headroom.close();
+        }
+    }
+}
