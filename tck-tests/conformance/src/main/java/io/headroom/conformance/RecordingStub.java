@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * before the client released it, and the contract fails on that, not on a clock.
  */
 public final class RecordingStub {
+    private static final int MAX_RECORDINGS = 64;
     /** System property holding the stub's base URI once started. */
     public static final String URI_PROPERTY = "headroom.conformance.stub-uri";
     /** Request header naming one exchange; the contract sets it, relays forward it. */
@@ -75,7 +78,16 @@ public final class RecordingStub {
     private static final HttpClient CONTROL_CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final Map<String, ObjectNode> recordings = new ConcurrentHashMap<>();
+    /**
+     * The latest recordings; a test may read one several times, so reading does not remove it, and the
+     * eldest are dropped instead (a test reads its exchange right after making it).
+     */
+    private final Map<String, ObjectNode> recordings = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ObjectNode> eldest) {
+            return size() > MAX_RECORDINGS;
+        }
+    });
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
 
     private RecordingStub() {
@@ -146,7 +158,7 @@ public final class RecordingStub {
     }
 
     private void answerRecording(HttpExchange exchange, String id) throws IOException {
-        ObjectNode recording = recordings.remove(id);
+        ObjectNode recording = recordings.get(id);
         if (recording == null) {
             exchange.sendResponseHeaders(404, -1);
             return;
