@@ -37,8 +37,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p><b>Reading.</b> {@link #bodyReader()} reads the bodies Headroom rewrites with Vert.x's own {@link BodyHandler}
- * (memory grows with the bytes received, at most {@code max-body-bytes}; a chunked body over it is answered 413 by
- * that BodyHandler) and lets every other request through unread. Because Vert.x's BodyHandler read it, a
+ * (memory grows with the bytes received) and lets every other request through unread. A body over
+ * {@code max-body-bytes} is not compressed and goes on exactly as received; only a body over the read limit
+ * ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT} bytes, never below {@code max-body-bytes}) is
+ * answered 413 by that BodyHandler, as the application's own BodyHandler would. Because Vert.x's BodyHandler read it, a
  * {@code BodyHandler} later in the chain sees the body as read and passes. Any {@code BodyHandler} in front of this
  * handler does the same job.
  *
@@ -63,6 +65,9 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private static final AtomicBoolean VERSION_NOTED = new AtomicBoolean();
     private static final AtomicBoolean NO_READER_NOTED = new AtomicBoolean();
 
+    /** The default read limit: 64 MiB, the gateway's own request limit. */
+    public static final long DEFAULT_READ_LIMIT = 64L * 1024 * 1024;
+
     private static final String DECISION = "io.headroom.vertx.decision";
     private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
 
@@ -71,6 +76,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private final Function<HttpServerRequest, String> tenantScope;
     private final CompressionLanes lanes;
     private final BodyHandler bodyHandler;
+    private final long readLimit;
     private final Handler<RoutingContext> bodyReader = this::readBody;
 
     private HeadroomHandler(Builder b) {
@@ -78,7 +84,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         this.admission = b.paths == null ? Admission.of(b.headroom) : Admission.of(b.headroom, b.paths);
         this.tenantScope = b.tenantScope;
         this.lanes = new CompressionLanes(b.compressionThreads);
-        this.bodyHandler = BodyHandler.create(false).setBodyLimit(admission.maxBodyBytes());
+        // max-body-bytes bounds what is compressed; a larger body is still read (up to the read limit) and goes
+        // on unchanged, exactly as without Headroom (fail open), instead of being refused
+        this.readLimit = Math.max(b.readLimit, admission.maxBodyBytes());
+        this.bodyHandler = BodyHandler.create(false).setBodyLimit(readLimit);
         if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
             LOG.info("Headroom on Vert.x 5: rc.body() keeps the request body as received; handlers read the "
                     + "compressed body with HeadroomHandler.body(rc)");
@@ -187,14 +196,14 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     /**
      * Reads the request stream itself and rewrites the body, for hosts that must not let a {@link BodyHandler} read
      * it earlier (the Quarkus extension, for HTTP/2 requests Quarkus REST takes). Memory grows with the bytes
-     * received; past {@code max-body-bytes} the future fails with a 413 {@link HttpException}, like the
-     * BodyHandler of {@link #bodyReader()}. Call on the event loop, with the request not yet read.
+     * received; a body over {@code max-body-bytes} goes on unchanged, and past the read limit the future fails
+     * with a 413 {@link HttpException}, like the BodyHandler of {@link #bodyReader()}. Call on the event loop, with the request not yet read.
      */
     public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
         HttpServerRequest req = rc.request();
         Promise<byte[]> read = Promise.promise();
         Buffer body = Buffer.buffer();
-        long limit = admission.maxBodyBytes();
+        long limit = readLimit;
         if ("100-continue".equalsIgnoreCase(req.getHeader(HttpHeaders.EXPECT))) {
             // we are the reader now, so we answer the expectation; nobody downstream must answer it again
             if (req.version() != HttpVersion.HTTP_1_0) {
@@ -212,7 +221,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         req.exceptionHandler(read::tryFail);
         req.endHandler(v -> read.tryComplete(body.getBytes()));
         req.resume();
-        return read.future().compose(received -> rewrite(rc, received, true));
+        return read.future().compose(received -> rewrite(rc, received, received.length <= admission.maxBodyBytes()));
     }
 
     /**
@@ -283,6 +292,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         private List<String> paths;
         private Function<HttpServerRequest, String> tenantScope;
         private int compressionThreads;
+        private long readLimit = DEFAULT_READ_LIMIT;
 
         private Builder(Headroom headroom) {
             this.headroom = Objects.requireNonNull(headroom, "headroom");
@@ -309,6 +319,18 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 throw new IllegalArgumentException("compression threads must be >= 0, got " + threads);
             }
             this.compressionThreads = threads;
+            return this;
+        }
+
+        /**
+         * The most body bytes read for an LLM request before it is answered 413; set it to the server's own request
+         * limit (Quarkus: {@code quarkus.http.limits.max-body-size}). Never below {@code max-body-bytes}.
+         */
+        public Builder readLimit(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("read limit must be > 0, got " + bytes);
+            }
+            this.readLimit = bytes;
             return this;
         }
 

@@ -68,9 +68,14 @@ class HeadroomHandlerTest {
     }
 
     private void start(HeadroomConfig config, int compressionThreads) throws Exception {
+        start(config, compressionThreads, HeadroomHandler.DEFAULT_READ_LIMIT);
+    }
+
+    private void start(HeadroomConfig config, int compressionThreads, long readLimit) throws Exception {
         vertx = Vertx.vertx();
         headroom = Headroom.create(config, (endpoint, mode, outcome, nanos) -> pipelineThread = Thread.currentThread().getName());
-        HeadroomHandler handler = HeadroomHandler.builder(headroom).compressionThreads(compressionThreads).build();
+        HeadroomHandler handler = HeadroomHandler.builder(headroom).compressionThreads(compressionThreads)
+                .readLimit(readLimit).build();
         Router router = Router.router(vertx);
         router.route("/pre/*").handler(BodyHandler.create());           // the application's BodyHandler before Headroom
         router.route().handler(handler.bodyReader()).handler(handler);
@@ -268,7 +273,23 @@ class HeadroomHandlerTest {
         assertArrayEquals(original, declared.body(), "a declared oversized body goes on unread and untouched");
         assertEquals("unread", header(declared, ECHO_CONTEXT_BODY));
         assertEquals("false", header(declared, "x-headroom-compressed"));
-        assertEquals(413, unknownLength.statusCode(), "Vert.x's BodyHandler stops a body that grows past the limit");
+        assertEquals(200, unknownLength.statusCode());
+        assertArrayEquals(original, unknownLength.body(), "a body that grows past max-body-bytes goes on as received");
+        assertEquals("false", header(unknownLength, "x-headroom-compressed"));
+        assertEquals(0, headroom.stats().requestsTotal());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aBodyPastTheReadLimitIsRefusedLikeTheServersOwnLimit(Protocol protocol) throws Exception {
+        start(HeadroomConfig.builder().maxBodyBytes(4096).build(), 0, 8192);
+        byte[] original = LlmRequests.openAiChat();
+        assertTrue(original.length > 8192);
+
+        HttpResponse<byte[]> unknownLength = post(protocol, "/v1/chat/completions",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(original)), Map.of());
+
+        assertEquals(413, unknownLength.statusCode(), "Vert.x's BodyHandler stops a body that grows past the read limit");
         assertEquals(0, headroom.stats().requestsTotal());
     }
 

@@ -4,6 +4,7 @@ import io.headroom.Headroom;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.vertx.HeadroomHandler;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The extension's request path: {@link HeadroomHandler} (admission, reading, rewriting, headers) installed as two
@@ -42,7 +44,16 @@ public class HeadroomInterception {
         }
         CallerScopes scopes = new CallerScopes(config.tenantIsolation(), config.tenantHeader().orElse(null));
         this.handler = HeadroomHandler.builder(headroom).paths(config.paths()).tenantScope(scopes::of)
-                .compressionThreads(threads).build();
+                .compressionThreads(threads).readLimit(serverBodyLimit()).build();
+    }
+
+    /**
+     * Quarkus answers 413 itself past {@code quarkus.http.limits.max-body-size}; Headroom reads up to the same
+     * limit, so a body too large to compress still reaches the application unchanged, as it would without Headroom.
+     */
+    private static long serverBodyLimit() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(HeadroomHandler.DEFAULT_READ_LIMIT);
     }
 
     void routerReady(@Observes Router router) {

@@ -5,12 +5,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
-/** The downstream of a Quarkus application built on Vert.x routes: a BodyHandler and the relay on every path. */
+/**
+ * The downstream of a Quarkus application built on Vert.x routes: the LLM endpoints as exact POST routes (the
+ * shape the extension rewrites over HTTP/2 too, next to Quarkus REST), and a BodyHandler and the relay on every
+ * other path.
+ */
 @ApplicationScoped
 public class RelayRoutes {
+    private static final List<String> LLM_PATHS = List.of("/v1/chat/completions", "/v1/messages", "/v1/responses");
 
     void init(@Observes Router router) {
-        router.route().handler(BodyHandler.create(false)).handler(new RelayRoute());
+        RelayRoute relay = new RelayRoute();
+        for (String path : LLM_PATHS) {
+            router.post(path).handler(BodyHandler.create(false)).handler(relay);
+        }
+        router.route().handler(BodyHandler.create(false)).handler(relay);
     }
 }

@@ -1,4 +1,4 @@
-// src-docs/spring.md shows everything after the package line verbatim (SpringDocsTest keeps them equal).
+// src-docs/hosts/spring-boot.md shows everything after the package line verbatim (SpringDocsTest keeps them equal).
 package io.headroom.tck.spring;
 
 import io.headroom.Headroom;

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** src-docs/spring.md says what this module runs. */
+/** src-docs/hosts/spring-boot.md says what this module runs. */
 class SpringDocsTest {
-    private static final Path PAGE = Path.of("../../src-docs/spring.md");
+    private static final Path PAGE = Path.of("../../src-docs/hosts/spring-boot.md");
     private static final Path SNIPPET = Path.of("src/test/java/io/headroom/tck/spring/HeadroomConfiguration.java");
 
     /** The registration snippet on the page is {@link HeadroomConfiguration}, which the host tests run. */

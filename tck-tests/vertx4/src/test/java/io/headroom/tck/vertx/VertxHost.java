@@ -31,9 +31,10 @@ final class VertxHost implements HostUnderTest {
         headroom = Headroom.create(HeadroomConfig.fromMap(headroomOptions));
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        router.route().handler(HeadroomHandler.create(headroom));
-        router.route().handler(BodyHandler.create(false)); // no upload directory
-        router.route().handler(new RelayRoute());
+        HeadroomHandler handler = HeadroomHandler.create(headroom);
+        router.route().handler(handler.bodyReader()).handler(handler);
+        router.route().handler(BodyHandler.create(false)); // no upload directory; passes for what Headroom read
+        router.route().handler(new RelayRoute(HeadroomHandler::body)); // the accessor that works on 4.5 and 5
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                 .setUseAlpn(false).setHttp2ClearTextEnabled(true);
         HttpServer server = vertx.createHttpServer(options).requestHandler(router).listen()

@@ -29,7 +29,7 @@ class GatewayConformanceTest extends ConformanceContract {
         return new SpringHost(LlmGatewayApplication.class, "llm.upstream=" + RecordingStub.uri());
     }
 
-    /** What src-docs/spring.md tells gateway users: the provider gets each body chunked, rewritten or not. */
+    /** What src-docs/hosts/spring-cloud-gateway.md tells gateway users: the provider gets each body chunked, rewritten or not. */
     @Test
     void gatewayForwardsEveryBodyChunked() throws Exception {
         byte[] original = LlmRequests.openAiChat();
