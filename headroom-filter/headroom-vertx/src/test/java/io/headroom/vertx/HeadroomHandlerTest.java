@@ -282,7 +282,7 @@ class HeadroomHandlerTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void aBodyPastTheReadLimitIsRefusedLikeTheServersOwnLimit(Protocol protocol) throws Exception {
-        start(HeadroomConfig.builder().maxBodyBytes(4096).build(), 0, 8192);
+        start(HeadroomConfig.builder().limits(l -> l.maxBodyBytes(4096)).build(), 0, 8192);
         byte[] original = LlmRequests.openAiChat();
         assertTrue(original.length > 8192);
 

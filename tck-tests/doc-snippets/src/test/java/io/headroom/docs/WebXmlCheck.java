@@ -1,8 +1,9 @@
 package io.headroom.docs;
 
+import io.headroom.ConfigOption;
+import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import io.headroom.ToolProfile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ import org.w3c.dom.Element;
 final class WebXmlCheck {
     static final String HEADROOM_FILTER = "io.headroom.servlet.HeadroomFilter";
     private static final Pattern TOOL_PROFILE_OPTION = Pattern.compile(
-            Pattern.quote(HeadroomConfig.TOOL_PROFILES) + "\\.[^.]+(\\.[^.]+)*\\.(skip-compression|"
-                    + Pattern.quote(HeadroomConfig.MAX_ITEMS_AFTER_CRUSH) + ")");
+            Pattern.quote(CrusherConfig.TOOL_PROFILES) + "\\.[^.]+(\\.[^.]+)*\\.(" + Pattern.quote(ToolProfile.SKIP_COMPRESSION)
+                    + "|" + Pattern.quote(ToolProfile.MAX_ITEMS_AFTER_CRUSH) + ")");
 
     List<String> problems(FencedBlock block, XmlBlock xml) {
         List<String> problems = new ArrayList<>();
@@ -85,17 +86,11 @@ final class WebXmlCheck {
         return optionNames().contains(name) || TOOL_PROFILE_OPTION.matcher(name).matches();
     }
 
-    /** The option names HeadroomConfig declares as public String constants. */
+    /** The option names of every config slice, as HeadroomConfig lists them. */
     private static Set<String> optionNames() {
         Set<String> names = new HashSet<>();
-        for (Field f : HeadroomConfig.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-                try {
-                    names.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        for (ConfigOption o : HeadroomConfig.OPTIONS) {
+            names.add(o.name());
         }
         return names;
     }
