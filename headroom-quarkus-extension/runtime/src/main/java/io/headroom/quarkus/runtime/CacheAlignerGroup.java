@@ -1,5 +1,6 @@
 package io.headroom.quarkus.runtime;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ public interface CacheAlignerGroup {
      * Whether dynamic content (dates, times, ids) is moved from the system prompt to its end so the
      * stable prefix stays byte-identical across requests.
      */
+    @ConfigDocDefault("true")
     Optional<Boolean> enabled();
 
     /**

@@ -1,5 +1,6 @@
 package io.headroom.quarkus.runtime;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,6 @@ import java.util.Optional;
 public interface CacheControlGroup {
 
     /** Whether Anthropic {@code cache_control} breakpoints are placed on the stable prefix. */
+    @ConfigDocDefault("true")
     Optional<Boolean> enabled();
 }

@@ -1,6 +1,7 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.Mode;
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
  *
  * <p>The compression options map onto the core's config slices ({@code io.headroom.HeadroomConfig}) one
  * group per slice, and carry no defaults of their own: an unset key keeps the core's default, so each
- * default is written once, in the core.
+ * default is written once, in the core. The {@code @ConfigDocDefault} annotations only show those defaults
+ * in the generated config reference; a deployment test fails when one no longer equals the core's.
  */
 @ConfigMapping(prefix = "quarkus.headroom")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -45,6 +47,7 @@ public interface HeadroomRuntimeConfig {
      * measures what would be saved and forwards the original, {@code passthrough} does nothing.
      * A request can override it with the {@code x-headroom-mode} header.
      */
+    @ConfigDocDefault("optimize")
     Optional<Mode> mode();
 
     /**

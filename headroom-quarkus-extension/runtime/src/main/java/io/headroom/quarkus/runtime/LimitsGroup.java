@@ -1,5 +1,6 @@
 package io.headroom.quarkus.runtime;
 
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.util.Optional;
 
@@ -13,5 +14,6 @@ public interface LimitsGroup {
      * Largest request body that is buffered and compressed. Larger bodies are forwarded
      * untouched, and bodies that declare a larger {@code Content-Length} are not buffered at all.
      */
+    @ConfigDocDefault("32M")
     Optional<MemorySize> maxBodySize();
 }
