@@ -1,13 +1,10 @@
 package io.headroom.host;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 
 /**
@@ -55,29 +52,99 @@ public enum BodyEncoding {
         long limit = Math.min(maxBytes, (long) encoded.length * maxRatio);
         try {
             return switch (this) {
-                case GZIP -> bounded(new GZIPInputStream(new ByteArrayInputStream(encoded), 8192), limit);
+                case GZIP -> gunzip(encoded, limit);
                 case DEFLATE -> inflate(encoded, limit);
             };
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty(); // not what the header claims: the upstream will judge it
         }
     }
 
-    private static Optional<byte[]> bounded(InputStream in, long limit) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limit) {
-                    return Optional.empty();
-                }
-                out.write(buf, 0, n);
+    /**
+     * Decodes every gzip member of {@code in} (RFC 1952 allows several, one after the other). Written here rather
+     * than with {@code GZIPInputStream} because that stream silently drops bytes after the last member that do not
+     * start another one: a body Headroom rewrote would then lose them without a word. Here anything but complete,
+     * CRC- and length-checked members is refused, and the body goes on as the client sent it.
+     */
+    private static Optional<byte[]> gunzip(byte[] in, long limit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int pos = 0;
+        do {
+            int header = gzipHeaderLength(in, pos);
+            if (header < 0) {
+                return Optional.empty();
             }
-            return Optional.of(out.toByteArray());
+            Inflater inflater = new Inflater(true);
+            try {
+                inflater.setInput(in, pos + header, in.length - pos - header);
+                CRC32 crc = new CRC32();
+                long memberSize = 0;
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(buf);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        return Optional.empty(); // truncated
+                    }
+                    total += n;
+                    if (total > limit) {
+                        return Optional.empty();
+                    }
+                    crc.update(buf, 0, n);
+                    memberSize += n;
+                    out.write(buf, 0, n);
+                }
+                long end = pos + header + inflater.getBytesRead();
+                if (end + 8 > in.length || littleEndianInt(in, (int) end) != (int) crc.getValue()
+                        || littleEndianInt(in, (int) end + 4) != (int) memberSize) {
+                    return Optional.empty(); // missing or wrong trailer (CRC-32, size mod 2^32)
+                }
+                pos = (int) end + 8;
+            } catch (DataFormatException e) {
+                return Optional.empty();
+            } finally {
+                inflater.end();
+            }
+        } while (pos < in.length);
+        return Optional.of(out.toByteArray());
+    }
+
+    /** The length of the gzip member header at {@code pos}, or -1 when there is none (RFC 1952 section 2.3). */
+    private static int gzipHeaderLength(byte[] in, int pos) {
+        final int fhcrc = 2;
+        final int fextra = 4;
+        final int fname = 8;
+        final int fcomment = 16;
+        if (pos + 10 > in.length || in[pos] != (byte) 0x1f || in[pos + 1] != (byte) 0x8b || in[pos + 2] != 8) {
+            return -1; // not a gzip member, or not deflate-compressed
         }
+        int flags = in[pos + 3] & 0xff;
+        if ((flags & 0xe0) != 0) {
+            return -1; // reserved flags must be zero
+        }
+        int at = pos + 10;
+        if ((flags & fextra) != 0) {
+            if (at + 2 > in.length) {
+                return -1;
+            }
+            at += 2 + ((in[at] & 0xff) | (in[at + 1] & 0xff) << 8);
+        }
+        for (int field : new int[] {fname, fcomment}) {
+            if ((flags & field) != 0) {
+                while (at < in.length && in[at] != 0) {
+                    at++;
+                }
+                at++; // the terminating zero
+            }
+        }
+        if ((flags & fhcrc) != 0) {
+            at += 2;
+        }
+        return at <= in.length ? at - pos : -1;
+    }
+
+    private static int littleEndianInt(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
     /** HTTP "deflate" is zlib-wrapped (RFC 9110); some clients send raw deflate, so that is tried too. */

@@ -151,6 +151,10 @@ class AdmissionTest {
         AdmissionDecision gz = admission.decide("POST", "/v1/messages", headers("Content-Encoding", "gzip"));
         byte[] garbage = "not gzip at all".getBytes(StandardCharsets.UTF_8);
         assertSame(garbage, admission.rewrite(HEADROOM, gz, garbage, true, null).body());
+        byte[] member = gzip(LlmRequests.anthropicMessages());
+        byte[] withTrailing = Arrays.copyOf(member, member.length + 3);
+        assertSame(withTrailing, admission.rewrite(HEADROOM, gz, withTrailing, true, null).body(),
+                "bytes after the gzip member are not silently dropped: the body goes on as sent");
 
         AdmissionDecision plain = admission.decide("POST", "/v1/messages", headers());
         byte[] truncated = Arrays.copyOf(LlmRequests.anthropicMessages(), 500);
@@ -160,7 +164,7 @@ class AdmissionTest {
         byte[] partial = LlmRequests.anthropicMessages();
         assertSame(partial, admission.rewrite(HEADROOM, plain, partial, false, null).body(), "an incomplete read goes on as sent");
         assertEquals(1, admission.passedThrough().get(PassReason.TOO_LARGE));
-        assertEquals(1, admission.passedThrough().get(PassReason.UNDECODABLE));
+        assertEquals(2, admission.passedThrough().get(PassReason.UNDECODABLE));
     }
 
     @Test

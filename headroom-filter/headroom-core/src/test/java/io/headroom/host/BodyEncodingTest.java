@@ -39,6 +39,47 @@ class BodyEncodingTest {
     }
 
     @Test
+    void bytesAfterTheLastGzipMemberAreNotSilentlyDropped() throws IOException {
+        byte[] gz = gzip(JSON);
+        byte[] trailing = Arrays.copyOf(gz, gz.length + 3);
+        trailing[gz.length] = 'x';
+        assertTrue(BodyEncoding.GZIP.decode(trailing, 1 << 20, 100).isEmpty(), "trailing garbage");
+        assertTrue(BodyEncoding.GZIP.decode(Arrays.copyOf(gz, gz.length + 1), 1 << 20, 100).isEmpty(), "one zero byte");
+    }
+
+    @Test
+    void concatenatedMembersAndOptionalHeaderFieldsDecode() throws IOException {
+        byte[] first = gzip(Arrays.copyOfRange(JSON, 0, 100));
+        byte[] second = gzip(Arrays.copyOfRange(JSON, 100, JSON.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertArrayEquals(JSON, BodyEncoding.GZIP.decode(both, 1 << 20, 100).orElseThrow());
+
+        // FEXTRA, FNAME and FCOMMENT set: a 10-byte header, then the three fields, then the same deflate data
+        byte[] plain = gzip(JSON);
+        ByteArrayOutputStream named = new ByteArrayOutputStream();
+        named.write(plain, 0, 10);
+        named.write(new byte[] {4, 0, 'a', 'b', 'c', 'd'});
+        named.write("body.json\0".getBytes(StandardCharsets.ISO_8859_1));
+        named.write("a comment\0".getBytes(StandardCharsets.ISO_8859_1));
+        named.write(plain, 10, plain.length - 10);
+        byte[] withFields = named.toByteArray();
+        withFields[3] = 4 | 8 | 16;
+        assertArrayEquals(JSON, BodyEncoding.GZIP.decode(withFields, 1 << 20, 100).orElseThrow());
+    }
+
+    @Test
+    void aWrongChecksumOrSizeIsRefused() throws IOException {
+        byte[] gz = gzip(JSON);
+        byte[] badCrc = gz.clone();
+        badCrc[gz.length - 8] ^= 1;
+        assertTrue(BodyEncoding.GZIP.decode(badCrc, 1 << 20, 100).isEmpty());
+        byte[] badSize = gz.clone();
+        badSize[gz.length - 4] ^= 1;
+        assertTrue(BodyEncoding.GZIP.decode(badSize, 1 << 20, 100).isEmpty());
+    }
+
+    @Test
     void corruptOrTruncatedBodiesAreNotDecoded() throws IOException {
         byte[] gz = gzip(JSON);
         assertTrue(BodyEncoding.GZIP.decode(Arrays.copyOf(gz, gz.length / 2), 1 << 20, 100).isEmpty());
