@@ -1,6 +1,5 @@
 package io.headroom;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +59,7 @@ public final class CacheAlignerConfig {
 
     /** Reads this slice's options by property name; absent or blank values keep the default. */
     public static CacheAlignerConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
-        return b.build();
+        return PROPERTIES.read(lookup, builder()).build();
     }
 
     /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
@@ -83,9 +80,7 @@ public final class CacheAlignerConfig {
 
     /** Every option that has a value, as a property. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
-        return out;
+        return PROPERTIES.write(this);
     }
 
     @Override

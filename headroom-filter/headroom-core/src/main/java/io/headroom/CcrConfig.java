@@ -2,7 +2,6 @@ package io.headroom;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,9 +82,7 @@ public final class CcrConfig {
 
     /** Reads this slice's options by property name; absent or blank values keep the default. */
     public static CcrConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
-        return b.build();
+        return PROPERTIES.read(lookup, builder()).build();
     }
 
     /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
@@ -110,9 +107,7 @@ public final class CcrConfig {
 
     /** Every option that has a value, as a property; the ttl in whole seconds. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
-        return out;
+        return PROPERTIES.write(this);
     }
 
     @Override

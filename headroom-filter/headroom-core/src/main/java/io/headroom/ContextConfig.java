@@ -1,7 +1,6 @@
 package io.headroom;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,9 +75,7 @@ public final class ContextConfig {
 
     /** Reads this slice's options by property name; absent or blank values keep the default. */
     public static ContextConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
-        return b.build();
+        return PROPERTIES.read(lookup, builder()).build();
     }
 
     /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
@@ -104,9 +101,7 @@ public final class ContextConfig {
 
     /** Every option as a property. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
-        return out;
+        return PROPERTIES.write(this);
     }
 
     @Override

@@ -108,8 +108,7 @@ public final class CrusherConfig {
 
     /** Reads this slice's options by property name; absent or blank values keep the default. */
     public static CrusherConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
+        Builder b = PROPERTIES.read(lookup, builder());
         String tools = PropertyTable.value(lookup, TOOL_PROFILES);
         if (tools != null) {
             for (String tool : tools.split(",")) {
@@ -167,8 +166,7 @@ public final class CrusherConfig {
 
     /** Every option as a property, tool profiles included (sorted by tool): {@link #fromMap} reads it back. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
+        Map<String, String> out = PROPERTIES.write(this);
         List<String> tools = toolProfiles.keySet().stream().sorted().toList();
         if (!tools.isEmpty()) {
             out.put(TOOL_PROFILES, String.join(",", tools));

@@ -2,7 +2,6 @@ package io.headroom;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,8 +79,7 @@ public final class HeadroomConfig {
      * @throws InvalidConfigException naming the first option whose value is refused
      */
     public static HeadroomConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
+        Builder b = PROPERTIES.read(lookup, builder());
         return b.limits(LimitsConfig.fromProperties(lookup))
                 .crusher(CrusherConfig.fromProperties(lookup))
                 .ccr(CcrConfig.fromProperties(lookup))
@@ -111,8 +109,7 @@ public final class HeadroomConfig {
 
     /** Every option that has a value, as a property: {@link #fromMap} reads it back to an equal config. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
+        Map<String, String> out = PROPERTIES.write(this);
         out.putAll(limits.toProperties());
         out.putAll(crusher.toProperties());
         out.putAll(ccr.toProperties());

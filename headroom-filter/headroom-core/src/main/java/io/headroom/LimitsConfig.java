@@ -1,6 +1,5 @@
 package io.headroom;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,9 +40,7 @@ public final class LimitsConfig {
 
     /** Reads this slice's options by property name; absent or blank values keep the default. */
     public static LimitsConfig fromProperties(Function<String, String> lookup) {
-        Builder b = builder();
-        PROPERTIES.read(lookup, b);
-        return b.build();
+        return PROPERTIES.read(lookup, builder()).build();
     }
 
     /** As {@link #fromProperties}, over a map (what {@link #toProperties()} writes reads back to an equal slice). */
@@ -60,9 +57,7 @@ public final class LimitsConfig {
 
     /** Every option as a property. */
     public Map<String, String> toProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        PROPERTIES.write(this, out);
-        return out;
+        return PROPERTIES.write(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.headroom;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -67,24 +68,31 @@ final class PropertyTable<C, B> {
         return rows.stream().map(Row::option).toList();
     }
 
-    /** Sets every option {@code lookup} has a non-blank value for; the others keep the builder's value. */
-    void read(Function<String, String> lookup, B builder) {
+    /**
+     * Sets every option {@code lookup} has a non-blank value for; the others keep the builder's value.
+     *
+     * @return {@code builder}
+     */
+    B read(Function<String, String> lookup, B builder) {
         for (Row<C, B> r : rows) {
             String v = value(lookup, r.option().name());
             if (v != null) {
                 r.read().accept(builder, v);
             }
         }
+        return builder;
     }
 
-    /** Puts every option of {@code config} that has a value into {@code out}, in declaration order. */
-    void write(C config, Map<String, String> out) {
+    /** Every option of {@code config} that has a value, in declaration order (a map the caller may add to). */
+    Map<String, String> write(C config) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (Row<C, B> r : rows) {
             String v = r.write().apply(config);
             if (v != null) {
                 out.put(r.option().name(), v);
             }
         }
+        return out;
     }
 
     /** The trimmed value of {@code key}, or null when it is absent or blank. */

@@ -72,7 +72,7 @@ public final class HeadroomEngine implements Headroom {
         return new HeadroomEngine(config, listener, ContentRouter.create(config)::route, store);
     }
 
-    /** Test seam: a engine whose tool outputs go through {@code router}. */
+    /** Test seam: an engine whose tool outputs go through {@code router}. */
     static HeadroomEngine withRouter(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router) {
         return new HeadroomEngine(config, listener, router, null);
     }
