@@ -46,8 +46,8 @@ final class AcceptanceCriteria {
         SoakResult.Hashes h = r.hashes();
         out.add(new Criterion("every CCR hash handed out retrievable, byte-identical",
                 h.handedOut() > 0 && h.retrievable() == h.handedOut(),
-                fmt("%d handed out (%d before the kill), %d retrievable; %s", h.handedOut(), h.handedOutBeforeKill(),
-                        h.retrievable(), h.retrieval())));
+                fmt("%d handed out, %d retrievable: %s; of the %d handed out before the kill: %s", h.handedOut(),
+                        h.retrievable(), h.retrieval(), h.handedOutBeforeKill(), h.retrievalOfBeforeKill())));
         boolean measured = r.quiet().count() > 0 && r.loaded().count() > 0;
         double ratio = measured ? r.loaded().p99Millis() / r.quiet().p99Millis() : Double.NaN;
         out.add(new Criterion(fmt("p99 of normal requests within %.1fx of the quiet run", p99Ratio),

@@ -99,7 +99,10 @@ final class GatewayProcess implements AutoCloseable {
     synchronized void start() throws IOException, InterruptedException {
         Files.createDirectories(ccrDir);
         Files.createDirectories(log.getParent());
-        Files.writeString(log, "=== start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
+        if (process == null) {
+            Files.deleteIfExists(log); // one log per soak: its OutOfMemoryError lines are counted
+        }
+        Files.writeString(log, "=== soak: gateway start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(command()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -40,14 +40,18 @@ final class HashAudit {
         this.base = base;
     }
 
-    /** Outcome -> count over all entries, plus up to 5 examples of each failure. */
-    record Result(Map<String, Long> outcomes, Map<String, List<String>> examples) {
+    /**
+     * Outcome -> count over all entries and over those handed out before the kill, plus up to 5
+     * examples of each failure.
+     */
+    record Result(Map<String, Long> outcomes, Map<String, Long> outcomesBeforeKill, Map<String, List<String>> examples) {
         long count(String outcome) {
             return outcomes.getOrDefault(outcome, 0L);
         }
     }
 
-    Result audit(List<HashLedger.Entry> entries) throws Exception {
+    Result audit(List<HashLedger.Entry> entries, java.util.function.Predicate<HashLedger.Entry> beforeKill)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> checks = new ArrayList<>();
@@ -55,10 +59,14 @@ final class HashAudit {
                 checks.add(threads.submit(() -> check(e)));
             }
             Map<String, Long> outcomes = new TreeMap<>();
+            Map<String, Long> outcomesBeforeKill = new TreeMap<>();
             Map<String, List<String>> examples = new TreeMap<>();
             for (int i = 0; i < checks.size(); i++) {
                 String outcome = checks.get(i).get();
                 outcomes.merge(outcome, 1L, Long::sum);
+                if (beforeKill.test(entries.get(i))) {
+                    outcomesBeforeKill.merge(outcome, 1L, Long::sum);
+                }
                 if (!outcome.equals(OK)) {
                     List<String> ex = examples.computeIfAbsent(outcome, k -> new ArrayList<>());
                     if (ex.size() < 5) {
@@ -66,7 +74,7 @@ final class HashAudit {
                     }
                 }
             }
-            return new Result(outcomes, examples);
+            return new Result(outcomes, outcomesBeforeKill, examples);
         } finally {
             threads.shutdownNow();
         }

@@ -3,7 +3,6 @@ package io.headroom.soak;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every CCR hash a client was handed (in the body the model received, or in a /v1/compress answer),
@@ -16,13 +15,19 @@ final class HashLedger {
     }
 
     private final Set<Entry> entries = ConcurrentHashMap.newKeySet();
-    private final AtomicLong beforeKill = new AtomicLong();
+    private final Set<Entry> beforeKill = ConcurrentHashMap.newKeySet();
     private volatile boolean killed;
 
     void handedOut(String hash, Credential owner) {
-        if (entries.add(new Entry(hash, owner)) && !killed) {
-            beforeKill.incrementAndGet();
+        Entry e = new Entry(hash, owner);
+        if (entries.add(e) && !killed) {
+            beforeKill.add(e);
         }
+    }
+
+    /** True when {@code e} was first handed out before the kill (its original had to survive it). */
+    boolean handedOutBeforeKill(Entry e) {
+        return beforeKill.contains(e);
     }
 
     void markKilled() {
@@ -43,6 +48,6 @@ final class HashLedger {
     }
 
     long handedOutBeforeKill() {
-        return beforeKill.get();
+        return beforeKill.size();
     }
 }

@@ -44,8 +44,12 @@ final class MemorySampler implements AutoCloseable {
     private MemoryMXBean memory;
     private List<MemoryPoolMXBean> heapPools = List.of();
 
+    /** Held so the setting sticks: the JMX client's connection checker would print a warning per dead pid. */
+    private static final java.util.logging.Logger JMX_CLIENT_LOG = java.util.logging.Logger.getLogger("javax.management.remote");
+
     MemorySampler(LongSupplier pid) {
         this.pid = pid;
+        JMX_CLIENT_LOG.setLevel(java.util.logging.Level.OFF);
     }
 
     void start(long periodMillis) {
@@ -83,7 +87,8 @@ final class MemorySampler implements AutoCloseable {
         } catch (Exception | LinkageError e) {
             disconnect();
             if (problems.size() < 20) {
-                problems.add("pid " + p + ": " + e);
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problems.add("pid " + p + ": " + cause);
             }
         }
         if (rss >= 0 || used >= 0) {

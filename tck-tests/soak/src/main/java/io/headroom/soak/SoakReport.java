@@ -35,6 +35,11 @@ final class SoakReport {
         result.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
         table(b, "Normal requests", result.normal());
         table(b, "Hostile requests", result.hostile());
+        long hostile = result.total(result.hostile());
+        long mainNormal = result.normal().entrySet().stream().filter(e -> e.getKey().startsWith("main/"))
+                .flatMap(e -> e.getValue().values().stream()).mapToLong(Long::longValue).sum();
+        b.append(String.format(Locale.ROOT, "%nHostile share of the main run: %d of %d requests (%.1f%%).%n",
+                hostile, hostile + mainNormal, hostile + mainNormal == 0 ? 0.0 : 100.0 * hostile / (hostile + mainNormal)));
         SoakResult.Memory m = result.memory();
         b.append("\n## Memory\n\n")
                 .append(String.format(Locale.ROOT, "- samples: %d%n- max heap used: %.0f MB of -Xmx%dm%n"
@@ -47,8 +52,9 @@ final class SoakReport {
         }
         SoakResult.Hashes h = result.hashes();
         b.append("\n## CCR hashes\n\n")
-                .append(String.format(Locale.ROOT, "- handed out: %d (before the kill: %d)%n- retrieval: %s%n",
-                        h.handedOut(), h.handedOutBeforeKill(), h.retrieval()));
+                .append(String.format(Locale.ROOT, "- handed out: %d (before the kill: %d)%n- retrieval: %s%n"
+                                + "- retrieval of those handed out before the kill: %s%n",
+                        h.handedOut(), h.handedOutBeforeKill(), h.retrieval(), h.retrievalOfBeforeKill()));
         if (!h.failedExamples().isEmpty()) {
             b.append("- examples of failures: ").append(h.failedExamples()).append('\n');
         }

@@ -29,7 +29,7 @@ record SoakResult(
 
     /** CCR hashes handed to clients and what the final retrieval found. */
     record Hashes(long handedOut, long handedOutBeforeKill, Map<String, Long> retrieval,
-                  Map<String, List<String>> failedExamples) {
+                  Map<String, Long> retrievalOfBeforeKill, Map<String, List<String>> failedExamples) {
         long retrievable() {
             return retrieval.getOrDefault(HashAudit.OK, 0L);
         }

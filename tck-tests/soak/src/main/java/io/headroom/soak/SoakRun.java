@@ -85,14 +85,14 @@ final class SoakRun {
 
             state.awaitUp();
             log("retrieving %d hashes", ledger.size());
-            HashAudit.Result audit = new HashAudit(http, mapper, base).audit(ledger.all());
+            HashAudit.Result audit = new HashAudit(http, mapper, base).audit(ledger.all(), ledger::handedOutBeforeKill);
             sampler.close();
             SoakResult result = new SoakResult(settings(port, gateway), normal.snapshot(), hostile.snapshot(),
                     latency(quiet), latency(loaded), memory(sampler, gateway.log()),
                     new SoakResult.Restarts(o.kill(), gateway.plannedRestarts(), seconds(gateway.restartTimes()),
                             gateway.unplannedExits()),
                     new SoakResult.Hashes(ledger.size(), ledger.handedOutBeforeKill(), audit.outcomes(),
-                            audit.examples()));
+                            audit.outcomesBeforeKill(), audit.examples()));
             SoakReport report = new SoakReport(result, AcceptanceCriteria.evaluate(result, o.p99Ratio()));
             Path md = report.write(o.outDir());
             System.out.println(report.markdown());
