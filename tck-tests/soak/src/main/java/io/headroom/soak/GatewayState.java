@@ -43,6 +43,15 @@ final class GatewayState {
         return generation > startedIn || !up;
     }
 
+    /** Waits at most {@code millis} for the gateway to be up; false when it is still down. */
+    synchronized boolean awaitUp(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        for (long left = millis; !up && left > 0; left = deadline - System.currentTimeMillis()) {
+            wait(left);
+        }
+        return up;
+    }
+
     /** Waits until the gateway is up; returns the generation the caller then runs in. */
     synchronized long awaitUp() throws InterruptedException {
         while (!up) {

@@ -29,6 +29,7 @@ final class HashAudit {
     static final String OK = "ok";
     static final String MISSING = "missing-404";
     static final String CORRUPT = "not-byte-identical";
+    static final String GATEWAY_DOWN = "gateway-down";
 
     private final HttpClient client;
     private final ObjectMapper mapper;
@@ -78,6 +79,13 @@ final class HashAudit {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The result when the gateway never came back: every entry counted as {@value #GATEWAY_DOWN}. */
+    static Result gatewayDown(List<HashLedger.Entry> entries, java.util.function.Predicate<HashLedger.Entry> beforeKill) {
+        long before = entries.stream().filter(beforeKill).count();
+        return new Result(Map.of(GATEWAY_DOWN, (long) entries.size()), before == 0 ? Map.of() : Map.of(GATEWAY_DOWN, before),
+                Map.of());
     }
 
     private String check(HashLedger.Entry e) throws InterruptedException {

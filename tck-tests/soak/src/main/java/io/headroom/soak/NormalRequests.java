@@ -32,11 +32,18 @@ final class NormalRequests {
     private final ObjectMapper mapper;
     private final int tenants;
     private final int variants;
+    private final java.util.function.IntSupplier era;
 
-    NormalRequests(ObjectMapper mapper, int tenants, int variants) {
+    /**
+     * {@code era} is 0 before the kill and 1 after it: each era has its own tool outputs, so an original
+     * handed out before the kill is never stored again afterwards and is retrievable only if the
+     * persistent tier kept it.
+     */
+    NormalRequests(ObjectMapper mapper, int tenants, int variants, java.util.function.IntSupplier era) {
         this.mapper = mapper;
         this.tenants = tenants;
         this.variants = variants;
+        this.era = era;
     }
 
     static String key(int tenant) {
@@ -45,7 +52,7 @@ final class NormalRequests {
 
     Request next(RandomGenerator rnd) {
         String key = key(rnd.nextInt(tenants));
-        int variant = rnd.nextInt(variants);
+        int variant = era.getAsInt() * variants + rnd.nextInt(variants);
         int pick = rnd.nextInt(10);
         Kind kind = pick < 3 ? Kind.CHAT : pick < 5 ? Kind.MESSAGES : pick < 7 ? Kind.RESPONSES
                 : pick < 8 ? Kind.COMPRESS : Kind.SMALL;

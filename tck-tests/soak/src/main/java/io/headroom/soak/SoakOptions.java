@@ -50,7 +50,7 @@ record SoakOptions(
               --rss-bound-mb N          documented RSS bound of the gateway (1024)
               --p99-ratio F             allowed p99 loaded / quiet (2.0)
               --tenants N               API keys the normal traffic uses (8)
-              --variants N              distinct tool outputs per traffic kind (200)
+              --variants N              distinct tool outputs per traffic kind and era (100)
               --bomb-mb N               decoded size of each gzip bomb in MB (2048)
               --tiny-messages N         messages in the many-tiny-messages body (1000000)
               --bind HOST               gateway bind address; 0.0.0.0 also tests forged headers from a non-loopback peer (0.0.0.0)
@@ -102,7 +102,7 @@ record SoakOptions(
                 intOf(values, "rss-bound-mb", 1024),
                 doubleOf(values, "p99-ratio", 2.0),
                 intOf(values, "tenants", 8),
-                intOf(values, "variants", 200),
+                intOf(values, "variants", 100),
                 intOf(values, "bomb-mb", 2048),
                 intOf(values, "tiny-messages", 1_000_000),
                 values.containsKey("bind") ? values.remove("bind") : "0.0.0.0",

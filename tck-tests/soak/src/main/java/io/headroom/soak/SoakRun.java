@@ -35,6 +35,7 @@ final class SoakRun {
     private final ObjectMapper mapper = new ObjectMapper();
     private final GatewayState state = new GatewayState();
     private final HashLedger ledger = new HashLedger();
+    private final java.util.concurrent.atomic.AtomicInteger era = new java.util.concurrent.atomic.AtomicInteger();
 
     SoakRun(SoakOptions options) {
         this.o = options;
@@ -64,7 +65,7 @@ final class SoakRun {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
             NormalLoad load = new NormalLoad(new NormalClient(http, mapper, base, ledger),
-                    new NormalRequests(mapper, o.tenants(), o.variants()), state, o.connections(), o.ratePerSecond());
+                    new NormalRequests(mapper, o.tenants(), o.variants(), era::get), state, o.connections(), o.ratePerSecond());
 
             log("warm-up %d s", o.warmupSeconds());
             load.run("warmup", o.warmup(), new Tally(), new Percentiles());
@@ -83,9 +84,14 @@ final class SoakRun {
             mainRun(load, hostileLoad, gateway, normal, hostile, loaded);
             log("main: p50 %.1f ms, p99 %.1f ms over %d requests", loaded.millis(50), loaded.millis(99), loaded.count());
 
-            state.awaitUp();
-            log("retrieving %d hashes", ledger.size());
-            HashAudit.Result audit = new HashAudit(http, mapper, base).audit(ledger.all(), ledger::handedOutBeforeKill);
+            HashAudit.Result audit;
+            if (state.awaitUp(300_000)) {
+                log("retrieving %d hashes", ledger.size());
+                audit = new HashAudit(http, mapper, base).audit(ledger.all(), ledger::handedOutBeforeKill);
+            } else {
+                log("gateway still down after 5 minutes: no hash can be retrieved");
+                audit = HashAudit.gatewayDown(ledger.all(), ledger::handedOutBeforeKill);
+            }
             sampler.close();
             SoakResult result = new SoakResult(settings(port, gateway), normal.snapshot(), hostile.snapshot(),
                     latency(quiet), latency(loaded), memory(sampler, gateway.log()),
@@ -122,6 +128,7 @@ final class SoakRun {
                 parts.add(phases.submit(() -> {
                     Thread.sleep(o.mainRun().toMillis() / 2);
                     ledger.markKilled();
+                    era.set(1);
                     log("SIGKILL gateway pid %d", gateway.pid());
                     gateway.killAndRestart();
                     log("gateway restarted, pid %d", gateway.pid());
