@@ -13,8 +13,16 @@ final class AcceptanceCriteria {
     private AcceptanceCriteria() {
     }
 
-    static List<Criterion> evaluate(SoakResult r, double p99Ratio) {
+    /** A run whose hostile share fell below this fraction of the target did not test what it claims. */
+    static final double MIN_SHARE_REACHED = 0.8;
+
+    static List<Criterion> evaluate(SoakResult r, double p99Ratio, double hostileShare) {
         List<Criterion> out = new ArrayList<>();
+        out.add(new Criterion(fmt("the run is valid: hostile share >= %.0f%% of the %.1f%% asked for",
+                MIN_SHARE_REACHED * 100, hostileShare * 100),
+                r.hostileShare() >= MIN_SHARE_REACHED * hostileShare,
+                fmt("%.1f%% of the main run's requests were hostile (raise --hostile-concurrency if the hostile"
+                        + " connections were all busy)", r.hostileShare() * 100)));
         SoakResult.Memory m = r.memory();
         boolean heapSampled = m.maxHeapUsedMb() >= 0;
         out.add(new Criterion("heap stays under the bound (-Xmx" + m.xmxMb() + "m, no OutOfMemoryError)",

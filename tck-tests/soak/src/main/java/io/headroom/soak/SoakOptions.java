@@ -44,8 +44,9 @@ record SoakOptions(
               --connections N           client connections for normal traffic (32)
               --rate N                  normal requests per second over all connections, 0 = as fast as possible (100)
               --hostile-share F         share of hostile requests among all requests of the main run (0.05)
-              --hostile-concurrency N   hostile connections open at once at most (8)
-              --hostile-hold-seconds N  how long a hostile connection waits for the gateway to answer or close (60)
+              --hostile-concurrency N   hostile connections open at once at most (32)
+              --hostile-hold-seconds N  how long a hostile connection waits for the gateway to answer or close;
+                                        must exceed the gateway's read timeout (90)
               --xmx-mb N                gateway -Xmx (512)
               --rss-bound-mb N          documented RSS bound of the gateway (1024)
               --p99-ratio F             allowed p99 loaded / quiet (2.0)
@@ -96,8 +97,8 @@ record SoakOptions(
                 intOf(values, "connections", 32),
                 intOf(values, "rate", 100),
                 doubleOf(values, "hostile-share", 0.05),
-                intOf(values, "hostile-concurrency", 8),
-                Duration.ofSeconds(intOf(values, "hostile-hold-seconds", 60)),
+                intOf(values, "hostile-concurrency", 32),
+                Duration.ofSeconds(intOf(values, "hostile-hold-seconds", 90)),
                 intOf(values, "xmx-mb", 512),
                 intOf(values, "rss-bound-mb", 1024),
                 doubleOf(values, "p99-ratio", 2.0),

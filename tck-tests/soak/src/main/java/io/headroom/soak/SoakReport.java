@@ -35,11 +35,7 @@ final class SoakReport {
         result.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
         table(b, "Normal requests", result.normal());
         table(b, "Hostile requests", result.hostile());
-        long hostile = result.total(result.hostile());
-        long mainNormal = result.normal().entrySet().stream().filter(e -> e.getKey().startsWith("main/"))
-                .flatMap(e -> e.getValue().values().stream()).mapToLong(Long::longValue).sum();
-        b.append(String.format(Locale.ROOT, "%nHostile share of the main run: %d of %d requests (%.1f%%).%n",
-                hostile, hostile + mainNormal, hostile + mainNormal == 0 ? 0.0 : 100.0 * hostile / (hostile + mainNormal)));
+        b.append(String.format(Locale.ROOT, "%nHostile share of the main run: %.1f%%.%n", 100 * result.hostileShare()));
         SoakResult.Memory m = result.memory();
         b.append("\n## Memory\n\n")
                 .append(String.format(Locale.ROOT, "- samples: %d%n- max heap used: %.0f MB of -Xmx%dm%n"

@@ -58,6 +58,14 @@ record SoakResult(
         return sum(hostile, o -> o.contains(ForgedHeadersRequest.GRANTED));
     }
 
+    /** Hostile requests as a share of all requests of the main run. */
+    double hostileShare() {
+        long hostileTotal = total(hostile);
+        long mainNormal = normal.entrySet().stream().filter(e -> e.getKey().startsWith("main/"))
+                .flatMap(e -> e.getValue().values().stream()).mapToLong(Long::longValue).sum();
+        return hostileTotal + mainNormal == 0 ? 0 : (double) hostileTotal / (hostileTotal + mainNormal);
+    }
+
     long total(Map<String, Map<String, Long>> byKind) {
         return sum(byKind, o -> true);
     }

@@ -99,7 +99,7 @@ final class SoakRun {
                             gateway.unplannedExits()),
                     new SoakResult.Hashes(ledger.size(), ledger.handedOutBeforeKill(), audit.outcomes(),
                             audit.outcomesBeforeKill(), audit.examples()));
-            SoakReport report = new SoakReport(result, AcceptanceCriteria.evaluate(result, o.p99Ratio()));
+            SoakReport report = new SoakReport(result, AcceptanceCriteria.evaluate(result, o.p99Ratio(), o.hostileShare()));
             Path md = report.write(o.outDir());
             System.out.println(report.markdown());
             log("report: %s (+ soak-report.json), gateway log: %s", md.toAbsolutePath(), gateway.log().toAbsolutePath());

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +27,6 @@ final class StubUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final LongAdder received = new LongAdder();
 
     StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
@@ -46,14 +44,9 @@ final class StubUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    long received() {
-        return received.sum();
-    }
-
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             Set<String> hashes = hashesIn(ex.getRequestBody());
-            received.increment();
             String id = String.valueOf(ex.getRequestHeaders().getFirst(ID_HEADER)).replaceAll("[^0-9a-zA-Z-]", "");
             byte[] answer = answer(ex.getRequestURI().getPath(), id, hashes).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");

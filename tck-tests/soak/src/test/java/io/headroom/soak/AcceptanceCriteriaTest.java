@@ -23,22 +23,22 @@ class AcceptanceCriteriaTest {
 
     private static SoakResult passing() {
         return result(Map.of("main/chat", Map.of("ok", 9000L, NormalLoad.CUT_RETRY_OK, 3L)),
-                Map.of("hostile/header-only", Map.of("closed-by-gateway", 40L, HostileLoad.CUT_BY_KILL, 2L),
-                        "hostile/forged-headers", Map.of("origin-stats:refused-403", 40L)),
+                Map.of("hostile/header-only", Map.of("closed-by-gateway", 300L, HostileLoad.CUT_BY_KILL, 2L),
+                        "hostile/forged-headers", Map.of("origin-stats:refused-403", 200L)),
                 20, 39, 900, 0, List.of(), Map.of(HashAudit.OK, 500L), 500);
     }
 
     private static Map<String, Boolean> verdicts(SoakResult r) {
-        return AcceptanceCriteria.evaluate(r, 2.0).stream()
+        return AcceptanceCriteria.evaluate(r, 2.0, 0.05).stream()
                 .collect(Collectors.toMap(c -> c.name().split(" ")[0] + " " + c.name().split(" ")[1],
                         AcceptanceCriteria.Criterion::passed));
     }
 
     @Test
     void aCleanRunPassesEveryCriterionWithKillCutRequestsExcused() {
-        List<AcceptanceCriteria.Criterion> criteria = AcceptanceCriteria.evaluate(passing(), 2.0);
+        List<AcceptanceCriteria.Criterion> criteria = AcceptanceCriteria.evaluate(passing(), 2.0, 0.05);
         assertTrue(AcceptanceCriteria.allPassed(criteria), criteria::toString);
-        assertEquals(9, criteria.size());
+        assertEquals(10, criteria.size());
     }
 
     @Test
@@ -72,12 +72,21 @@ class AcceptanceCriteriaTest {
     }
 
     @Test
+    void aRunThatSentTooFewHostileRequestsIsNotValid() {
+        SoakResult timid = result(passing().normal(), Map.of("hostile/header-only", Map.of("closed-by-gateway", 100L)),
+                20, 30, 900, 0, List.of(), Map.of(HashAudit.OK, 500L), 500);
+        assertEquals(100.0 / 9103, timid.hostileShare(), 1e-9);
+        assertFalse(verdicts(timid).get("the run"));
+        assertTrue(verdicts(passing()).get("the run"));
+    }
+
+    @Test
     void nothingMeasuredIsAFailNotAPass() {
         SoakResult empty = new SoakResult(Map.of(), Map.of(), Map.of(), new SoakResult.Latency(0, Double.NaN, Double.NaN),
                 new SoakResult.Latency(0, Double.NaN, Double.NaN),
                 new SoakResult.Memory(512, 1024, 0, -1, -1, -1, 0, List.of("attach failed")),
                 new SoakResult.Restarts(true, 0, List.of(), List.of()), new SoakResult.Hashes(0, 0, Map.of(), Map.of(), Map.of()));
-        List<AcceptanceCriteria.Criterion> criteria = AcceptanceCriteria.evaluate(empty, 2.0);
+        List<AcceptanceCriteria.Criterion> criteria = AcceptanceCriteria.evaluate(empty, 2.0, 0.05);
         long passed = criteria.stream().filter(AcceptanceCriteria.Criterion::passed).count();
         // only "no unplanned exit", "no hostile unanswered" and "no forged granted" hold vacuously
         assertEquals(3, passed, criteria::toString);
@@ -87,7 +96,7 @@ class AcceptanceCriteriaTest {
     void theReportSaysFailAndShowsTheFigures() {
         SoakResult lost = result(passing().normal(), passing().hostile(), 20, 30, 900, 0, List.of(),
                 Map.of(HashAudit.OK, 480L, HashAudit.MISSING, 20L), 500);
-        SoakReport report = new SoakReport(lost, AcceptanceCriteria.evaluate(lost, 2.0));
+        SoakReport report = new SoakReport(lost, AcceptanceCriteria.evaluate(lost, 2.0, 0.05));
         assertFalse(report.passed());
         String md = report.markdown();
         assertTrue(md.startsWith("# Headroom gateway soak: FAIL"), md);
