@@ -61,9 +61,10 @@ final class GatewayProcess implements AutoCloseable {
         return log;
     }
 
+    /** The running gateway's pid, or -1 while none runs (before the start, during a restart). */
     long pid() {
         Process p = process;
-        return p == null ? -1 : p.pid();
+        return p == null || !p.isAlive() ? -1 : p.pid();
     }
 
     List<String> unplannedExits() {

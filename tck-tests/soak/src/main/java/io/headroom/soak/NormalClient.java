@@ -25,19 +25,37 @@ final class NormalClient {
         }
     }
 
-    private final HttpClient client;
+    private final java.util.function.Supplier<HttpClient> clients;
     private final ObjectMapper mapper;
     private final URI base;
     private final HashLedger ledger;
+    private HttpClient client;
+    private long clientGeneration = -1;
 
-    NormalClient(HttpClient client, ObjectMapper mapper, URI base, HashLedger ledger) {
-        this.client = client;
+    /** {@code clients} makes a new client per gateway generation (see {@link #clientFor}). */
+    NormalClient(java.util.function.Supplier<HttpClient> clients, ObjectMapper mapper, URI base, HashLedger ledger) {
+        this.clients = clients;
         this.mapper = mapper;
         this.base = base;
         this.ledger = ledger;
     }
 
-    Result send(NormalRequests.Request r, String id) throws InterruptedException {
+    /**
+     * A fresh client after every gateway restart: the pooled keep-alive connections of the old one
+     * point at a dead process, and a POST sent on one would fail for a reason that is the harness's,
+     * not the gateway's.
+     */
+    private synchronized HttpClient clientFor(long generation) {
+        if (generation != clientGeneration) {
+            client = clients.get();
+            clientGeneration = generation;
+        }
+        return client;
+    }
+
+    /** Sends {@code r} to the gateway of {@code generation} (from {@link GatewayState#awaitUp()}). */
+    Result send(NormalRequests.Request r, String id, long generation) throws InterruptedException {
+        HttpClient client = clientFor(generation);
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(r.kind().path)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header(StubUpstream.ID_HEADER, id)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));

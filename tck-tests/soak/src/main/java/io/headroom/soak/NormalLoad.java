@@ -81,11 +81,10 @@ final class NormalLoad {
             NormalRequests.Request r = requests.next(rnd);
             String id = phase + "-" + connection + "-" + n;
             started.incrementAndGet();
-            NormalClient.Result result = client.send(r, id);
+            NormalClient.Result result = client.send(r, id, generation);
             String kind = phase + "/" + r.kind().label();
             if (!result.ok() && state.wasCutByPlannedStop(generation)) {
-                state.awaitUp();
-                NormalClient.Result retry = client.send(r, id + "-retry");
+                NormalClient.Result retry = client.send(r, id + "-retry", state.awaitUp());
                 tally.count(kind, retry.ok() ? CUT_RETRY_OK : CUT_RETRY_FAILED);
                 continue;
             }

@@ -62,9 +62,10 @@ final class SoakRun {
             gateway.start();
             sampler.start(SAMPLE_PERIOD_MILLIS);
             URI base = URI.create("http://127.0.0.1:" + port + "/");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
-            NormalLoad load = new NormalLoad(new NormalClient(http, mapper, base, ledger),
+            java.util.function.Supplier<HttpClient> clients = () -> HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                    .executor(clientThreads).build();
+            NormalLoad load = new NormalLoad(new NormalClient(clients, mapper, base, ledger),
                     new NormalRequests(mapper, o.tenants(), o.variants(), era::get), state, o.connections(), o.ratePerSecond());
 
             log("warm-up %d s", o.warmupSeconds());
@@ -87,7 +88,7 @@ final class SoakRun {
             HashAudit.Result audit;
             if (state.awaitUp(300_000)) {
                 log("retrieving %d hashes", ledger.size());
-                audit = new HashAudit(http, mapper, base).audit(ledger.all(), ledger::handedOutBeforeKill);
+                audit = new HashAudit(clients.get(), mapper, base).audit(ledger.all(), ledger::handedOutBeforeKill);
             } else {
                 log("gateway still down after 5 minutes: no hash can be retrieved");
                 audit = HashAudit.gatewayDown(ledger.all(), ledger::handedOutBeforeKill);
