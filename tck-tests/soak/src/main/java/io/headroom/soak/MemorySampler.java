@@ -88,7 +88,7 @@ final class MemorySampler implements AutoCloseable {
             disconnect();
             if (problems.size() < 20) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                problems.add("pid " + p + ": " + cause);
+                problems.add(("pid " + p + ": " + cause).replaceAll("\\s+", " ")); // one line in the report
             }
         }
         if (rss >= 0 || used >= 0) {
