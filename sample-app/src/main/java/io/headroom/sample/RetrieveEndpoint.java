@@ -22,7 +22,7 @@ import jakarta.enterprise.event.Observes;
  * {@code POST /v1/retrieve} ({@code {hash, query?}}): the original behind a CCR marker,
  * byte-identical, or with a query the matching items; {@code GET /v1/retrieve/stats}: the CCR
  * store's counters; {@code POST /v1/retrieve/tool_call}: the tool result for one headroom_retrieve call.
- * All three accept loopback callers only unless {@code headroom.admin.allow-remote=true}.
+ * All three are operator endpoints guarded by {@link AdminAccess}.
  */
 @ApplicationScoped
 public class RetrieveEndpoint {
@@ -32,15 +32,13 @@ public class RetrieveEndpoint {
     private final BlockingJson blocking;
     private final HeadroomMetrics metrics;
 
-    private final AdminAccess access;
     private final RetrievalRelay retrieval;
     private final TenantScopes scopes;
 
     public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                            HeadroomMetrics metrics, AdminAccess access, RetrievalRelay retrieval,
+                            HeadroomMetrics metrics, RetrievalRelay retrieval,
                             TenantScopes scopes) {
         this.scopes = scopes;
-        this.access = access;
         this.retrieval = retrieval;
         this.headroom = headroom;
         this.mapper = mapper;
@@ -51,16 +49,16 @@ public class RetrieveEndpoint {
 
     void register(@Observes Router router) {
         router.post("/v1/retrieve")
-                .handler(access.loopbackOnly())
+                
                 .handler(bodies.reader())
                 .handler(this::retrieve)
                 .failureHandler(bodies.failures());
         router.get("/v1/retrieve/stats")
-                .handler(access.loopbackOnly())
+                
                 .handler(this::stats)
                 .failureHandler(bodies.failures());
         router.post("/v1/retrieve/tool_call")
-                .handler(access.loopbackOnly())
+                
                 .handler(bodies.reader())
                 .handler(this::toolCall)
                 .failureHandler(bodies.failures());

@@ -30,16 +30,14 @@ public class StatusEndpoints {
     private final String version;
     private final Instant started = Instant.now();
 
-    private final AdminAccess access;
     private final SavingsTracker savings;
     private final BudgetGuard guard;
     private final SavingsEndpoints history;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                           AdminAccess access, SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
+                           SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                            String version) {
-        this.access = access;
         this.savings = savings;
         this.guard = guard;
         this.history = history;
@@ -52,7 +50,7 @@ public class StatusEndpoints {
 
     void register(@Observes Router router) {
         router.get("/health").handler(this::health).failureHandler(bodies.failures());
-        router.get("/stats").handler(access.loopbackOnly()).handler(this::stats).failureHandler(bodies.failures());
+        router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
     }
 
     private void health(RoutingContext rc) {
