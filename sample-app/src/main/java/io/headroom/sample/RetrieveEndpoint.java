@@ -10,6 +10,7 @@ import io.headroom.RetrieveResult;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.retrieve.RetrieveCall;
 import io.headroom.host.retrieve.RetrieveCalls;
+import io.headroom.host.retrieve.RetrieveHashes;
 import io.headroom.host.retrieve.RetrieveTool;
 import io.headroom.host.retrieve.ToolResult;
 import io.headroom.host.retrieve.ToolResultMessages;
@@ -108,9 +109,10 @@ public class RetrieveEndpoint {
         blocking.respond(rc, () -> {
             JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
             JsonNode hash = request.get("hash");
-            if (hash == null || !hash.isTextual() || hash.asText().isBlank()) {
-                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' must be a non-empty string");
+            if (hash == null || !hash.isTextual()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' must be a string");
             }
+            RetrieveHashes.require(hash.asText()); // before any lookup; a refused hash is never echoed
             JsonNode query = request.get("query");
             if (query != null && !query.isNull() && !query.isTextual()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'query' must be a string");

@@ -145,7 +145,7 @@ public class McpHttpRoutes {
             write(rc.response(), 400, null, sse, List.of(JsonRpc.error(request.get("id"), e.code(), e.getMessage())));
             return;
         }
-        McpSession session = sessions.open(init.protocolVersion());
+        McpSession session = sessions.open(init.protocolVersion(), scopes.caller(rc));
         write(rc.response(), 200, session.id(), sse, List.of(init.response()));
     }
 
