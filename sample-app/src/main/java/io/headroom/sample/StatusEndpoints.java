@@ -114,9 +114,17 @@ public class StatusEndpoints {
                 b.put("used_usd", budget.get().usedUsd());
                 b.put("remaining_usd", budget.get().remainingUsd());
                 b.put("exceeded", budget.get().exceeded());
+            } else if (savings.tenantBudgets().isPresent()) {
+                out.putObject("budget").put("period", "daily");
             } else {
                 out.putNull("budget");
             }
+            savings.tenantBudgets().ifPresent(t -> {
+                ObjectNode perTenant = ((ObjectNode) out.get("budget")).putObject("per_tenant");
+                perTenant.put("limit_usd", t.limitUsd());
+                perTenant.put("tenants_today", t.tenantsToday());
+                perTenant.put("tenants_exceeded", t.tenantsExceeded());
+            });
             ObjectNode ccr = out.putObject("ccr");
             ccr.put("entries", s.ccrEntries());
             ccr.put("stored", s.ccrStored());
