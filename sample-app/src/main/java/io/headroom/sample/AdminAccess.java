@@ -1,51 +1,104 @@
 package io.headroom.sample;
 
 import io.headroom.ErrorType;
-import io.vertx.core.Handler;
-import io.vertx.core.net.SocketAddress;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Guards the retrieve and admin endpoints: they hand out cached originals (tool outputs with whatever
- * they contain) and usage figures, so only callers on this machine may use them unless
- * {@code headroom.admin.allow-remote=true}, or unless the caller presents the opt-in admin token
- * ({@code headroom.admin.token}) in the {@value #TOKEN_HEADER} header. The peer address of the
- * connection decides; forwarding headers are not trusted. The token is compared in constant time and
- * never logged.
+ * Guards the operator endpoints ({@link #OPERATOR_PATHS}): they hand out cached originals (tool outputs with
+ * whatever they contain) and usage figures. One filter in front of all of them, before any body is read:
+ *
+ * <ol>
+ *   <li>{@code Origin}, when sent, must be a loopback origin or one of {@code headroom.admin.allowed-origins}.</li>
+ *   <li>A caller presenting the opt-in admin token ({@code headroom.admin.token}, header {@value #TOKEN_HEADER})
+ *       is let in (compared in constant time, never logged): a page cannot forge a secret it does not know.</li>
+ *   <li>Anyone else must be a loopback client ({@link ClientAddress}: the connection's peer, or behind
+ *       {@code headroom.gateway.trusted-proxies} the right-most untrusted forwarded hop), or any client when
+ *       {@code headroom.admin.allow-remote=true}; and its {@code Host} must be a loopback name or one of
+ *       {@code headroom.admin.allowed-hosts} (DNS rebinding).</li>
+ * </ol>
+ * Refusals are 403 forbidden in the JSON error shape.
  */
 @ApplicationScoped
 public class AdminAccess {
     /** Header a remote caller sends the admin token in (not Authorization: that carries the LLM key). */
     public static final String TOKEN_HEADER = "x-headroom-admin-token";
+    /** Every operator endpoint: the path itself and everything under it. */
+    public static final List<String> OPERATOR_PATHS = List.of("/v1/retrieve", "/stats", "/stats-history", "/mcp",
+            "/metrics");
+    /** Higher runs first: ahead of the budget guard (60) and the Headroom route filter (50). */
+    static final int PRIORITY = 100;
 
     private final boolean allowRemote;
     private final byte[] token;
+    private final ClientAddress clients;
+    private final OperatorHosts hosts;
 
-    public AdminAccess(@ConfigProperty(name = "headroom.admin.allow-remote", defaultValue = "false")
-                       boolean allowRemote,
-                       @ConfigProperty(name = "headroom.admin.token") Optional<String> token) {
-        this.allowRemote = allowRemote;
-        this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    @Inject
+    public AdminAccess(GatewayConfig gateway,
+                       @ConfigProperty(name = "headroom.admin.allow-remote", defaultValue = "false") boolean allowRemote,
+                       @ConfigProperty(name = "headroom.admin.token") Optional<String> token,
+                       @ConfigProperty(name = "headroom.admin.allowed-hosts") Optional<List<String>> allowedHosts,
+                       @ConfigProperty(name = "headroom.admin.allowed-origins") Optional<List<String>> allowedOrigins) {
+        this(allowRemote, token,
+                new ClientAddress(gateway.trustedProxies().orElse(List.of()).stream().map(AddressRange::parse).toList(),
+                        ForwardingHeader.of(gateway.clientAddressHeader())),
+                new OperatorHosts(allowedHosts.orElse(List.of()), allowedOrigins.orElse(List.of())));
     }
 
-    /** A route handler that answers 403 forbidden to non-loopback callers, before any body is read. */
-    public Handler<RoutingContext> loopbackOnly() {
-        return rc -> {
-            if (allowRemote || isLoopback(rc.request().remoteAddress()) || presentsToken(rc.request().getHeader(TOKEN_HEADER))) {
-                rc.next();
-            } else {
-                ApiResponses.error(rc.response(), ErrorType.FORBIDDEN, rc.request().path()
-                        + " accepts only loopback callers or callers presenting the admin token"
-                        + " (headroom.admin.token, sent as " + TOKEN_HEADER + ")");
-            }
-        };
+    AdminAccess(boolean allowRemote, Optional<String> token, ClientAddress clients, OperatorHosts hosts) {
+        this.allowRemote = allowRemote;
+        this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.clients = clients;
+        this.hosts = hosts;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::filter, PRIORITY);
+    }
+
+    private void filter(RoutingContext rc) {
+        if (!isOperatorPath(rc.normalizedPath())) {
+            rc.next();
+            return;
+        }
+        Optional<String> refusal = refusal(rc.request());
+        if (refusal.isEmpty()) {
+            rc.next();
+        } else {
+            ApiResponses.error(rc.response(), ErrorType.FORBIDDEN, rc.normalizedPath() + " " + refusal.get());
+        }
+    }
+
+    /** Why {@code request} may not use an operator endpoint; empty when it may. Never quotes the token. */
+    Optional<String> refusal(HttpServerRequest request) {
+        if (!hosts.originAllowed(request.getHeader(HttpHeaders.ORIGIN))) {
+            return Optional.of("refuses this Origin (loopback origins and headroom.admin.allowed-origins only)");
+        }
+        if (presentsToken(request.getHeader(TOKEN_HEADER))) {
+            return Optional.empty();
+        }
+        if (!allowRemote && !clients.of(request).map(InetAddress::isLoopbackAddress).orElse(false)) {
+            return Optional.of("accepts only loopback callers or callers presenting the admin token"
+                    + " (headroom.admin.token, sent as " + TOKEN_HEADER + "); behind a reverse proxy set"
+                    + " headroom.gateway.trusted-proxies");
+        }
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (!hosts.hostAllowed(host != null ? host : request.authority() == null ? null : request.authority().toString())) {
+            return Optional.of("refuses this Host (loopback names and headroom.admin.allowed-hosts only)");
+        }
+        return Optional.empty();
     }
 
     /** True when an admin token is configured and the presented one equals it. */
@@ -54,19 +107,27 @@ public class AdminAccess {
                 && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** True for 127.0.0.0/8 and ::1 (also IPv4-mapped); false for anything else or an unknown peer. */
-    static boolean isLoopback(SocketAddress peer) {
-        if (peer == null || peer.hostAddress() == null || peer.hostAddress().isEmpty()) {
+    boolean allowsRemote() {
+        return allowRemote;
+    }
+
+    boolean hasToken() {
+        return token != null;
+    }
+
+    ClientAddress clients() {
+        return clients;
+    }
+
+    static boolean isOperatorPath(String path) {
+        if (path == null) {
             return false;
         }
-        String host = peer.hostAddress();
-        if (!host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '%')) {
-            return false; // only literal addresses: never resolve a name here
+        for (String p : OPERATOR_PATHS) {
+            if (path.equals(p) || path.startsWith(p + "/")) {
+                return true;
+            }
         }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return false;
     }
 }

@@ -12,8 +12,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs before the Headroom filter on the LLM routes: answers 429 budget_exceeded, without reading
- * the body or calling the upstream, once today's estimated spend is over {@code HEADROOM_BUDGET};
- * and counts LLM requests that ended in a server error, for {@code /stats}.
+ * the body or calling the upstream, once today's spend is over {@code HEADROOM_BUDGET}, or the caller's
+ * own spend ({@link TenantScopes#caller}) is over {@code HEADROOM_TENANT_BUDGET}; and counts LLM requests
+ * that ended in a server error, for {@code /stats}. Spend is booked from the providers' answers
+ * ({@link SpendBooking}), so a rejected request never counts against a budget.
  */
 @ApplicationScoped
 public class BudgetGuard {
@@ -23,11 +25,13 @@ public class BudgetGuard {
     static final int PRIORITY = 60;
 
     private final SavingsTracker tracker;
+    private final TenantScopes scopes;
     private final LongAdder rejected = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    public BudgetGuard(SavingsTracker tracker) {
+    public BudgetGuard(SavingsTracker tracker, TenantScopes scopes) {
         this.tracker = tracker;
+        this.scopes = scopes;
     }
 
     void register(@Observes Filters filters) {
@@ -41,13 +45,12 @@ public class BudgetGuard {
         }
         var budget = tracker.budget();
         if (budget.isPresent() && budget.get().exceeded()) {
-            rejected.increment();
-            if (rejected.sum() == 1) {
-                LOG.warn("daily budget exceeded: LLM requests are answered 429 until the next UTC day");
-            }
-            ApiResponses.error(rc.response(), 429, "budget_exceeded", String.format(Locale.ROOT,
-                    "daily budget of %.2f USD exceeded (estimated spend today %.4f USD); resets at 00:00 UTC",
-                    budget.get().limitUsd(), budget.get().usedUsd()));
+            refuse(rc, "daily budget", budget.get());
+            return;
+        }
+        var own = tracker.tenantBudget(scopes.caller(rc));
+        if (own.isPresent() && own.get().exceeded()) {
+            refuse(rc, "daily budget per tenant", own.get());
             return;
         }
         rc.addEndHandler(ended -> {
@@ -56,6 +59,16 @@ public class BudgetGuard {
             }
         });
         rc.next();
+    }
+
+    private void refuse(RoutingContext rc, String which, SavingsTracker.BudgetStatus status) {
+        rejected.increment();
+        if (rejected.sum() == 1) {
+            LOG.warnf("%s exceeded: LLM requests over it are answered 429 until the next UTC day", which);
+        }
+        ApiResponses.error(rc.response(), 429, "budget_exceeded", String.format(Locale.ROOT,
+                "%s of %.2f USD exceeded (spend today %.4f USD); resets at 00:00 UTC",
+                which, status.limitUsd(), status.usedUsd()));
     }
 
     /** LLM requests refused because of the budget. */

@@ -9,6 +9,8 @@ import io.headroom.CompressResult;
 import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomException;
+import io.headroom.host.Admission;
+import io.headroom.host.JsonCodec;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,9 @@ import jakarta.enterprise.event.Observes;
  * compression_ratio, transforms_applied, ccr_hashes}}. {@code config.default_mode} (alias
  * {@code config.mode}) picks optimize (default), audit (same answer, original messages, nothing stored) or
  * simulate (the plan: that answer plus {@code transforms}, {@code waste_signals} and per-block
- * {@code blocks}); any other value is a 400 validation_error.
+ * {@code blocks}); any other value is a 400 validation_error. Bodies are admitted exactly as on the
+ * proxied path: the core's {@link Admission} size limit (413 beyond it) and the core's {@link JsonCodec}
+ * constraints (nesting depth, number and string lengths, duplicate keys: 400 validation_error beyond them).
  */
 @ApplicationScoped
 public class CompressEndpoint {
@@ -28,6 +32,9 @@ public class CompressEndpoint {
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
     private final BlockingJson blocking;
+    /** The proxied path's limits: the same body size (Admission) and the same parser constraints (JsonCodec). */
+    private final long maxBodyBytes;
+    private final JsonCodec codec;
     /** The caller's CCR scope: originals stored here are retrievable only with the same credential. */
     @jakarta.inject.Inject
     TenantScopes scopes;
@@ -37,18 +44,20 @@ public class CompressEndpoint {
         this.mapper = mapper;
         this.bodies = bodies;
         this.blocking = blocking;
+        this.maxBodyBytes = Admission.of(headroom).maxBodyBytes();
+        this.codec = new JsonCodec(maxBodyBytes);
     }
 
     void register(@Observes Router router) {
         router.post("/v1/compress")
-                .handler(bodies.reader())
+                .handler(bodies.reader(maxBodyBytes))
                 .handler(this::handle)
                 .failureHandler(bodies.failures());
     }
 
     private void handle(RoutingContext rc) {
         blocking.respond(rc, () -> {
-            JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
+            JsonNode request = JsonBodies.object(codec, rc.body().buffer());
             if (!request.path("messages").isArray()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'messages' must be an array of messages");
             }

@@ -3,6 +3,8 @@ package io.headroom.sample;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the gateway forwards to and how patiently. Mapped from {@code headroom.gateway.*}, which
@@ -34,4 +36,14 @@ public interface GatewayConfig {
     /** Pooled HTTP/1.1 connections per upstream host. */
     @WithDefault("100")
     int maxConnections();
+
+    /**
+     * Reverse proxies (IP literals or CIDR blocks) whose forwarding header is believed. Unset: forwarding
+     * headers are never believed, and a request relayed through an untrusted peer has no known client.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** The one header trusted proxies record the client in: Forwarded, X-Forwarded-For or X-Real-IP. */
+    @WithDefault("X-Forwarded-For")
+    String clientAddressHeader();
 }

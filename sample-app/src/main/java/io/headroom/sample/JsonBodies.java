@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.ErrorType;
 import io.headroom.HeadroomException;
+import io.headroom.host.JsonCodec;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -14,12 +15,25 @@ final class JsonBodies {
     }
 
     static JsonNode object(ObjectMapper mapper, Buffer body) {
+        return object(bytes -> mapper.readTree(bytes), body);
+    }
+
+    /** As {@link #object(ObjectMapper, Buffer)}, within the core codec's limits (those of the proxied path). */
+    static JsonNode object(JsonCodec codec, Buffer body) {
+        return object(codec::parse, body);
+    }
+
+    private interface Parser {
+        JsonNode parse(byte[] body) throws IOException;
+    }
+
+    private static JsonNode object(Parser parser, Buffer body) {
         if (body == null || body.length() == 0) {
             throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body is empty; expected a JSON object");
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body.getBytes());
+            node = parser.parse(body.getBytes());
         } catch (JsonProcessingException e) {
             // the original message only names the offending token, never echoes the body
             throw new HeadroomException(ErrorType.VALIDATION_ERROR, "request body is not valid JSON: "

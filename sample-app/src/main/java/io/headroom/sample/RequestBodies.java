@@ -27,11 +27,20 @@ public class RequestBodies {
 
     /** Reads the body unless an earlier handler (the Headroom filter) already did. */
     public Handler<RoutingContext> reader() {
+        return reader(bodyHandler);
+    }
+
+    /** As {@link #reader()}, refusing bodies over {@code limitBytes} with 413 (the failure handler's JSON). */
+    public Handler<RoutingContext> reader(long limitBytes) {
+        return reader(BodyHandler.create(false).setBodyLimit(limitBytes));
+    }
+
+    private static Handler<RoutingContext> reader(BodyHandler handler) {
         return rc -> {
             if (rc.body() != null && rc.body().available() && rc.body().buffer() != null) {
                 rc.next();
             } else {
-                bodyHandler.handle(rc);
+                handler.handle(rc);
             }
         };
     }

@@ -10,6 +10,7 @@ import io.headroom.RetrieveResult;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.retrieve.RetrieveCall;
 import io.headroom.host.retrieve.RetrieveCalls;
+import io.headroom.host.retrieve.RetrieveHashes;
 import io.headroom.host.retrieve.RetrieveTool;
 import io.headroom.host.retrieve.ToolResult;
 import io.headroom.host.retrieve.ToolResultMessages;
@@ -22,7 +23,7 @@ import jakarta.enterprise.event.Observes;
  * {@code POST /v1/retrieve} ({@code {hash, query?}}): the original behind a CCR marker,
  * byte-identical, or with a query the matching items; {@code GET /v1/retrieve/stats}: the CCR
  * store's counters; {@code POST /v1/retrieve/tool_call}: the tool result for one headroom_retrieve call.
- * All three accept loopback callers only unless {@code headroom.admin.allow-remote=true}.
+ * All three are operator endpoints guarded by {@link AdminAccess}.
  */
 @ApplicationScoped
 public class RetrieveEndpoint {
@@ -32,15 +33,13 @@ public class RetrieveEndpoint {
     private final BlockingJson blocking;
     private final HeadroomMetrics metrics;
 
-    private final AdminAccess access;
     private final RetrievalRelay retrieval;
     private final TenantScopes scopes;
 
     public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                            HeadroomMetrics metrics, AdminAccess access, RetrievalRelay retrieval,
+                            HeadroomMetrics metrics, RetrievalRelay retrieval,
                             TenantScopes scopes) {
         this.scopes = scopes;
-        this.access = access;
         this.retrieval = retrieval;
         this.headroom = headroom;
         this.mapper = mapper;
@@ -51,16 +50,16 @@ public class RetrieveEndpoint {
 
     void register(@Observes Router router) {
         router.post("/v1/retrieve")
-                .handler(access.loopbackOnly())
+                
                 .handler(bodies.reader())
                 .handler(this::retrieve)
                 .failureHandler(bodies.failures());
         router.get("/v1/retrieve/stats")
-                .handler(access.loopbackOnly())
+                
                 .handler(this::stats)
                 .failureHandler(bodies.failures());
         router.post("/v1/retrieve/tool_call")
-                .handler(access.loopbackOnly())
+                
                 .handler(bodies.reader())
                 .handler(this::toolCall)
                 .failureHandler(bodies.failures());
@@ -110,9 +109,10 @@ public class RetrieveEndpoint {
         blocking.respond(rc, () -> {
             JsonNode request = JsonBodies.object(mapper, rc.body().buffer());
             JsonNode hash = request.get("hash");
-            if (hash == null || !hash.isTextual() || hash.asText().isBlank()) {
-                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' must be a non-empty string");
+            if (hash == null || !hash.isTextual()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' must be a string");
             }
+            RetrieveHashes.require(hash.asText()); // before any lookup; a refused hash is never echoed
             JsonNode query = request.get("query");
             if (query != null && !query.isNull() && !query.isTextual()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'query' must be a string");

@@ -23,9 +23,11 @@ import org.jboss.logging.Logger;
 /**
  * Prices every proxied request and books it: session totals in memory, durable totals in the
  * savings file ({@code HEADROOM_SAVINGS_PATH}), and today's spend for the daily budget
- * ({@code HEADROOM_BUDGET}). Savings are the removed input tokens at the model's input price;
- * spend is the forwarded input tokens at that price (output tokens are not seen: answers are
- * relayed unparsed). The extension hands this bean to Headroom as a {@link CompressionListener}.
+ * ({@code HEADROOM_BUDGET}) and the per-tenant one ({@code HEADROOM_TENANT_BUDGET}). Savings are the
+ * removed input tokens at the model's input price, booked when Headroom compressed the request (the
+ * extension hands this bean to Headroom as a {@link CompressionListener}); spend is booked only from the
+ * provider's answer ({@link SpendBooking}: the usage it reports at the model's input and output prices,
+ * or the forwarded input tokens when a 2xx answer reports none; nothing for a rejected request).
  */
 @Singleton
 @Unremovable
@@ -35,6 +37,8 @@ public class SavingsTracker implements CompressionListener {
     private final PersistentSavings savings;
     private final PricingTable pricing;
     private final OptionalDouble budgetUsd;
+    private final OptionalDouble tenantBudgetUsd;
+    private final TenantSpend tenants = new TenantSpend(Clock.systemUTC());
     private SavingsTotals session = SavingsTotals.ZERO;
 
     public SavingsTracker(@ConfigProperty(name = "headroom.savings.path") String path,
@@ -44,10 +48,16 @@ public class SavingsTracker implements CompressionListener {
                           Duration retention,
                           @ConfigProperty(name = "headroom.pricing.models-file") Optional<String> modelsFile,
                           @ConfigProperty(name = "headroom.pricing.model-limits") Optional<String> modelLimits,
-                          @ConfigProperty(name = "headroom.budget") Optional<Double> budget) {
+                          @ConfigProperty(name = "headroom.budget") Optional<Double> budget,
+                          @ConfigProperty(name = "headroom.tenant-budget") Optional<Double> tenantBudget) {
         if (budget.isPresent() && !(budget.get() >= 0)) {
             throw new IllegalArgumentException("headroom.budget (HEADROOM_BUDGET) must be a non-negative USD amount");
         }
+        if (tenantBudget.isPresent() && !(tenantBudget.get() >= 0)) {
+            throw new IllegalArgumentException(
+                    "headroom.tenant-budget (HEADROOM_TENANT_BUDGET) must be a non-negative USD amount");
+        }
+        this.tenantBudgetUsd = tenantBudget.map(OptionalDouble::of).orElse(OptionalDouble.empty());
         this.pricing = PricingTable.fromSources(modelsFile.filter(s -> !s.isBlank()).map(Path::of).orElse(null),
                 modelLimits.orElse(null));
         this.budgetUsd = budget.map(OptionalDouble::of).orElse(OptionalDouble.empty());
@@ -60,19 +70,31 @@ public class SavingsTracker implements CompressionListener {
     public void onRequest(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
         // called on the request path: must never throw into it
         try {
-            // audit mode forwards the original, so only a rewritten body forwards tokensAfter
-            long forwarded = outcome.compressed() ? outcome.tokensAfter() : outcome.tokensBefore();
+            // only the saving here: the spend is booked from the provider's answer (bookSpend)
             long saved = outcome.compressed() ? outcome.tokensSaved() : 0;
             Optional<PricingTable.Price> price = pricing.lookup(ModelField.of(outcome.body()));
-            SavingsTotals delta = SavingsTotals.ofRequest(saved,
-                    price.map(p -> p.inputCost(saved)).orElse(0.0), forwarded,
-                    price.map(p -> p.inputCost(forwarded)).orElse(0.0));
+            SavingsTotals delta = SavingsTotals.ofRequest(saved, price.map(p -> p.inputCost(saved)).orElse(0.0), 0, 0.0);
             savings.ledger().record(delta);
             synchronized (this) {
                 session = session.plus(delta);
             }
         } catch (RuntimeException e) {
             LOG.warnf("savings bookkeeping failed (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Books the spend of one answered request: {@code inputTokens} at the model's input price plus
+     * {@code outputTokens} at its output price, against the daily budget and {@code caller}'s own.
+     */
+    public void bookSpend(String caller, String model, long inputTokens, long outputTokens) {
+        Optional<PricingTable.Price> price = pricing.lookup(model);
+        double cost = price.map(p -> p.inputCost(inputTokens) + p.outputCost(outputTokens)).orElse(0.0);
+        SavingsTotals delta = new SavingsTotals(0, 0, 0.0, inputTokens, cost);
+        savings.ledger().record(delta);
+        tenants.add(caller, cost);
+        synchronized (this) {
+            session = session.plus(delta);
         }
     }
 
@@ -101,6 +123,27 @@ public class SavingsTracker implements CompressionListener {
     /** True when a budget is set and today's (UTC) estimated spend exceeds it. */
     public boolean budgetExceeded() {
         return budget().map(BudgetStatus::exceeded).orElse(false);
+    }
+
+    /** {@code caller}'s daily budget state, or empty when no per-tenant budget is set. */
+    public Optional<BudgetStatus> tenantBudget(String caller) {
+        if (tenantBudgetUsd.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BudgetStatus(tenantBudgetUsd.getAsDouble(), tenants.spentToday(caller)));
+    }
+
+    /** The per-tenant daily limit, if set, and how many tenants spent today / are over it. */
+    public Optional<TenantBudgets> tenantBudgets() {
+        if (tenantBudgetUsd.isEmpty()) {
+            return Optional.empty();
+        }
+        double limit = tenantBudgetUsd.getAsDouble();
+        return Optional.of(new TenantBudgets(limit, tenants.tenantsToday(), tenants.tenantsOver(limit)));
+    }
+
+    /** The per-tenant budget in /stats: no tenant is named, only counted. */
+    public record TenantBudgets(double limitUsd, int tenantsToday, int tenantsExceeded) {
     }
 
     /** Today's (UTC) estimated spend against the daily limit. */

@@ -8,7 +8,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-/** One line at startup: where the gateway listens, where it forwards, in which mode. No secrets. */
+/**
+ * One line at startup: where the gateway listens, where it forwards, in which mode; then a WARN line for
+ * each way the operator endpoints are exposed beyond this machine ({@link ExposureWarnings}). No secrets.
+ */
 @ApplicationScoped
 public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
@@ -16,8 +19,10 @@ public class StartupBanner {
     private final GatewayTargets targets;
     private final Headroom headroom;
     private final Config config;
+    private final AdminAccess access;
 
-    public StartupBanner(GatewayTargets targets, Headroom headroom, Config config) {
+    public StartupBanner(GatewayTargets targets, Headroom headroom, Config config, AdminAccess access) {
+        this.access = access;
         this.targets = targets;
         this.headroom = headroom;
         this.config = config;
@@ -31,5 +36,12 @@ public class StartupBanner {
                         + " /v1/messages -> %s",
                 host, port, headroom.config().mode().wireName(),
                 targets.openai().display(), targets.anthropic().display());
+        ExposureWarnings.of(host, access.allowsRemote(), access.clients().hasTrustedProxies(),
+                flag("quarkus.http.proxy.proxy-address-forwarding"), flag("quarkus.http.proxy.use-proxy-protocol"))
+                .forEach(LOG::warn);
+    }
+
+    private boolean flag(String name) {
+        return config.getOptionalValue(name, Boolean.class).orElse(false);
     }
 }

@@ -30,16 +30,14 @@ public class StatusEndpoints {
     private final String version;
     private final Instant started = Instant.now();
 
-    private final AdminAccess access;
     private final SavingsTracker savings;
     private final BudgetGuard guard;
     private final SavingsEndpoints history;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                           AdminAccess access, SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
+                           SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                            String version) {
-        this.access = access;
         this.savings = savings;
         this.guard = guard;
         this.history = history;
@@ -52,7 +50,7 @@ public class StatusEndpoints {
 
     void register(@Observes Router router) {
         router.get("/health").handler(this::health).failureHandler(bodies.failures());
-        router.get("/stats").handler(access.loopbackOnly()).handler(this::stats).failureHandler(bodies.failures());
+        router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
     }
 
     private void health(RoutingContext rc) {
@@ -116,9 +114,17 @@ public class StatusEndpoints {
                 b.put("used_usd", budget.get().usedUsd());
                 b.put("remaining_usd", budget.get().remainingUsd());
                 b.put("exceeded", budget.get().exceeded());
+            } else if (savings.tenantBudgets().isPresent()) {
+                out.putObject("budget").put("period", "daily");
             } else {
                 out.putNull("budget");
             }
+            savings.tenantBudgets().ifPresent(t -> {
+                ObjectNode perTenant = ((ObjectNode) out.get("budget")).putObject("per_tenant");
+                perTenant.put("limit_usd", t.limitUsd());
+                perTenant.put("tenants_today", t.tenantsToday());
+                perTenant.put("tenants_exceeded", t.tenantsExceeded());
+            });
             ObjectNode ccr = out.putObject("ccr");
             ccr.put("entries", s.ccrEntries());
             ccr.put("stored", s.ccrStored());

@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.host.TenantScope;
 import io.headroom.quarkus.runtime.CallerScopes;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TenantScopes {
     private final CallerScopes scopes;
+    private final String tenantHeader;
 
     public TenantScopes(@ConfigProperty(name = "quarkus.headroom.tenant-isolation", defaultValue = "false")
                         boolean isolated,
                         @ConfigProperty(name = "quarkus.headroom.tenant-header") Optional<String> tenantHeader) {
         this.scopes = new CallerScopes(isolated, tenantHeader.orElse(null));
+        this.tenantHeader = tenantHeader.orElse(null);
+    }
+
+    /**
+     * Who is calling, whether or not isolation is on: the scope isolation would give this request (a hash of
+     * its tenant header or credential; {@link TenantScope#SHARED} for every anonymous caller together). Used to
+     * bound what one caller may hold or spend (MCP sessions, the per-tenant budget); equals {@link #of} when
+     * isolation is on.
+     */
+    public String caller(RoutingContext rc) {
+        return TenantScope.fromHeaders(rc.request()::getHeader, tenantHeader);
     }
 
     /** The scope of the request being handled by {@code rc}. */

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,10 @@ public class UpstreamForwarder {
     private final HttpClient client;
     private final GatewayConfig config;
     private final RetrievalRelay retrieval;
+    private final SpendBooking spend;
 
-    public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval) {
+    public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend) {
+        this.spend = spend;
         this.config = config;
         this.retrieval = retrieval;
         HttpClientOptions options = new HttpClientOptions()
@@ -59,6 +62,8 @@ public class UpstreamForwarder {
     public void forward(RoutingContext rc, UpstreamTarget target, Buffer body) {
         Optional<Endpoint> retrieving = retrieval.watches(rc, body);
         UpstreamCall call = new UpstreamCall(client, rc, target, config, retrieving.isPresent());
+        // booked from the provider's answer when the exchange ends, never before (2xx only)
+        SpendBooking.Meter meter = spend.open(rc, body);
         long started = System.nanoTime();
         // a client that hangs up mid-answer (e.g. a cancelled stream) must stop the upstream call too;
         // the routing context reports that as a failed end (and chains handlers, unlike closeHandler)
@@ -72,13 +77,19 @@ public class UpstreamForwarder {
                     if (retrieving.isPresent()) {
                         retrieval.relay(rc, call, resp, retrieving.get(), body, started);
                     } else {
-                        relay(rc, resp, target, started);
+                        relay(rc, resp, meter.watch(resp), target, started);
                     }
                 })
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
     }
 
     static void relay(RoutingContext rc, HttpClientResponse resp, UpstreamTarget target, long started) {
+        relay(rc, resp, resp, target, started);
+    }
+
+    /** As above, reading the body from {@code body} (the response itself, or a stream watching it). */
+    static void relay(RoutingContext rc, HttpClientResponse resp, ReadStream<Buffer> body, UpstreamTarget target,
+                      long started) {
         HttpServerResponse out = rc.response();
         if (out.closed()) {
             resp.request().reset();
@@ -94,7 +105,7 @@ public class UpstreamForwarder {
             // unknown length (SSE): relay each chunk as it comes
             out.setChunked(true);
         }
-        resp.pipe().endOnFailure(false).to(out)
+        body.pipe().endOnFailure(false).to(out)
                 .onSuccess(v -> logExchange(rc, target, resp.statusCode(), started))
                 .onFailure(err -> {
                     // headers are gone already: reset instead of ending, so the client sees the break

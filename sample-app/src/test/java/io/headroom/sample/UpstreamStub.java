@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stand-in LLM provider on loopback that records every request it receives. It answers like
  * OpenAI or Anthropic (by path), streams server-sent events with pauses when the body asks for
  * {@code "stream": true}, answers with the status named in {@code x-stub-status} and only after
- * {@code x-stub-delay-ms} if present.
+ * {@code x-stub-delay-ms} if present; {@code x-stub-usage: IN,OUT} adds the provider's usage object
+ * (streams: a final usage chunk, as OpenAI sends with stream_options.include_usage).
  */
 final class UpstreamStub implements AutoCloseable {
     static final int STREAM_EVENTS = 6;
@@ -99,8 +100,9 @@ final class UpstreamStub implements AutoCloseable {
                 sleep(Long.parseLong(delay));
             }
             JsonNode json = parse(body);
+            String usage = ex.getRequestHeaders().getFirst("x-stub-usage");
             if (json != null && json.path("stream").asBoolean(false)) {
-                stream(ex);
+                stream(ex, usage);
                 return;
             }
             String path = ex.getRequestURI().getPath();
@@ -116,6 +118,9 @@ final class UpstreamStub implements AutoCloseable {
                 answer = "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
                         + "\"message\":{\"role\":\"assistant\",\"content\":\"stub answer\"},\"finish_reason\":\"stop\"}]}";
             }
+            if (usage != null && forcedStatus == null) {
+                answer = answer.substring(0, answer.length() - 1) + "," + usageObject(path, usage) + "}";
+            }
             byte[] data = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.getResponseHeaders().add("x-request-id", "req_stub_123");
@@ -126,7 +131,16 @@ final class UpstreamStub implements AutoCloseable {
     }
 
     /** Chunked SSE, one flushed event every {@link #STREAM_PAUSE_MILLIS}. */
-    private void stream(HttpExchange ex) throws IOException {
+    /** {@code "usage":{...}} in the shape of the API at {@code path}. */
+    private static String usageObject(String path, String usage) {
+        String[] n = usage.split(",");
+        return path.endsWith("/chat/completions")
+                ? "\"usage\":{\"prompt_tokens\":" + n[0] + ",\"completion_tokens\":" + n[1] + ",\"total_tokens\":"
+                        + (Long.parseLong(n[0]) + Long.parseLong(n[1])) + "}"
+                : "\"usage\":{\"input_tokens\":" + n[0] + ",\"output_tokens\":" + n[1] + "}";
+    }
+
+    private void stream(HttpExchange ex, String usage) throws IOException {
         streamCompleted.set(false);
         ex.getResponseHeaders().add("Content-Type", "text/event-stream");
         ex.getResponseHeaders().add("Cache-Control", "no-cache");
@@ -139,6 +153,10 @@ final class UpstreamStub implements AutoCloseable {
                 out.write(event.getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 Thread.sleep(STREAM_PAUSE_MILLIS);
+            }
+            if (usage != null) {
+                out.write(("data: {\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
+                        + usageObject("/chat/completions", usage) + "}\n\n").getBytes(StandardCharsets.UTF_8));
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();

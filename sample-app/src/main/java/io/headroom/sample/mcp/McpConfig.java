@@ -16,9 +16,16 @@ public interface McpConfig {
     @WithDefault("1h")
     Duration sessionIdleTimeout();
 
-    /** Open sessions at most; opening one more drops the least recently used. */
+    /** Open sessions at most; opening one more drops the least recently used of the caller holding the most. */
     @WithDefault("1000")
     int maxSessions();
+
+    /**
+     * Open sessions per caller (one credential, or all anonymous callers together); opening one more drops
+     * that caller's least recently used, so a client initializing in a loop cannot push out anyone else's.
+     */
+    @WithDefault("32")
+    int maxSessionsPerCaller();
 
     /** How often an open GET event stream receives an SSE comment, so proxies do not cut it. */
     @WithDefault("15s")

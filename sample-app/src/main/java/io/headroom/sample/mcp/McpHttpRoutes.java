@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headroom.sample.AdminAccess;
 import io.headroom.sample.RequestBodies;
 import io.headroom.sample.TenantScopes;
 import io.vertx.core.Context;
@@ -28,8 +27,8 @@ import org.jboss.logging.Logger;
  * answered with JSON (or one SSE stream when the client accepts only {@code text/event-stream}); GET
  * opens an SSE stream for server messages (this server sends none, so it carries keep-alive comments);
  * DELETE ends the session. The session id is issued on {@code initialize} and required afterwards.
- * Like {@code /v1/retrieve}, it hands out cached originals, so only loopback callers may use it unless
- * {@code headroom.admin.allow-remote=true}; browser origins other than this host are refused (DNS rebinding).
+ * Like {@code /v1/retrieve}, it hands out cached originals: {@link io.headroom.sample.AdminAccess} guards it
+ * (loopback callers or the admin token; Host and Origin checked against DNS rebinding).
  */
 @ApplicationScoped
 public class McpHttpRoutes {
@@ -43,19 +42,17 @@ public class McpHttpRoutes {
     private final McpConfig config;
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
-    private final AdminAccess access;
     private final Vertx vertx;
     private final TenantScopes scopes;
 
     public McpHttpRoutes(McpDispatcher dispatcher, McpSessions sessions, McpConfig config, ObjectMapper mapper,
-                         RequestBodies bodies, AdminAccess access, Vertx vertx, TenantScopes scopes) {
+                         RequestBodies bodies, Vertx vertx, TenantScopes scopes) {
         this.scopes = scopes;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
         this.config = config;
         this.mapper = mapper;
         this.bodies = bodies;
-        this.access = access;
         this.vertx = vertx;
     }
 
@@ -63,21 +60,10 @@ public class McpHttpRoutes {
         if (!config.enabled()) {
             return;
         }
-        router.post(PATH).handler(access.loopbackOnly()).handler(this::checkOrigin)
+        router.post(PATH)
                 .handler(bodies.reader()).handler(this::post).failureHandler(bodies.failures());
-        router.get(PATH).handler(access.loopbackOnly()).handler(this::checkOrigin).handler(this::get);
-        router.delete(PATH).handler(access.loopbackOnly()).handler(this::checkOrigin).handler(this::delete);
-    }
-
-    /** Browsers send Origin; a page from another site must not drive tools on this machine. */
-    private void checkOrigin(RoutingContext rc) {
-        String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin == null || McpOrigins.allowed(origin, rc.request().authority() == null ? null
-                : rc.request().authority().host())) {
-            rc.next();
-        } else {
-            refuse(rc.response(), 403, "Forbidden: origin " + origin + " may not use this MCP server");
-        }
+        router.get(PATH).handler(this::get);
+        router.delete(PATH).handler(this::delete);
     }
 
     private void post(RoutingContext rc) {
@@ -159,7 +145,7 @@ public class McpHttpRoutes {
             write(rc.response(), 400, null, sse, List.of(JsonRpc.error(request.get("id"), e.code(), e.getMessage())));
             return;
         }
-        McpSession session = sessions.open(init.protocolVersion());
+        McpSession session = sessions.open(init.protocolVersion(), scopes.caller(rc));
         write(rc.response(), 200, session.id(), sse, List.of(init.response()));
     }
 

@@ -8,6 +8,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomException;
 import io.headroom.RetrieveResult;
 import io.headroom.host.TenantScope;
+import io.headroom.host.retrieve.RetrieveHashes;
 import io.headroom.sample.HeadroomMetrics;
 import io.headroom.sample.RetrieveResultJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,11 @@ public class RetrieveTool implements McpTool {
     @Override
     public ObjectNode call(JsonNode args, String tenantScope) {
         JsonNode hash = args.get("hash");
-        if (hash == null || !hash.isTextual() || hash.asText().isBlank()) {
-            throw new ToolFailure("'hash' must be a non-empty string");
+        if (hash == null || !hash.isTextual()) {
+            throw new ToolFailure("'hash' must be a string");
+        }
+        if (!RetrieveHashes.wellFormed(hash.asText())) {
+            throw new ToolFailure("'hash' must be " + RetrieveHashes.FORMAT); // not looked up, not echoed
         }
         JsonNode query = args.get("query");
         if (query != null && !query.isNull() && !query.isTextual()) {

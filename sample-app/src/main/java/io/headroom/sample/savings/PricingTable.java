@@ -33,6 +33,11 @@ public final class PricingTable {
         public double inputCost(long tokens) {
             return tokens * input / 1_000_000.0;
         }
+
+        /** USD for {@code tokens} output tokens. */
+        public double outputCost(long tokens) {
+            return tokens * output / 1_000_000.0;
+        }
     }
 
     private static final Map<String, Price> BUILT_IN = builtIn();

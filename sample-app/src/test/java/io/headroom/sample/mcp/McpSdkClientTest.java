@@ -137,9 +137,16 @@ class McpSdkClientTest {
     @Test
     void toolFailuresAndUnknownToolsAreReportedDifferently() {
         McpSchema.CallToolResult missing = client.callTool(
-                new McpSchema.CallToolRequest("headroom_retrieve", Map.of("hash", "0123456789abcdef0123")));
+                new McpSchema.CallToolRequest("headroom_retrieve", Map.of("hash", "0123456789abcdef01234567")));
         assertTrue(missing.isError(), "an unknown hash is a tool error the model can read");
         assertTrue(((McpSchema.TextContent) missing.content().get(0)).text().contains("not found"));
+
+        String huge = "ab".repeat(500_000);
+        McpSchema.CallToolResult malformed = client.callTool(
+                new McpSchema.CallToolRequest("headroom_retrieve", Map.of("hash", huge)));
+        assertTrue(malformed.isError(), "a hash of the wrong format is a tool error, refused before any lookup");
+        String text = ((McpSchema.TextContent) malformed.content().get(0)).text();
+        assertTrue(text.contains("24 hexadecimal digits") && text.length() < 300, "not echoed: " + text.length());
 
         McpSchema.CallToolResult badArgs = client.callTool(new McpSchema.CallToolRequest("headroom_compress", Map.of()));
         assertTrue(badArgs.isError());

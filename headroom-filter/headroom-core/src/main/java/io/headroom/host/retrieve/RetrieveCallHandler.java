@@ -64,6 +64,11 @@ public final class RetrieveCallHandler {
             return new ToolResult(call.id(), "headroom_retrieve failed: the arguments must be a JSON object "
                     + "with a 'hash' string taken from a compression marker.", true);
         }
+        if (!RetrieveHashes.wellFormed(call.hash())) {
+            // refused before any lookup, and not quoted: the model may have produced anything
+            return new ToolResult(call.id(), "headroom_retrieve failed: 'hash' must be " + RetrieveHashes.FORMAT
+                    + ". Continue with the compressed data you have.", true);
+        }
         try {
             RetrieveResult r = source.retrieve(call.hash(), call.query());
             return new ToolResult(call.id(), call.query() == null ? r.originalContent() : matches(r), false);

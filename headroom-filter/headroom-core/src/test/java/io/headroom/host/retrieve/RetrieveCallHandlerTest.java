@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetrieveCallHandlerTest {
-    private static final String HASH = "abcdef0123456789abcd";
+    private static final String HASH = "abcdef0123456789abcdef01";
     private static final String ORIGINAL = "[{\"id\":1},{\"id\":2,\"error\":\"boom\"}]";
     private final ObjectMapper mapper = new ObjectMapper();
     /** A tiny in-memory store: one original, queries match items containing the query. */
@@ -71,7 +71,7 @@ class RetrieveCallHandlerTest {
         ObjectNode request = json("{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}");
         JsonNode answer = json("{\"type\":\"message\",\"role\":\"assistant\",\"stop_reason\":\"tool_use\",\"content\":["
                 + "{\"type\":\"thinking\",\"thinking\":\"hm\",\"signature\":\"sig\"},"
-                + "{\"type\":\"tool_use\",\"id\":\"tu1\",\"name\":\"headroom_retrieve\",\"input\":{\"hash\":\"ffff0000ffff0000ffff\"}}]}");
+                + "{\"type\":\"tool_use\",\"id\":\"tu1\",\"name\":\"headroom_retrieve\",\"input\":{\"hash\":\"ffff0000ffff0000ffff0000\"}}]}");
 
         ObjectNode next = handler.followUp(Endpoint.ANTHROPIC_MESSAGES, request, answer).orElseThrow();
 

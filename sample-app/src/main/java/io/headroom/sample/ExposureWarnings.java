@@ -1,0 +1,62 @@
+package io.headroom.sample;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The start-up warnings about who can reach the operator endpoints ({@link AdminAccess#OPERATOR_PATHS}).
+ * Each names the setting that silences it; none is printed for the default (loopback, no proxy).
+ */
+final class ExposureWarnings {
+    private ExposureWarnings() {
+    }
+
+    /**
+     * @param bindHost          {@code quarkus.http.host}
+     * @param allowRemote       {@code headroom.admin.allow-remote}
+     * @param trustedProxies    whether {@code headroom.gateway.trusted-proxies} is set
+     * @param quarkusForwarding {@code quarkus.http.proxy.proxy-address-forwarding}
+     * @param proxyProtocol     {@code quarkus.http.proxy.use-proxy-protocol}
+     */
+    static List<String> of(String bindHost, boolean allowRemote, boolean trustedProxies, boolean quarkusForwarding,
+                           boolean proxyProtocol) {
+        List<String> warnings = new ArrayList<>();
+        boolean beyondLoopback = !isLoopback(bindHost);
+        String operator = String.join(", ", AdminAccess.OPERATOR_PATHS);
+        if (beyondLoopback && allowRemote) {
+            warnings.add("listening on " + bindHost + " with headroom.admin.allow-remote=true: the operator endpoints ("
+                    + operator + ") serve cached originals and usage to every client that reaches this port;"
+                    + " prefer headroom.admin.token");
+        }
+        if (beyondLoopback && !trustedProxies) {
+            warnings.add("listening on " + bindHost + " without headroom.gateway.trusted-proxies: forwarding headers"
+                    + " (Forwarded, X-Forwarded-For, X-Real-IP) are not believed and requests relayed by a reverse"
+                    + " proxy are refused the operator endpoints; set it to the proxies' addresses if one fronts"
+                    + " the gateway");
+        }
+        if (quarkusForwarding) {
+            warnings.add("quarkus.http.proxy.proxy-address-forwarding=true is not used for operator access: the"
+                    + " gateway decides from the connection's peer and headroom.gateway.trusted-proxies");
+        }
+        if (proxyProtocol) {
+            warnings.add("quarkus.http.proxy.use-proxy-protocol=true: every connection's PROXY header sets the peer"
+                    + " address; only a load balancer may be able to reach this port");
+        }
+        return warnings;
+    }
+
+    private static boolean isLoopback(String bindHost) {
+        if (bindHost == null) {
+            return false;
+        }
+        String h = bindHost.strip().toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        Optional<InetAddress> literal = IpLiterals.parse(h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h);
+        return literal.isPresent() && literal.get().isLoopbackAddress();
+    }
+}

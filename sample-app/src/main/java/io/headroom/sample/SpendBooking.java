@@ -1,0 +1,151 @@
+package io.headroom.sample;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.host.HeadroomHeaders;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Books what a proxied request cost once the provider has answered, never before: a 2xx answer books the
+ * usage the provider reported in it ({@link UsageReader}), or, when it reported none, the request's estimated
+ * input tokens; any other status (a 401 for a bad key, a 429, a 5xx) books nothing. The spend goes to the
+ * daily budget and to the caller's own ({@link TenantScopes#caller}).
+ */
+@ApplicationScoped
+public class SpendBooking {
+    private static final Logger LOG = Logger.getLogger(SpendBooking.class);
+    /** Rough bytes per token for a body Headroom did not analyse (bypassed or passed through). */
+    static final int BYTES_PER_TOKEN = 4;
+
+    private final SavingsTracker tracker;
+    private final TenantScopes scopes;
+    private final Vertx vertx;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public SpendBooking(SavingsTracker tracker, TenantScopes scopes, Vertx vertx) {
+        this.tracker = tracker;
+        this.scopes = scopes;
+        this.vertx = vertx;
+    }
+
+    /** Starts metering one client request whose forwarded body is {@code body}; books when {@code rc} ends. */
+    Meter open(RoutingContext rc, Buffer body) {
+        Meter meter = new Meter(scopes.caller(rc), estimatedInputTokens(rc, body), body);
+        rc.addEndHandler(ended -> meter.finish(rc.response().getStatusCode()));
+        return meter;
+    }
+
+    /** The filter's count of the forwarded tokens, else a size-based estimate. */
+    private static long estimatedInputTokens(RoutingContext rc, Buffer body) {
+        try {
+            long after = Long.parseLong(rc.response().headers().get(HeadroomHeaders.TOKENS_AFTER));
+            if (after > 0) {
+                return after;
+            }
+        } catch (NumberFormatException e) {
+            // not analysed by Headroom
+        }
+        return (body.length() + BYTES_PER_TOKEN - 1) / BYTES_PER_TOKEN;
+    }
+
+    /** The spend of one client request. */
+    final class Meter {
+        private final String caller;
+        private final long estimatedInput;
+        private final Buffer body;
+        private UsageReader reader;
+        private boolean booked;
+
+        private Meter(String caller, long estimatedInput, Buffer body) {
+            this.caller = caller;
+            this.estimatedInput = estimatedInput;
+            this.body = body;
+        }
+
+        /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
+        ReadStream<Buffer> watch(HttpClientResponse resp) {
+            if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
+                return resp;
+            }
+            reader = UsageReader.of(mapper, resp.getHeader(HttpHeaders.CONTENT_TYPE));
+            return new Tapped(resp, reader);
+        }
+
+        private void finish(int status) {
+            if (booked || status < 200 || status >= 300) {
+                return;
+            }
+            booked = true;
+            UsageReader r = reader;
+            // the model lookup scans the body and the pricing is a map lookup: off the event loop
+            vertx.executeBlocking(() -> {
+                ReportedUsage usage = r == null ? new ReportedUsage() : r.finish();
+                long input = usage.input() >= 0 ? usage.input() : estimatedInput;
+                long output = Math.max(0, usage.output());
+                tracker.bookSpend(caller, ModelField.of(body.getBytes()), input, output);
+                return null;
+            }, false).onFailure(e -> LOG.warnf("spend bookkeeping failed (%s)", e.getClass().getSimpleName()));
+        }
+    }
+
+    /** A read stream that hands every chunk to the reader before passing it on (pipes keep backpressure). */
+    private static final class Tapped implements ReadStream<Buffer> {
+        private final ReadStream<Buffer> source;
+        private final UsageReader reader;
+
+        Tapped(ReadStream<Buffer> source, UsageReader reader) {
+            this.source = source;
+            this.reader = reader;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            source.handler(handler == null ? null : chunk -> {
+                try {
+                    reader.feed(chunk);
+                } catch (RuntimeException e) {
+                    LOG.debugf("usage reader failed (%s)", e.getClass().getSimpleName());
+                }
+                handler.handle(chunk);
+            });
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            source.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            source.pause();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            source.resume();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            source.fetch(amount);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+            source.endHandler(endHandler);
+            return this;
+        }
+    }
+}
