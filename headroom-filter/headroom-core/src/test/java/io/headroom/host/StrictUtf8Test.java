@@ -46,6 +46,19 @@ class StrictUtf8Test {
         assertFalse(StrictUtf8.isValid("{\"m\":\"\uD800\"}".getBytes(StandardCharsets.UTF_16BE)));
     }
 
+    @org.junit.jupiter.api.Test
+    void findsTheBadByteAtEveryOffsetOfTheEightByteFastPath() {
+        for (int length = 1; length <= 40; length++) {
+            for (int at = 0; at < length; at++) {
+                for (byte bad : new byte[] {0, (byte) 0x80, (byte) 0xC0, (byte) 0xFF}) {
+                    byte[] b = "abcdefghijklmnopqrstuvwxyz0123456789ABCD".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+                    b[at] = bad;
+                    assertEquals(at, StrictUtf8.firstInvalid(b), "length " + length + ", byte " + bad + " at " + at);
+                }
+            }
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) n += p.length;

@@ -465,7 +465,7 @@ public abstract class ConformanceContract {
     // ---- issue 13, core fidelity: nothing changed that the product does not mean to change -----------
 
     /** Number forms a re-serialising proxy tends to rewrite, in fields Headroom knows and in unknown ones. */
-    private static final String EXACT_NUMBERS = "\"temperature\":-0.0,\"seed\":-0,\"n\":1E+2,\"top_p\":1.0e-7,"
+    private static final String EXACT_NUMBERS = "\"frequency_penalty\":-0.0,\"seed\":-0,\"n\":1E+2,\"top_p\":1.0e-7,"
             + "\"x_big\":123456789012345678901234567890.000000000000000000001,\"x_list\":[-0,-0.0,2.5E-3]";
 
     /** An overlong UTF-8 sequence ({@code C0 AF}, an overlong '/') in a user message: the body goes on as sent. */
