@@ -137,7 +137,7 @@ public final class ContextManager {
         boolean store = storeOriginals && ccrEnabled;
         int overflow = before - budget;
         if (policy instanceof IntelligentContext && overflow <= config.compressThreshold() * budget) {
-            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes);
+            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes, deadline);
             if (replaced > 0) {
                 transforms.add("deep_compress:" + replaced);
                 c = Conversation.read(root, shape, tokenizer, keep, deadline);
