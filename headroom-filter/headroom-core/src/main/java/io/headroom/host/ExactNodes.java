@@ -80,9 +80,10 @@ final class ExactNodes {
         @Override public boolean isBigDecimal() { return value.isBigDecimal(); }
         @Override public String asText() { return text; }
 
+        /** Equal to an exact number of the same value, and to the plain node of its value (not vice versa). */
         @Override
         public boolean equals(Object o) {
-            return o == this || o instanceof RawNumber r ? value.equals(((RawNumber) o).value) : value.equals(o);
+            return o instanceof RawNumber r ? value.equals(r.value) : value.equals(o);
         }
 
         @Override
