@@ -35,6 +35,7 @@ export default {
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },
         { text: 'Benchmarks', link: '/benchmarks' },
+        { text: 'Soak', link: '/soak' },
         { text: 'Reliability', link: '/reliability' },
       ] },
     ],

@@ -3,14 +3,17 @@ package io.headroom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Compress-cache-retrieve: whether compressed originals are kept so the model can ask for them, and the
- * embedded store that keeps them (heap, plus a persistent disk tier when {@code ccr.disk-path} is set).
+ * embedded store that keeps them (an Ehcache heap tier, plus a crash-safe SQLite tier when
+ * {@code ccr.disk-path} is set), with per-scope quotas so one caller cannot push out another's originals.
  * Immutable; built by {@link #builder()}, whose setters refuse an invalid value at once with an
  * {@link InvalidConfigException} naming the option.
  */
@@ -21,6 +24,12 @@ public final class CcrConfig {
     /** Directory of the persistent CCR tier; unset keeps originals on the heap only. */
     public static final String DISK_PATH = "ccr.disk-path";
     public static final String DISK_SIZE_MB = "ccr.disk-size-mb";
+    /** When the persistent tier forces its commits to the disk: {@link CcrDiskSync}. */
+    public static final String DISK_SYNC = "ccr.disk-sync";
+    /** Originals one scope (a tenant, or the shared scope of anonymous callers) may hold. */
+    public static final String SCOPE_MAX_ENTRIES = "ccr.scope-max-entries";
+    /** Bytes of originals one scope may hold. */
+    public static final String SCOPE_MAX_BYTES = "ccr.scope-max-bytes";
     /** Whether the headroom_retrieve tool is added to requests whose originals went to CCR. */
     public static final String INJECT_TOOL = "ccr.inject-tool";
 
@@ -28,6 +37,10 @@ public final class CcrConfig {
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
     public static final long DEFAULT_MAX_ENTRIES = 10_000;
     public static final long DEFAULT_DISK_SIZE_MB = 512;
+    public static final CcrDiskSync DEFAULT_DISK_SYNC = CcrDiskSync.NORMAL;
+    /** A fifth of the default max-entries: five full scopes before the store as a whole is full. */
+    public static final long DEFAULT_SCOPE_MAX_ENTRIES = 2_000;
+    public static final long DEFAULT_SCOPE_MAX_BYTES = 64L * 1024 * 1024;
     public static final boolean DEFAULT_INJECT_TOOL = true;
 
     private static final PropertyTable<CcrConfig, Builder> PROPERTIES = new PropertyTable<CcrConfig, Builder>()
@@ -38,15 +51,33 @@ public final class CcrConfig {
                     (b, v) -> b.ttl(Duration.ofSeconds(PropertyTable.parseLong(TTL_SECONDS, v))),
                     c -> String.valueOf(c.ttl().toSeconds()))
             .longValue(MAX_ENTRIES, DEFAULT_MAX_ENTRIES,
-                    "Maximum number of originals held; the least recently used are evicted first.",
+                    "Originals the heap holds. Heap only: the store's global cap; when it is full a put is refused "
+                            + "(that output is forwarded uncompressed) rather than evicting another scope's original. "
+                            + "With a disk path: the size of the heap cache in front of the disk tier.",
                     Builder::maxEntries, CcrConfig::maxEntries)
+            .longValue(SCOPE_MAX_ENTRIES, DEFAULT_SCOPE_MAX_ENTRIES,
+                    "Originals one scope (a tenant, or the shared scope of anonymous callers) may hold; beyond it the "
+                            + "scope's own least recently used originals are evicted, never another scope's.",
+                    Builder::scopeMaxEntries, CcrConfig::scopeMaxEntries)
+            .longValue(SCOPE_MAX_BYTES, DEFAULT_SCOPE_MAX_BYTES,
+                    "Bytes of originals (UTF-8) one scope may hold; beyond it the scope's own least recently used "
+                            + "originals are evicted. A larger original is not stored (and not compressed).",
+                    Builder::scopeMaxBytes, CcrConfig::scopeMaxBytes)
             .row(new ConfigOption(DISK_PATH, "path", "",
-                            "Directory of a persistent tier: originals then survive a restart. Unset keeps them on the heap only."),
+                            "Directory of the crash-safe persistent tier (SQLite, WAL mode): acknowledged originals survive "
+                                    + "a restart, a crash and a SIGKILL. One process at a time. Unset keeps them on the heap only."),
                     (b, v) -> b.diskPath(PropertyTable.parsePath(DISK_PATH, v)),
                     c -> c.diskPath().map(Path::toString).orElse(null))
             .longValue(DISK_SIZE_MB, DEFAULT_DISK_SIZE_MB,
-                    "Size of the disk tier in MB (used only with a disk path); a larger original than 1/16 of it is not stored.",
+                    "Bytes of originals the disk tier holds, in MB (used only with a disk path): its global cap; when it "
+                            + "is full a put is refused rather than evicting another scope's original.",
                     Builder::diskSizeMb, CcrConfig::diskSizeMb)
+            .row(new ConfigOption(DISK_SYNC, Arrays.stream(CcrDiskSync.values()).map(CcrDiskSync::wireName)
+                            .collect(Collectors.joining("|")), DEFAULT_DISK_SYNC.wireName(),
+                            "normal: a committed original survives a process crash or SIGKILL, not a power loss; "
+                                    + "full: fsync per put, survives a power loss too (slower)."),
+                    (b, v) -> b.diskSync(PropertyTable.parse(DISK_SYNC, v, CcrDiskSync::parse)),
+                    c -> c.diskSync().wireName())
             .bool(INJECT_TOOL, DEFAULT_INJECT_TOOL,
                     "Whether the headroom_retrieve tool is added to requests whose originals went to CCR.",
                     Builder::injectTool, CcrConfig::injectTool);
@@ -61,6 +92,9 @@ public final class CcrConfig {
     private final long maxEntries;
     private final Path diskPath;
     private final long diskSizeMb;
+    private final CcrDiskSync diskSync;
+    private final long scopeMaxEntries;
+    private final long scopeMaxBytes;
     private final boolean injectTool;
 
     private CcrConfig(Builder b) {
@@ -69,6 +103,9 @@ public final class CcrConfig {
         this.maxEntries = b.maxEntries;
         this.diskPath = b.diskPath;
         this.diskSizeMb = b.diskSizeMb;
+        this.diskSync = b.diskSync;
+        this.scopeMaxEntries = b.scopeMaxEntries;
+        this.scopeMaxBytes = b.scopeMaxBytes;
         this.injectTool = b.injectTool;
     }
 
@@ -95,14 +132,21 @@ public final class CcrConfig {
     public long maxEntries() { return maxEntries; }
     /** Directory of the persistent CCR tier (originals survive a restart); empty for heap only. */
     public Optional<Path> diskPath() { return Optional.ofNullable(diskPath); }
-    /** Size of the CCR disk tier in MB (used only with a disk path). */
+    /** Bytes of originals the CCR disk tier holds, in MB (used only with a disk path). */
     public long diskSizeMb() { return diskSizeMb; }
+    /** When the disk tier forces its commits to the disk. */
+    public CcrDiskSync diskSync() { return diskSync; }
+    /** Originals one scope may hold before its own least recently used are evicted. */
+    public long scopeMaxEntries() { return scopeMaxEntries; }
+    /** Bytes of originals one scope may hold before its own least recently used are evicted. */
+    public long scopeMaxBytes() { return scopeMaxBytes; }
     /** The headroom_retrieve tool is added to requests whose originals went to CCR. */
     public boolean injectTool() { return injectTool; }
 
     public Builder toBuilder() {
         return new Builder().enabled(enabled).ttl(ttl).maxEntries(maxEntries).diskPath(diskPath)
-                .diskSizeMb(diskSizeMb).injectTool(injectTool);
+                .diskSizeMb(diskSizeMb).diskSync(diskSync).scopeMaxEntries(scopeMaxEntries)
+                .scopeMaxBytes(scopeMaxBytes).injectTool(injectTool);
     }
 
     /** Every option that has a value, as a property; the ttl in whole seconds. */
@@ -113,12 +157,14 @@ public final class CcrConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof CcrConfig c && enabled == c.enabled && ttl.equals(c.ttl) && maxEntries == c.maxEntries
-                && Objects.equals(diskPath, c.diskPath) && diskSizeMb == c.diskSizeMb && injectTool == c.injectTool;
+                && Objects.equals(diskPath, c.diskPath) && diskSizeMb == c.diskSizeMb && diskSync == c.diskSync
+                && scopeMaxEntries == c.scopeMaxEntries && scopeMaxBytes == c.scopeMaxBytes && injectTool == c.injectTool;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(enabled, ttl, maxEntries, diskPath, diskSizeMb, injectTool);
+        return Objects.hash(enabled, ttl, maxEntries, diskPath, diskSizeMb, diskSync, scopeMaxEntries, scopeMaxBytes,
+                injectTool);
     }
 
     @Override
@@ -133,6 +179,9 @@ public final class CcrConfig {
         private long maxEntries = DEFAULT_MAX_ENTRIES;
         private Path diskPath;
         private long diskSizeMb = DEFAULT_DISK_SIZE_MB;
+        private CcrDiskSync diskSync = DEFAULT_DISK_SYNC;
+        private long scopeMaxEntries = DEFAULT_SCOPE_MAX_ENTRIES;
+        private long scopeMaxBytes = DEFAULT_SCOPE_MAX_BYTES;
         private boolean injectTool = DEFAULT_INJECT_TOOL;
 
         private Builder() {
@@ -166,6 +215,23 @@ public final class CcrConfig {
         /** @param v at least 1 */
         public Builder diskSizeMb(long v) {
             this.diskSizeMb = Checks.positive(DISK_SIZE_MB, v);
+            return this;
+        }
+
+        public Builder diskSync(CcrDiskSync v) {
+            this.diskSync = Checks.present(DISK_SYNC, v);
+            return this;
+        }
+
+        /** @param v at least 1 (a scope's effective quota is also never above max-entries on the heap) */
+        public Builder scopeMaxEntries(long v) {
+            this.scopeMaxEntries = Checks.positive(SCOPE_MAX_ENTRIES, v);
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder scopeMaxBytes(long v) {
+            this.scopeMaxBytes = Checks.positive(SCOPE_MAX_BYTES, v);
             return this;
         }
 

@@ -12,12 +12,32 @@ package io.headroom;
  * @param ccrStored          originals stored since start
  * @param ccrRetrievals      successful retrievals since start
  * @param ccrMisses          retrievals of unknown or expired hashes
+ * @param ccrBytes           size of the originals the CCR store holds ({@link CcrStats#bytes()})
+ * @param ccrEvicted         originals evicted because their own scope was over its quota ({@link CcrStats#evicted()})
+ * @param ccrRefused         originals the store refused, forwarded uncompressed ({@link CcrStats#refused()})
  * @param requestsOverDeadline requests forwarded unchanged because {@code compression-deadline-ms} passed
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                            long requestsOverDeadline) {
+                            long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline) {
+    /** Without the CCR quota counters and the deadline count (they read 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0, 0);
+    }
+
+    /** Without the deadline count (it reads 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, 0);
+    }
+
     public long tokensSaved() {
         return Math.max(0, tokensBefore - tokensAfter);
     }

@@ -28,6 +28,9 @@ class CcrConfigTest {
         assertEquals(Optional.empty(), d.diskPath(), "heap only unless a directory is given");
         assertEquals(CcrConfig.DEFAULT_DISK_SIZE_MB, d.diskSizeMb());
         assertEquals(CcrConfig.DEFAULT_INJECT_TOOL, d.injectTool());
+        assertEquals(CcrDiskSync.NORMAL, d.diskSync(), "survives a process crash; fsync per put is opt-in");
+        assertEquals(CcrConfig.DEFAULT_SCOPE_MAX_ENTRIES, d.scopeMaxEntries());
+        assertEquals(CcrConfig.DEFAULT_SCOPE_MAX_BYTES, d.scopeMaxBytes());
         assertEquals(d, CcrConfig.builder().build());
         assertEquals(d, CcrConfig.fromProperties(key -> null));
         assertDocumentedDefaults(CcrConfig.OPTIONS, d.toProperties());
@@ -40,6 +43,11 @@ class CcrConfigTest {
                 arguments(CcrConfig.TTL_SECONDS, (Executable) () -> CcrConfig.builder().ttl(null)),
                 arguments(CcrConfig.MAX_ENTRIES, (Executable) () -> CcrConfig.builder().maxEntries(0)),
                 arguments(CcrConfig.DISK_SIZE_MB, (Executable) () -> CcrConfig.builder().diskSizeMb(-1)),
+                arguments(CcrConfig.SCOPE_MAX_ENTRIES, (Executable) () -> CcrConfig.builder().scopeMaxEntries(0)),
+                arguments(CcrConfig.SCOPE_MAX_BYTES, (Executable) () -> CcrConfig.builder().scopeMaxBytes(-1)),
+                arguments(CcrConfig.SCOPE_MAX_BYTES, (Executable) () -> CcrConfig.fromMap(Map.of(CcrConfig.SCOPE_MAX_BYTES, "64MB"))),
+                arguments(CcrConfig.DISK_SYNC, (Executable) () -> CcrConfig.builder().diskSync(null)),
+                arguments(CcrConfig.DISK_SYNC, (Executable) () -> CcrConfig.fromMap(Map.of(CcrConfig.DISK_SYNC, "off"))),
                 arguments(CcrConfig.TTL_SECONDS, (Executable) () -> CcrConfig.fromMap(Map.of(CcrConfig.TTL_SECONDS, "1h"))),
                 arguments(CcrConfig.TTL_SECONDS, (Executable) () -> CcrConfig.fromMap(Map.of(CcrConfig.TTL_SECONDS, "0"))),
                 arguments(CcrConfig.ENABLED, (Executable) () -> CcrConfig.fromMap(Map.of(CcrConfig.ENABLED, "on"))),
@@ -55,10 +63,13 @@ class CcrConfigTest {
     @Test
     void propertiesRoundTrip() {
         CcrConfig custom = CcrConfig.builder().enabled(false).ttl(Duration.ofMinutes(5)).maxEntries(42)
-                .diskPath(Path.of("target", "ccr")).diskSizeMb(64).injectTool(false).build();
+                .diskPath(Path.of("target", "ccr")).diskSizeMb(64).diskSync(CcrDiskSync.FULL).scopeMaxEntries(7)
+                .scopeMaxBytes(4096).injectTool(false).build();
         Map<String, String> properties = custom.toProperties();
 
         assertEquals("300", properties.get(CcrConfig.TTL_SECONDS));
+        assertEquals("full", properties.get(CcrConfig.DISK_SYNC));
+        assertEquals("4096", properties.get(CcrConfig.SCOPE_MAX_BYTES));
         assertEquals(custom, CcrConfig.fromMap(properties));
         assertEquals(custom, custom.toBuilder().build());
         assertEquals(custom.hashCode(), CcrConfig.fromMap(properties).hashCode());

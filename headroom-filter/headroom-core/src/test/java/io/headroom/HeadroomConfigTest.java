@@ -44,6 +44,7 @@ class HeadroomConfigTest {
                 "mode", "min-tokens-to-crush", "min-items-to-analyze", "max-items-after-crush", "keep-first",
                 "keep-last", "relevance-threshold", "anomaly-std-threshold", "preserve-errors", "ccr.enabled",
                 "ccr.ttl-seconds", "ccr.max-entries", "ccr.disk-path", "ccr.disk-size-mb", "ccr.inject-tool",
+                "ccr.disk-sync", "ccr.scope-max-entries", "ccr.scope-max-bytes",
                 "cache-aligner.enabled", "cache-aligner.patterns", "cache-control.enabled", "max-body-bytes",
                 "code-compression.enabled", "compact-rows", "tool-profiles", "context.strategy",
                 "context.keep-last-turns", "context.output-buffer-tokens", "context.compress-threshold",

@@ -38,6 +38,14 @@ public final class HeadroomLog {
         return name;
     }
 
+    public void error(String format, Object... args) {
+        if (slf4j != null) {
+            slf4j.error(format, args);
+        } else if (system.isLoggable(System.Logger.Level.ERROR)) {
+            system.log(System.Logger.Level.ERROR, format(format, args));
+        }
+    }
+
     public void warn(String format, Object... args) {
         if (slf4j != null) {
             slf4j.warn(format, args);

@@ -5,137 +5,100 @@ import io.headroom.CcrEntry;
 import io.headroom.CcrHit;
 import io.headroom.CcrStats;
 import io.headroom.CcrStore;
-import io.headroom.InvalidConfigException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import java.util.concurrent.locks.ReentrantLock;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
-import org.ehcache.Status;
-import org.ehcache.config.builders.CacheConfigurationBuilder;
-import org.ehcache.config.builders.CacheManagerBuilder;
-import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.config.units.MemoryUnit;
 import org.ehcache.core.spi.time.SystemTimeSource;
 import org.ehcache.core.spi.time.TimeSource;
-import org.ehcache.impl.internal.TimeSourceConfiguration;
 
 /**
- * The embedded {@link CcrStore}: originals of compressed content, keyed by {@link ContentHash}, held
- * by Ehcache with a time-to-live. Thread-safe; one per Headroom instance.
- *
- * <p>Heap only by default: at most {@code maxEntries} originals, evicted by sampled LRU beyond that.
- * With a disk path the heap tier (still {@code maxEntries}) caches the hot entries in front of a
- * persistent disk tier of {@code diskSizeMb} that holds every original, so originals survive a
- * restart provided the store was {@link #close() closed} (Ehcache discards a disk tier that was not
- * shut down cleanly). One store at a time may use a directory.
- *
- * <p>Expiry and retrieval counts live in the stored value, so both survive a restart too; the
- * {@link #stats()} counters (stored, retrievals, misses) count since this instance started.
+ * The heap-only {@link CcrStore}: originals of compressed content, keyed by {@link ContentHash}, held by
+ * Ehcache with a time-to-live. Thread-safe; one per Headroom instance. Originals do not survive a restart
+ * (see {@link PersistentCcrStore} for {@code ccr.disk-path}).
  *
  * <p>Entries live in a scope (a tenant): a lookup finds only what was stored in the same scope, so a
  * caller who knows a hash cannot read another tenant's original. The hash itself, the one the model
  * sees in markers, is the same in every scope.
+ *
+ * <p>Capacity is decided by a {@link HeapLedger}, not by Ehcache's own eviction (whose sampled LRU would
+ * pick any scope's entry): a scope over its {@link ScopeQuota} evicts its own least recently used
+ * originals, and when {@code maxEntries} are held a new original is refused (the pipeline then forwards
+ * that output uncompressed). The cache is sized to {@code maxEntries}, which the ledger never exceeds, so
+ * Ehcache never evicts on its own.
  */
 public final class EhcacheCcrStore implements CcrStore {
-    private static final String CACHE = "headroom-ccr";
-    /** Compare-and-set rounds before giving up on a contended update (the value is then current anyway). */
-    private static final int MAX_ATTEMPTS = 8;
-
     private final CacheManager manager;
     private final Cache<String, StoredOriginal> cache;
     private final long ttlMillis;
     private final TimeSource time;
+    private final HeapLedger ledger;
+    /** Guards the ledger together with the cache writes, so they always agree. */
+    private final ReentrantLock lock = new ReentrantLock();
     private final LongAdder stored = new LongAdder();
     private final LongAdder retrievals = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    /** A heap-only store. */
+    /** A store without scope quotas (every scope may use all {@code maxEntries}). */
     public EhcacheCcrStore(Duration ttl, long maxEntries) {
-        this(ttl, maxEntries, null, 0);
+        this(ttl, maxEntries, ScopeQuota.NONE, SystemTimeSource.INSTANCE);
     }
 
     /**
-     * @param diskPath   directory of the persistent tier, or null for heap only
-     * @param diskSizeMb size of the disk tier (ignored without a path)
-     * @throws InvalidConfigException naming {@code ccr.disk-path} when the disk tier cannot be opened (directory not
-     *                           writable, or in use by another store)
+     * @param time the clock that decides expiry: Ehcache's and ours are the same source, so tests can move
+     *             time instead of sleeping
      */
-    public EhcacheCcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb) {
-        this(ttl, maxEntries, diskPath, diskSizeMb, SystemTimeSource.INSTANCE);
-    }
-
-    /**
-     * As above, with the clock that decides expiry: Ehcache's and ours are the same source, so tests
-     * can move time instead of sleeping.
-     */
-    EhcacheCcrStore(Duration ttl, long maxEntries, Path diskPath, long diskSizeMb, TimeSource time) {
+    EhcacheCcrStore(Duration ttl, long maxEntries, ScopeQuota quota, TimeSource time) {
         Objects.requireNonNull(ttl, "ttl");
         this.time = Objects.requireNonNull(time, "time");
         if (ttl.isZero() || ttl.isNegative() || maxEntries <= 0) {
             throw new IllegalArgumentException("CCR needs a positive ttl and max entries");
         }
-        if (diskPath != null && diskSizeMb <= 0) {
-            throw new IllegalArgumentException("CCR disk tier needs a positive size");
-        }
         this.ttlMillis = Math.max(1, ttl.toMillis());
-        ResourcePoolsBuilder pools = ResourcePoolsBuilder.heap(maxEntries);
-        if (diskPath != null) {
-            pools = pools.disk(diskSizeMb, MemoryUnit.MB, true);
-        }
-        CacheConfigurationBuilder<String, StoredOriginal> cacheConfig = CacheConfigurationBuilder
-                .newCacheConfigurationBuilder(String.class, StoredOriginal.class, pools)
-                .withValueSerializer(new StoredOriginalSerializer())
-                .withExpiry(new StoredOriginalExpiry(time));
-        ClassLoader loader = EhcacheCcrStore.class.getClassLoader();
-        CacheManagerBuilder<CacheManager> builder = CacheManagerBuilder.newCacheManagerBuilder().withClassLoader(loader)
-                .using(new TimeSourceConfiguration(time));
-        CacheManagerBuilder<? extends CacheManager> configured = diskPath == null
-                ? builder.withCache(CACHE, cacheConfig)
-                : builder.with(CacheManagerBuilder.persistence(diskPath.toFile())).withCache(CACHE, cacheConfig);
-        try {
-            this.manager = withContextClassLoader(loader, () -> configured.build(true));
-        } catch (RuntimeException e) {
-            if (diskPath == null) {
-                throw e;
-            }
-            throw new InvalidConfigException(CcrConfig.DISK_PATH,
-                    "cannot open the CCR disk store at " + diskPath + " (" + rootCause(e) + ")", e);
-        }
-        this.cache = manager.getCache(CACHE, String.class, StoredOriginal.class);
+        this.ledger = new HeapLedger(quota, maxEntries);
+        this.manager = HeapCaches.manager(time);
+        this.cache = HeapCaches.create(manager, maxEntries, time);
     }
 
-    /** The store {@code config} asks for: heap only, or heap plus disk when {@code ccr.disk-path} is set. */
+    /** The heap-only store {@code config} describes, with its scope quotas. */
     public static EhcacheCcrStore create(CcrConfig config) {
-        return new EhcacheCcrStore(config.ttl(), config.maxEntries(), config.diskPath().orElse(null),
-                config.diskSizeMb());
+        return new EhcacheCcrStore(config.ttl(), config.maxEntries(), ScopeQuota.of(config), SystemTimeSource.INSTANCE);
     }
 
     /**
-     * {@inheritDoc} False only when the cache refused it: with a disk tier, an original larger than one
-     * of its segments (1/16 of the disk size) cannot be stored.
+     * {@inheritDoc} False when the original alone exceeds its scope's byte quota, or when the store holds
+     * {@code maxEntries} originals and the caller's scope has none it could give up for it.
      */
     @Override
     public boolean put(String scope, String hash, CcrEntry entry) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(entry, "entry");
-        String key = key(scope, hash);
-        long expiresAt = time.getTimeMillis() + ttlMillis;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            StoredOriginal existing = cache.putIfAbsent(key, new StoredOriginal(entry, 0, expiresAt));
-            if (existing == null) {
+        String s = scope == null ? SHARED_SCOPE : scope;
+        String key = key(s, hash);
+        long size = StoredOriginalSerializer.encodedSize(entry);
+        lock.lock();
+        try {
+            long now = time.getTimeMillis();
+            long expiresAt = now + ttlMillis;
+            HeapLedger.Admission admission = ledger.admit(s, key, size, expiresAt, now);
+            admission.dropped().forEach(cache::remove);
+            if (!admission.held()) {
+                return false;
+            }
+            StoredOriginal existing = cache.get(key);
+            if (existing != null) {
+                cache.put(key, existing.refreshed(expiresAt));
+            } else {
+                cache.put(key, new StoredOriginal(entry, 0, expiresAt));
                 stored.increment();
-                break;
             }
-            if (cache.replace(key, existing, existing.refreshed(expiresAt))) {
-                break;
-            }
-            // lost to a concurrent writer of the same key: try again
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return cache.containsKey(key);
     }
 
     /** True when {@code hash} is held in {@code scope}, without counting a retrieval. */
@@ -147,16 +110,20 @@ public final class EhcacheCcrStore implements CcrStore {
     /** Looks an original up in {@code scope} only, counting a retrieval (or a miss). */
     @Override
     public Optional<CcrHit> retrieve(String scope, String hash) {
-        String key = hash == null ? null : key(scope, hash);
-        for (int attempt = 0; key != null && attempt < MAX_ATTEMPTS; attempt++) {
-            StoredOriginal held = cache.get(key);
-            if (held == null || held.expiredAt(time.getTimeMillis())) {
-                break;
-            }
-            StoredOriginal next = held.retrieved();
-            if (cache.replace(key, held, next) || attempt == MAX_ATTEMPTS - 1) {
-                retrievals.increment();
-                return Optional.of(new CcrHit(hash, held.entry(), next.retrievals()));
+        if (hash != null) {
+            String key = key(scope, hash);
+            lock.lock();
+            try {
+                StoredOriginal held = cache.get(key);
+                if (held != null && !held.expiredAt(time.getTimeMillis())) {
+                    StoredOriginal next = held.retrieved();
+                    cache.put(key, next);
+                    ledger.touch(key);
+                    retrievals.increment();
+                    return Optional.of(new CcrHit(hash, held.entry(), next.retrievals()));
+                }
+            } finally {
+                lock.unlock();
             }
         }
         misses.increment();
@@ -165,18 +132,22 @@ public final class EhcacheCcrStore implements CcrStore {
 
     @Override
     public CcrStats stats() {
-        long entries = 0;
-        for (Cache.Entry<String, StoredOriginal> ignored : cache) {
-            entries++; // skips expired mappings; values stay undeserialised as they are never read
+        lock.lock();
+        try {
+            java.util.List<String> expired = new java.util.ArrayList<>();
+            ledger.purgeExpired(time.getTimeMillis(), expired);
+            expired.forEach(cache::remove);
+            return new CcrStats(ledger.entries(), stored.sum(), retrievals.sum(), misses.sum(), ledger.bytes(),
+                    ledger.evicted(), ledger.refused());
+        } finally {
+            lock.unlock();
         }
-        return new CcrStats(entries, stored.sum(), retrievals.sum(), misses.sum());
     }
 
     /**
-     * The cache key of (scope, hash). The shared scope keeps the bare hash (so stores written before
-     * scoping, e.g. a disk tier, still resolve); any other scope is length-prefixed ({@code "<len>:<scope>:"}),
-     * and a shared-scope hash that contains ':' gets the prefix of the empty scope, so no caller-supplied
-     * hash can address another scope's entry.
+     * The cache key of (scope, hash). The shared scope keeps the bare hash; any other scope is
+     * length-prefixed ({@code "<len>:<scope>:"}), and a shared-scope hash that contains ':' gets the prefix
+     * of the empty scope, so no caller-supplied hash can address another scope's entry.
      */
     static String key(String scope, String hash) {
         String s = scope == null ? SHARED_SCOPE : scope;
@@ -186,35 +157,9 @@ public final class EhcacheCcrStore implements CcrStore {
         return s.length() + ":" + s + ":" + hash;
     }
 
-    /** Closes the cache manager, which flushes and unlocks the disk tier. Idempotent. */
+    /** Closes the cache manager. Idempotent. */
     @Override
     public void close() {
-        if (manager.getStatus() == Status.AVAILABLE) {
-            manager.close();
-        }
-    }
-
-    /**
-     * Ehcache finds optional services through the thread context class loader. Under Quarkus dev and
-     * test mode (and in some servlet containers) that loader is not the one that loaded Ehcache, which
-     * makes it reject its own service classes; pin it while the manager starts.
-     */
-    private static <T> T withContextClassLoader(ClassLoader loader, Supplier<T> action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        HeapCaches.close(manager);
     }
 }

@@ -8,7 +8,7 @@ import org.ehcache.expiry.ExpiryPolicy;
 /**
  * Expiry read from the value itself: each {@link StoredOriginal} carries its own expiry instant, so a
  * retrieval (which rewrites the value to bump its count) keeps the remaining time-to-live while a
- * re-store restarts it. Ehcache persists expiry with disk entries, so it also holds across restarts.
+ * re-store restarts it.
  */
 final class StoredOriginalExpiry implements ExpiryPolicy<String, StoredOriginal> {
     private final TimeSource time;

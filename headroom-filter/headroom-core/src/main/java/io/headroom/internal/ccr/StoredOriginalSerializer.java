@@ -8,7 +8,7 @@ import org.ehcache.spi.serialization.Serializer;
 import org.ehcache.spi.serialization.SerializerException;
 
 /**
- * Explicit binary form of a {@link StoredOriginal} for Ehcache's disk tier, instead of Java
+ * Explicit binary form of a {@link StoredOriginal} (the value column of the persistent tier), instead of Java
  * serialization: stable across refactorings of the record, no class-loader lookups, no 64 KB
  * string limit.
  *
@@ -65,6 +65,51 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
     @Override
     public boolean equals(StoredOriginal value, ByteBuffer binary) {
         return value.equals(read(binary));
+    }
+
+    /**
+     * The entry alone, for the persistent tier, which keeps retrievals and expiry in columns of their own
+     * (so counting a retrieval never rewrites the original): written with both set to 0.
+     */
+    byte[] entryBytes(CcrEntry entry) {
+        ByteBuffer buffer = serialize(new StoredOriginal(entry, 0, 0));
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
+    /** The entry of what {@link #entryBytes} wrote. */
+    CcrEntry entry(byte[] bytes) {
+        return read(ByteBuffer.wrap(bytes)).entry();
+    }
+
+    /**
+     * What {@link #serialize} would take for {@code entry}, without encoding it: the size quotas count. An
+     * unpaired surrogate is counted as three bytes (the string is then really stored as UTF-16, a little
+     * larger; close enough for a quota).
+     */
+    static long encodedSize(CcrEntry entry) {
+        return 1 + 1 + Integer.BYTES + utf8Length(entry.original()) + 3 * Integer.BYTES
+                + 1 + (entry.toolName() == null ? 0 : Integer.BYTES + utf8Length(entry.toolName()))
+                + Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
+    }
+
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static byte[] bytes(String s) {

@@ -22,7 +22,7 @@ import io.headroom.SimulationPlan;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.TenantScope;
-import io.headroom.internal.ccr.EhcacheCcrStore;
+import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ItemSearch;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
@@ -57,7 +57,7 @@ public final class HeadroomEngine implements Headroom {
     /** Package-private so tests can put a failing router in; hosts use {@code Headroom.builder}. */
     HeadroomEngine(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router, CcrStore store) {
         this.config = Objects.requireNonNull(config, "config");
-        this.ccr = store != null ? store : EhcacheCcrStore.create(config.ccr());
+        this.ccr = store != null ? store : CcrStores.create(config.ccr());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
@@ -203,7 +203,8 @@ public final class HeadroomEngine implements Headroom {
         CcrStats c = ccr.stats();
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
-                c.entries(), c.stored(), c.retrievals(), c.misses(), counters.overDeadline());
+                c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
+                counters.overDeadline());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.CcrDiskSync;
 import io.headroom.ContextStrategy;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
@@ -32,6 +33,9 @@ class HeadroomCoreOptionsTest {
             .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.headroom.ccr.disk-path", DISK_PATH)
             .overrideConfigKey("quarkus.headroom.ccr.disk-size-mb", "64")
+            .overrideConfigKey("quarkus.headroom.ccr.disk-sync", "full")
+            .overrideConfigKey("quarkus.headroom.ccr.scope-max-entries", "300")
+            .overrideConfigKey("quarkus.headroom.ccr.scope-max-bytes", "1048576")
             .overrideConfigKey("quarkus.headroom.ccr.inject-tool", "false")
             .overrideConfigKey("quarkus.headroom.cache-aligner.enabled", "false")
             // One indexed key per pattern, so the comma inside the last one does not split it.
@@ -60,6 +64,9 @@ class HeadroomCoreOptionsTest {
 
         assertEquals(Path.of(DISK_PATH), c.ccr().diskPath().orElseThrow());
         assertEquals(64, c.ccr().diskSizeMb());
+        assertEquals(CcrDiskSync.FULL, c.ccr().diskSync());
+        assertEquals(300, c.ccr().scopeMaxEntries());
+        assertEquals(1_048_576, c.ccr().scopeMaxBytes());
         assertFalse(c.ccr().injectTool());
         assertFalse(c.cacheAligner().enabled());
         assertEquals(List.of("build-[0-9a-f]{8}", "req-\\d+", "v\\d{1,3}\\.\\d+"), c.cacheAligner().patterns());
@@ -78,7 +85,8 @@ class HeadroomCoreOptionsTest {
 
         // Nothing else moved: the options set here are the only differences from the core defaults.
         HeadroomConfig expected = HeadroomConfig.defaults().toBuilder()
-                .ccr(s -> s.diskPath(Path.of(DISK_PATH)).diskSizeMb(64).injectTool(false))
+                .ccr(s -> s.diskPath(Path.of(DISK_PATH)).diskSizeMb(64).diskSync(CcrDiskSync.FULL).scopeMaxEntries(300)
+                        .scopeMaxBytes(1_048_576).injectTool(false))
                 .cacheAligner(a -> a.enabled(false).patterns(c.cacheAligner().patterns()).cacheControlEnabled(false))
                 .codeCompression(code -> code.enabled(true))
                 .crusher(k -> k.compactRows(true)

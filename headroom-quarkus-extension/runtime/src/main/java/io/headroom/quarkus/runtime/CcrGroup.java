@@ -1,5 +1,6 @@
 package io.headroom.quarkus.runtime;
 
+import io.headroom.CcrDiskSync;
 import io.quarkus.runtime.annotations.ConfigDocDefault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,22 +18,47 @@ public interface CcrGroup {
     @ConfigDocDefault("1H")
     Optional<Duration> ttl();
 
-    /** Maximum number of originals held; the least recently used are evicted first. */
+    /**
+     * Originals the heap holds. Heap only: the store's global cap; when it is full a put is refused (that
+     * output is forwarded uncompressed) rather than evicting another scope's original. With
+     * {@code disk-path}: the size of the heap cache in front of the disk tier.
+     */
     @ConfigDocDefault("10000")
     OptionalLong maxEntries();
 
     /**
-     * Directory of a persistent CCR tier: originals then survive a restart. Unset keeps them on the
-     * heap only.
+     * Originals one scope (a tenant, or the shared scope of anonymous callers) may hold; beyond it the
+     * scope's own least recently used originals are evicted, never another scope's.
+     */
+    @ConfigDocDefault("2000")
+    OptionalLong scopeMaxEntries();
+
+    /**
+     * Bytes of originals (UTF-8) one scope may hold; beyond it the scope's own least recently used
+     * originals are evicted. A larger original is not stored, and therefore not compressed.
+     */
+    @ConfigDocDefault("67108864")
+    OptionalLong scopeMaxBytes();
+
+    /**
+     * Directory of the crash-safe persistent tier (SQLite in WAL mode): acknowledged originals survive a
+     * restart, a crash and a SIGKILL. One process at a time. Unset keeps them on the heap only.
      */
     Optional<Path> diskPath();
 
     /**
-     * Size of the disk tier in megabytes (used only with {@code disk-path}); an original larger than
-     * 1/16 of it is not stored, and therefore not compressed.
+     * Bytes of originals the disk tier holds, in megabytes (used only with {@code disk-path}): its global
+     * cap; when it is full a put is refused rather than evicting another scope's original.
      */
     @ConfigDocDefault("512")
     OptionalLong diskSizeMb();
+
+    /**
+     * {@code normal}: a committed original survives a process crash or SIGKILL, not a power loss;
+     * {@code full}: fsync per put, survives a power loss too (slower).
+     */
+    @ConfigDocDefault("normal")
+    Optional<CcrDiskSync> diskSync();
 
     /**
      * Whether the {@code headroom_retrieve} tool is added to requests whose originals went to CCR, so

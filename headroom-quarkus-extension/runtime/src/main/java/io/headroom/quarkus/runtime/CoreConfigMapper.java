@@ -111,6 +111,9 @@ final class CoreConfigMapper {
         g.maxEntries().ifPresent(b::maxEntries);
         g.diskPath().ifPresent(b::diskPath);
         g.diskSizeMb().ifPresent(b::diskSizeMb);
+        g.diskSync().ifPresent(b::diskSync);
+        g.scopeMaxEntries().ifPresent(b::scopeMaxEntries);
+        g.scopeMaxBytes().ifPresent(b::scopeMaxBytes);
         g.injectTool().ifPresent(b::injectTool);
         return b.build();
     }
