@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * Provider prompt caching: the cache aligner (dynamic content such as dates and ids moved from the system
  * prompt to its end, so the prefix stays byte-identical) and Anthropic {@code cache_control} breakpoints on
- * that stable prefix. Immutable; built by {@link #builder()}, whose setters refuse an invalid value at once
+ * that stable prefix. The aligner rewrites system prompt text, which Headroom otherwise never does, so it is
+ * off unless {@value #ENABLED} is set; the breakpoints add a {@code cache_control} field and leave every
+ * text as it is. Immutable; built by {@link #builder()}, whose setters refuse an invalid value at once
  * with an {@link InvalidConfigException} naming the option.
  */
 public final class CacheAlignerConfig {
@@ -17,14 +19,18 @@ public final class CacheAlignerConfig {
     public static final String PATTERNS = "cache-aligner.patterns";
     public static final String CACHE_CONTROL_ENABLED = "cache-control.enabled";
 
-    public static final boolean DEFAULT_ENABLED = true;
+    /** Off: system prompts are never changed unless the operator opts in. */
+    public static final boolean DEFAULT_ENABLED = false;
     public static final List<String> DEFAULT_PATTERNS = List.of();
     public static final boolean DEFAULT_CACHE_CONTROL_ENABLED = true;
 
     private static final PropertyTable<CacheAlignerConfig, Builder> PROPERTIES =
             new PropertyTable<CacheAlignerConfig, Builder>()
                     .bool(ENABLED, DEFAULT_ENABLED,
-                            "Whether dynamic content (dates, times, ids) is moved from the system prompt to its end.",
+                            "Opt-in: rewrite the system prompt so provider prompt caches hit: dates, times, timestamps, UUIDs, "
+                                    + "hex/request/session ids and the configured patterns are cut out of the system content "
+                                    + "(with the whitespace or punctuation joining them) and listed, in order, in one "
+                                    + "'[Dynamic context]' block at its end. Off: system prompts are never changed.",
                             Builder::enabled, CacheAlignerConfig::enabled)
                     .row(new ConfigOption(PATTERNS, "comma-separated regular expressions", PatternList.join(DEFAULT_PATTERNS),
                                     "Extra dynamic-content patterns beyond the built-in ones (a comma inside (), [] or {}, or escaped, does not separate)."),
@@ -67,7 +73,7 @@ public final class CacheAlignerConfig {
         return fromProperties(properties::get);
     }
 
-    /** Dynamic content (dates, times, ids) is moved from the system prompt to its end. */
+    /** Dynamic content (dates, times, ids) is moved from the system prompt to its end (opt-in, off by default). */
     public boolean enabled() { return enabled; }
     /** Extra dynamic-content regexes beyond the built-in ones (valid, unmodifiable). */
     public List<String> patterns() { return patterns; }

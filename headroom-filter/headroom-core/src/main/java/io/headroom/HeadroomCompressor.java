@@ -68,7 +68,7 @@ public final class HeadroomCompressor implements AutoCloseable {
         long start = System.nanoTime();
         RequestOutcome o = headroom.process(endpoint, requestBody, mode);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Compression(endpoint, o.body(), o.compressed(), o.tokensBefore(), o.tokensAfter(),
+        return new Compression(endpoint, o.body(), o.bodyChanged(), o.tokensBefore(), o.tokensAfter(),
                 o.transformsApplied(), o.ccrHashes(), o.failedOpen(), elapsed);
     }
 

@@ -6,18 +6,30 @@ import java.util.function.Function;
 
 /**
  * What Headroom takes on: bodies above {@code max-body-bytes} are forwarded untouched (and hosts do not
- * buffer bodies that declare a larger length). Immutable; built by {@link #builder()}, whose setter refuses
+ * buffer bodies that declare a larger length), and a request still being compressed
+ * {@code compression-deadline-ms} after it reached the pipeline goes on as sent. Immutable; built by {@link #builder()}, whose setter refuses
  * an invalid value at once with an {@link InvalidConfigException} naming the option.
  */
 public final class LimitsConfig {
     public static final String MAX_BODY_BYTES = "max-body-bytes";
+    public static final String COMPRESSION_DEADLINE_MS = "compression-deadline-ms";
 
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /**
+     * Two seconds: a 1K-item tool output compresses in a few milliseconds, so only pathological input gets
+     * near it (a million tiny messages, 38 MB, take about 3 s of CPU to fit into the context window and go
+     * on as sent), while a client waiting on its provider is not held up for long.
+     */
+    public static final long DEFAULT_COMPRESSION_DEADLINE_MS = 2000;
 
     private static final PropertyTable<LimitsConfig, Builder> PROPERTIES = new PropertyTable<LimitsConfig, Builder>()
             .longValue(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES,
                     "Largest request body, in bytes, that is buffered and compressed; larger ones are forwarded untouched.",
-                    Builder::maxBodyBytes, LimitsConfig::maxBodyBytes);
+                    Builder::maxBodyBytes, LimitsConfig::maxBodyBytes)
+            .longValue(COMPRESSION_DEADLINE_MS, DEFAULT_COMPRESSION_DEADLINE_MS,
+                    "Milliseconds one request may spend in the pipeline; past it the original goes on unchanged "
+                            + "(fail open), counted as a 'deadline' pass. Checked between units of work, never by interrupting.",
+                    Builder::compressionDeadlineMs, LimitsConfig::compressionDeadlineMs);
 
     /** Every option of this slice. */
     public static final List<ConfigOption> OPTIONS = PROPERTIES.options();
@@ -25,9 +37,11 @@ public final class LimitsConfig {
     private static final LimitsConfig DEFAULTS = builder().build();
 
     private final long maxBodyBytes;
+    private final long compressionDeadlineMs;
 
     private LimitsConfig(Builder b) {
         this.maxBodyBytes = b.maxBodyBytes;
+        this.compressionDeadlineMs = b.compressionDeadlineMs;
     }
 
     public static LimitsConfig defaults() {
@@ -50,9 +64,11 @@ public final class LimitsConfig {
 
     /** Largest request body (bytes, as received) that is buffered and compressed. */
     public long maxBodyBytes() { return maxBodyBytes; }
+    /** Milliseconds one request may spend in the pipeline before the original is forwarded instead. */
+    public long compressionDeadlineMs() { return compressionDeadlineMs; }
 
     public Builder toBuilder() {
-        return new Builder().maxBodyBytes(maxBodyBytes);
+        return new Builder().maxBodyBytes(maxBodyBytes).compressionDeadlineMs(compressionDeadlineMs);
     }
 
     /** Every option as a property. */
@@ -62,12 +78,13 @@ public final class LimitsConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LimitsConfig c && maxBodyBytes == c.maxBodyBytes;
+        return o instanceof LimitsConfig c && maxBodyBytes == c.maxBodyBytes
+                && compressionDeadlineMs == c.compressionDeadlineMs;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(maxBodyBytes);
+        return Long.hashCode(maxBodyBytes) * 31 + Long.hashCode(compressionDeadlineMs);
     }
 
     @Override
@@ -75,9 +92,10 @@ public final class LimitsConfig {
         return "LimitsConfig" + toProperties();
     }
 
-    /** Mutable builder; the setter validates its value at once. */
+    /** Mutable builder; every setter validates its value at once. */
     public static final class Builder {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private long compressionDeadlineMs = DEFAULT_COMPRESSION_DEADLINE_MS;
 
         private Builder() {
         }
@@ -85,6 +103,12 @@ public final class LimitsConfig {
         /** @param v at least 1 */
         public Builder maxBodyBytes(long v) {
             this.maxBodyBytes = Checks.positive(MAX_BODY_BYTES, v);
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder compressionDeadlineMs(long v) {
+            this.compressionDeadlineMs = Checks.positive(COMPRESSION_DEADLINE_MS, v);
             return this;
         }
 

@@ -7,19 +7,32 @@ import java.util.List;
  * when nothing changed (so adapters can forward it without copying), otherwise the rewritten body.
  *
  * @param body              bytes to forward upstream
- * @param compressed        true when {@code body} differs from the input
+ * @param compressed        true when a tool output was compressed or conversation turns were compressed or
+ *                          dropped: what {@code x-headroom-compressed} reports. A body that only gained
+ *                          provider cache hints (or was only cache-aligned) is changed but not compressed.
  * @param tokensBefore      tokens of the original request (0 when not analysed)
  * @param tokensAfter       tokens of the forwarded (optimize) or would-be (audit) request
  * @param transformsApplied one {@code router:<type>:<ratio>} entry per compressed tool output, e.g. {@code router:log:0.04}
  * @param ccrHashes         CCR keys of every original stored for this request
  * @param failedOpen        true when an internal error made the pipeline forward the original
+ * @param bodyChanged       true when {@code body} differs from the input (implied by {@code compressed} on
+ *                          the optimize path)
+ * @param deadlineExceeded  true when the compression deadline ({@code compression-deadline-ms}) passed before
+ *                          the pipeline finished, so the original went on unchanged
  */
 public record RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen) {
+                             List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen,
+                             boolean bodyChanged, boolean deadlineExceeded) {
 
     public RequestOutcome {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+    }
+
+    /** An outcome whose body changed exactly when something was compressed, within the deadline. */
+    public RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen) {
+        this(body, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, failedOpen, compressed, false);
     }
 
     public int tokensSaved() {
@@ -34,5 +47,10 @@ public record RequestOutcome(byte[] body, boolean compressed, int tokensBefore, 
     /** The original body, because something inside Headroom failed. */
     public static RequestOutcome failOpen(byte[] original) {
         return new RequestOutcome(original, false, 0, 0, List.of(), List.of(), true);
+    }
+
+    /** The original body, because the compression deadline passed before the pipeline finished. */
+    public static RequestOutcome overDeadline(byte[] original) {
+        return new RequestOutcome(original, false, 0, 0, List.of(), List.of(), false, false, true);
     }
 }

@@ -4,7 +4,7 @@ package io.headroom;
  * Counters since the Headroom instance started.
  *
  * @param requestsTotal      requests seen by {@link Headroom#process}
- * @param requestsCompressed requests whose body was rewritten
+ * @param requestsCompressed requests with a tool output or turn compressed
  * @param requestsFailedOpen requests forwarded unchanged because of an internal error
  * @param tokensBefore       sum of tokens of analysed requests before compression
  * @param tokensAfter        sum after compression
@@ -15,17 +15,27 @@ package io.headroom;
  * @param ccrBytes           size of the originals the CCR store holds ({@link CcrStats#bytes()})
  * @param ccrEvicted         originals evicted because their own scope was over its quota ({@link CcrStats#evicted()})
  * @param ccrRefused         originals the store refused, forwarded uncompressed ({@link CcrStats#refused()})
+ * @param requestsOverDeadline requests forwarded unchanged because {@code compression-deadline-ms} passed
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                            long ccrBytes, long ccrEvicted, long ccrRefused) {
-    /** Without the CCR quota counters (they read 0). */
+                            long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline) {
+    /** Without the CCR quota counters and the deadline count (they read 0). */
     public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                          long tokensBefore, long tokensAfter,
                          long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses) {
         this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0);
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0, 0);
+    }
+
+    /** Without the deadline count (it reads 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, 0);
     }
 
     public long tokensSaved() {

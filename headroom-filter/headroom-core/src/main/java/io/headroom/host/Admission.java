@@ -146,9 +146,11 @@ public final class Admission {
         RequestOutcome outcome = process(headroom, decision, json, tenantScope);
         if (outcome.failedOpen()) {
             count(PassReason.FAILED_OPEN);
+        } else if (outcome.deadlineExceeded()) {
+            count(PassReason.DEADLINE);
         }
         Map<String, String> headers = HeadroomHeaders.of(outcome);
-        if (!outcome.compressed()) {
+        if (!outcome.bodyChanged()) {
             // nothing rewritten: the application gets the body exactly as the client sent (and encoded) it
             return new BodyRewrite(received, false, false, headers, outcome);
         }

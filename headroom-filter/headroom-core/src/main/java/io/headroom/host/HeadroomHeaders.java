@@ -18,7 +18,10 @@ public final class HeadroomHeaders {
     public static final String BYPASS = "x-headroom-bypass";
     /** Request: {@code optimize}, {@code audit} or {@code passthrough} for this request only. */
     public static final String MODE = "x-headroom-mode";
-    /** Response: whether the forwarded body differs from the one the client sent. */
+    /**
+     * Response: whether a tool output was compressed or conversation turns were compressed or dropped.
+     * A body that only gained provider cache hints is forwarded changed, with {@code false} here.
+     */
     public static final String COMPRESSED = "x-headroom-compressed";
     /** Response: tokens of the request as the client sent it (0 when it was not analysed). */
     public static final String TOKENS_BEFORE = "x-headroom-tokens-before";
@@ -36,7 +39,7 @@ public final class HeadroomHeaders {
             return untouched();
         }
         int before = outcome.tokensBefore();
-        int after = outcome.compressed() ? outcome.tokensAfter() : before;
+        int after = outcome.bodyChanged() ? outcome.tokensAfter() : before;
         return headers(outcome.compressed(), before, after);
     }
 

@@ -1,6 +1,7 @@
 package io.headroom.host;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
@@ -15,9 +16,16 @@ import java.io.UncheckedIOException;
 /**
  * Reads and writes request bodies as Jackson trees. Built once per Headroom instance.
  *
- * <p>Fidelity: object fields keep their order, decimals keep their exact digits (BigDecimal nodes),
- * and a document with a duplicate key is rejected rather than silently losing one of the values,
- * so a re-serialised body carries everything the client sent.
+ * <p>Fidelity: a body is read only when it is strict UTF-8 ({@link StrictUtf8}: an overlong or
+ * surrogate sequence would otherwise be decoded into another character) and holds exactly one JSON
+ * value without duplicate keys (one value would be lost). Writing a tree read here gives back every
+ * value it did not change byte for byte: object fields keep their order, numbers their text
+ * ({@code -0.0}, {@code -0}, {@code 1E+2}, {@code 1.0e-7}, integers and decimals of any length), and
+ * strings their escapes ({@code "caf\u00e9"} stays escaped, {@code "café"} stays literal). What is
+ * not kept: insignificant whitespace (the output is compact), a UTF-8 byte order mark, and escapes
+ * inside object keys (a key is written in Jackson's minimal form). Values the pipeline replaces are
+ * written in that minimal form: {@code "}, {@code \} and control characters escaped, the rest literal
+ * UTF-8.
  */
 public final class JsonCodec {
     /** Deep enough for any real request (tool schemas nest a few dozen levels), shallow enough to stop abuse. */
@@ -51,26 +59,37 @@ public final class JsonCodec {
     /**
      * Parses one JSON document.
      *
-     * @throws JsonProcessingException when the bytes are not exactly one valid JSON value within limits
+     * @throws JsonProcessingException when the bytes are not strict UTF-8 holding exactly one valid JSON
+     *                                 value within limits
      */
     public JsonNode parse(byte[] body) throws JsonProcessingException {
-        try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new JsonProcessingException("empty document") { };
-            }
-            return node;
+        int bad = StrictUtf8.firstInvalid(body);
+        if (bad >= 0) {
+            throw new JsonProcessingException("not strict UTF-8 at byte " + bad) { };
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            return document(new ExactTreeReader(parser, body).readDocument());
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
-            // readTree(byte[]) does no real I/O; anything else is a malformed document too
+            // parsing a byte array does no real I/O; anything else is a malformed document too
             throw new JsonProcessingException(e.getMessage(), e) { };
         }
     }
 
+    /** As {@link #parse(byte[])} for text already decoded; its strings are written back in minimal form. */
     public JsonNode parse(String json) throws JsonProcessingException {
-        JsonNode node = mapper.readTree(json);
-        if (node == null || node.isMissingNode()) {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            return document(new ExactTreeReader(parser, null).readDocument());
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonProcessingException(e.getMessage(), e) { };
+        }
+    }
+
+    private static JsonNode document(JsonNode node) throws JsonProcessingException {
+        if (node == null) {
             throw new JsonProcessingException("empty document") { };
         }
         return node;

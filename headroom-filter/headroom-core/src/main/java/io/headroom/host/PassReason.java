@@ -15,7 +15,9 @@ public enum PassReason {
     /** A gzip/deflate body that does not decode within the size and ratio limits, or has trailing bytes. */
     UNDECODABLE,
     /** Headroom failed inside and forwarded the original (fail open). */
-    FAILED_OPEN;
+    FAILED_OPEN,
+    /** The compression deadline ({@code compression-deadline-ms}) passed; the original went on (fail open). */
+    DEADLINE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -58,8 +58,11 @@ public final class RequestInvariants {
         assertNotNull(out.body(), "process returned a null body");
         if (out.body() == input || Arrays.equals(out.body(), input)) {
             assertFalse(out.compressed(), "an unchanged body must not be reported as compressed");
+            assertFalse(out.bodyChanged(), "an unchanged body must not be reported as changed");
             return List.of();
         }
+        assertTrue(out.bodyChanged(), "a changed body must be reported as changed");
+        // in this configuration tool-output compression is the only rewrite: a change is a compression
         assertTrue(out.compressed(), "a changed body must be reported as compressed");
         assertFalse(out.failedOpen(), "a fail-open outcome must forward the original bytes");
         JsonNode before = parse(input, "input of a rewritten body");

@@ -119,6 +119,37 @@ class AdmissionTest {
     }
 
     @Test
+    void cacheHintsAloneGoOnChangedWithoutClaimingCompression() {
+        String system = "You are the on-call assistant. " + "Follow the runbook step by step and cite it. ".repeat(300);
+        byte[] body = ("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"system\":\"" + system + "\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Is the billing job healthy?\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        AdmissionDecision d = admission.decide("POST", "/v1/messages", headers("Content-Type", "application/json"));
+        BodyRewrite r = admission.rewrite(HEADROOM, d, body, true, null);
+        assertTrue(r.changed(), "the cache_control breakpoint is forwarded");
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("\"cache_control\""));
+        assertEquals("false", r.responseHeaders().get(HeadroomHeaders.COMPRESSED));
+        assertEquals("0", r.responseHeaders().get(HeadroomHeaders.TOKENS_SAVED));
+    }
+
+    @Test
+    void aRequestOverTheDeadlineGoesOnAsSentAndIsCounted() {
+        Headroom overDeadline = (Headroom) java.lang.reflect.Proxy.newProxyInstance(Headroom.class.getClassLoader(),
+                new Class<?>[] {Headroom.class}, (proxy, method, args) -> method.getName().equals("process")
+                        ? io.headroom.RequestOutcome.overDeadline((byte[]) args[1])
+                        : method.invoke(HEADROOM, args));
+        Admission counting = Admission.of(overDeadline);
+        byte[] body = LlmRequests.openAiChat();
+        AdmissionDecision d = counting.decide("POST", "/v1/chat/completions", headers("Content-Type", "application/json"));
+        BodyRewrite r = counting.rewrite(overDeadline, d, body, true, null);
+        assertSame(body, r.body());
+        assertFalse(r.changed());
+        assertEquals("false", r.responseHeaders().get(HeadroomHeaders.COMPRESSED));
+        assertEquals(1, counting.passedThrough().get(PassReason.DEADLINE));
+        assertEquals(0, counting.passedThrough().get(PassReason.FAILED_OPEN));
+    }
+
+    @Test
     void auditClaimsNoSavings() {
         byte[] body = LlmRequests.openAiChat();
         AdmissionDecision d = admission.decide("POST", "/v1/chat/completions", headers("x-headroom-mode", "audit"));

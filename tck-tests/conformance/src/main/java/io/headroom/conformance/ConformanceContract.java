@@ -461,4 +461,55 @@ public abstract class ConformanceContract {
         }
         return out.toByteArray();
     }
+
+    // ---- issue 13, core fidelity: nothing changed that the product does not mean to change -----------
+
+    /** Number forms a re-serialising proxy tends to rewrite, in fields Headroom knows and in unknown ones. */
+    private static final String EXACT_NUMBERS = "\"frequency_penalty\":-0.0,\"seed\":-0,\"n\":1E+2,\"top_p\":1.0e-7,"
+            + "\"x_big\":123456789012345678901234567890.000000000000000000001,\"x_list\":[-0,-0.0,2.5E-3]";
+
+    /** An overlong UTF-8 sequence ({@code C0 AF}, an overlong '/') in a user message: the body goes on as sent. */
+    @OverEveryProtocol
+    void overlongUtf8IsForwardedAsSent(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        String marker = "find the error";
+        byte[] chat = LlmRequests.openAiChat();
+        String text = new String(chat, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(marker);
+        assertTrue(at > 0, "fixture");
+        byte[] original = Arrays.copyOf(chat, chat.length);
+        original[at + 4] = (byte) 0xC0; // "find" + C0 AF + "he error": decoded leniently this would read "find/he error"
+        original[at + 5] = (byte) 0xAF;
+        assertForwardedAsSent(client().post(protocol, CHAT, original, JSON), original);
+    }
+
+    /** A compressed request keeps every number it does not compress as the exact text the client sent. */
+    @OverEveryProtocol
+    void numbersKeepTheirExactText(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        String chat = new String(LlmRequests.openAiChat(), StandardCharsets.UTF_8);
+        assertTrue(chat.startsWith("{\"model\":\"gpt-4o\","), "fixture");
+        byte[] original = ("{\"model\":\"gpt-4o\"," + EXACT_NUMBERS + "," + chat.substring("{\"model\":\"gpt-4o\",".length()))
+                .getBytes(StandardCharsets.UTF_8);
+        ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
+        if (expectCompressed(protocol, exchange, original) != null) {
+            assertTrue(exchange.received().bodyText().startsWith("{\"model\":\"gpt-4o\"," + EXACT_NUMBERS + ","),
+                    "numbers rewritten: " + exchange.received().bodyText().substring(0, 200));
+        }
+    }
+
+    /**
+     * A request with nothing to compress (a system prompt full of dates and ids, a short question) goes
+     * on as sent, and the answer says {@code x-headroom-compressed: false}: the cache aligner is opt-in.
+     */
+    @OverEveryProtocol
+    void nothingCompressibleIsNotReportedCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        byte[] original = ("{\"model\":\"gpt-4o\",\"temperature\":-0.0,\"messages\":[{\"role\":\"system\",\"content\":"
+                + "\"Request 3f2a9c1e-7b4d-4e8f-9a2b-1c3d5e7f9a0b is being served. Today is 2026-12-06 08:15:02 UTC.\"},"
+                + "{\"role\":\"user\",\"content\":\"Is the billing job healthy?\"}]}").getBytes(StandardCharsets.UTF_8);
+        ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
+        assertForwardedAsSent(exchange, original);
+        assertEquals("false", exchange.header(COMPRESSED), COMPRESSED);
+    }
 }

@@ -12,6 +12,8 @@ import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.host.JsonCodec;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.limits.Deadline;
+import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.ContentRouter;
 import io.headroom.internal.tokens.ModelRegistry;
 import io.headroom.internal.tokens.TokenCounter;
@@ -100,6 +102,18 @@ public final class ContextManager {
     /** As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean)}, storing originals in the caller's CCR scope. */
     public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
                                String scope) {
+        return apply(endpoint, root, tokenBudget, storeOriginals, scope, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean, String)}, checking {@code deadline} between
+     * units of work. Time and memory are linear in the messages (n log n for the intelligent strategy's
+     * ordering), so a million tiny messages cost about as much as one body of the same size.
+     *
+     * @throws DeadlineExceeded when the deadline passes; {@code root} may then be half rewritten
+     */
+    public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
+                               String scope, Deadline deadline) {
         if (config.strategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
         JsonNode modelNode = root.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : null;
@@ -113,7 +127,8 @@ public final class ContextManager {
         if (bound <= budget) return ContextResult.unchanged(0, budget);
 
         int keep = config.keepLastTurns();
-        Conversation c = Conversation.read(root, shape, tokenizer, keep);
+        deadline.check();
+        Conversation c = Conversation.read(root, shape, tokenizer, keep, deadline);
         int before = c.totalTokens();
         if (before <= budget) return ContextResult.unchanged(before, budget);
 
@@ -122,10 +137,10 @@ public final class ContextManager {
         boolean store = storeOriginals && ccrEnabled;
         int overflow = before - budget;
         if (policy instanceof IntelligentContext && overflow <= config.compressThreshold() * budget) {
-            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes);
+            int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes, deadline);
             if (replaced > 0) {
                 transforms.add("deep_compress:" + replaced);
-                c = Conversation.read(root, shape, tokenizer, keep);
+                c = Conversation.read(root, shape, tokenizer, keep, deadline);
                 if (c.totalTokens() <= budget) {
                     return new ContextResult(true, before, c.totalTokens(), budget, true, 0, null, transforms, hashes);
                 }
@@ -134,7 +149,9 @@ public final class ContextManager {
 
         int noteTokens = tokenizer.count(note(Integer.MAX_VALUE, "0".repeat(ContentHash.LENGTH)))
                 + Conversation.MESSAGE_OVERHEAD;
-        List<Conversation.Unit> drops = new ArrayList<>(policy.choose(c, budget - noteTokens));
+        deadline.check();
+        List<Conversation.Unit> drops = new ArrayList<>(policy.choose(c, budget - noteTokens, deadline));
+        deadline.check();
         if (drops.isEmpty()) {
             int now = c.totalTokens();
             return new ContextResult(!transforms.isEmpty(), before, now, budget, now <= budget, 0, null, transforms, hashes);
@@ -167,7 +184,15 @@ public final class ContextManager {
             // stored before the note goes out: a hash the model sees must be retrievable
             ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
         }
-        for (int k = removed.size() - 1; k >= 0; k--) messages.remove(removed.get(k));
+        // one pass over the list: removing one index at a time would shift the tail each time (quadratic)
+        boolean[] gone = new boolean[messages.size()];
+        for (int i : removed) gone[i] = true;
+        List<JsonNode> kept = new ArrayList<>(messages.size() - removed.size());
+        for (int i = 0; i < gone.length; i++) {
+            if (!gone[i]) kept.add(messages.get(i));
+        }
+        messages.removeAll();
+        messages.addAll(kept);
         c.shape().insertNote(messages, removed.get(0), note(removed.size(), ccrEnabled ? hash : null));
         return hash;
     }

@@ -3,6 +3,7 @@ package io.headroom.internal.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,11 +53,20 @@ final class Conversation {
 
     /** Null when {@code root} has no conversation array. */
     static Conversation read(ObjectNode root, MessageShape shape, TokenCounter.Tokenizer tokenizer, int keepLastTurns) {
+        return read(root, shape, tokenizer, keepLastTurns, Deadline.NONE);
+    }
+
+    /** As {@link #read(ObjectNode, MessageShape, TokenCounter.Tokenizer, int)}, ticking {@code deadline} per message. */
+    static Conversation read(ObjectNode root, MessageShape shape, TokenCounter.Tokenizer tokenizer, int keepLastTurns,
+                             Deadline deadline) {
         JsonNode list = root.get(shape.listField());
         if (!(list instanceof ArrayNode messages)) return null;
         int n = messages.size();
         int[] tokens = new int[n];
-        for (int i = 0; i < n; i++) tokens[i] = count(tokenizer, messages.get(i)) + MESSAGE_OVERHEAD;
+        for (int i = 0; i < n; i++) {
+            deadline.tick();
+            tokens[i] = count(tokenizer, messages.get(i)) + MESSAGE_OVERHEAD;
+        }
         int fixed = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -8,6 +8,7 @@ import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
 import io.headroom.Endpoint;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.tokens.TokenCounter;
 import io.headroom.internal.wire.ParsedRequest;
 import io.headroom.internal.wire.ToolOutput;
@@ -45,7 +46,7 @@ final class DeepCompression {
      * @return outputs replaced
      */
     int run(Endpoint endpoint, ObjectNode root, Conversation c, int overflow, TokenCounter.Tokenizer tokenizer,
-            boolean store, String scope, List<String> hashes) {
+            boolean store, String scope, List<String> hashes, Deadline deadline) {
         boolean[] droppable = new boolean[c.size()];
         for (Conversation.Unit u : c.droppable()) {
             for (int i = u.first(); i <= u.last(); i++) droppable[i] = true;
@@ -65,6 +66,7 @@ final class DeepCompression {
         int remaining = overflow;
         for (Candidate cand : candidates) {
             if (remaining <= 0) break;
+            deadline.check(); // each candidate is a full compression pass
             String hash = ContentHash.of(cand.text());
             CompressionContext context = new CompressionContext(request.query(), ccrEnabled ? hash : null,
                     cand.output().toolName(), cand.output().messagesFromEnd(), false);

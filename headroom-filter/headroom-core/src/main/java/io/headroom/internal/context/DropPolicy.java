@@ -1,5 +1,6 @@
 package io.headroom.internal.context;
 
+import io.headroom.internal.limits.Deadline;
 import java.util.List;
 
 /** Chooses which units of a conversation to drop so that it costs at most a target number of tokens. */
@@ -10,7 +11,12 @@ interface DropPolicy {
      * @return the units to drop (never protected ones), in any order; all droppable units when even
      *         that does not reach the target (best effort)
      */
-    List<Conversation.Unit> choose(Conversation conversation, int target);
+    List<Conversation.Unit> choose(Conversation conversation, int target, Deadline deadline);
+
+    /** As {@link #choose(Conversation, int, Deadline)} without a deadline. */
+    default List<Conversation.Unit> choose(Conversation conversation, int target) {
+        return choose(conversation, target, Deadline.NONE);
+    }
 
     /** Name used in transforms ({@code <name>:<messages dropped>}). */
     String name();

@@ -1,5 +1,6 @@
 package io.headroom.internal.context;
 
+import io.headroom.internal.limits.Deadline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +26,11 @@ public final class IntelligentContext implements DropPolicy {
     }
 
     @Override
-    public List<Conversation.Unit> choose(Conversation conversation, int target) {
+    public List<Conversation.Unit> choose(Conversation conversation, int target, Deadline deadline) {
         List<Conversation.Unit> droppable = conversation.droppable();
         if (conversation.totalTokens() <= target || droppable.isEmpty()) return List.of();
-        double[] scores = scorer.score(conversation, droppable);
+        double[] scores = scorer.score(conversation, droppable, deadline);
+        deadline.check();
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < droppable.size(); k++) order.add(k);
         order.sort(Comparator.<Integer>comparingDouble(k -> scores[k]).thenComparingInt(k -> k));

@@ -1,5 +1,6 @@
 package io.headroom.internal.context;
 
+import io.headroom.internal.limits.Deadline;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ public final class RollingWindow implements DropPolicy {
     public static final String NAME = "rolling_window";
 
     @Override
-    public List<Conversation.Unit> choose(Conversation conversation, int target) {
+    public List<Conversation.Unit> choose(Conversation conversation, int target, Deadline deadline) {
         return DropPolicy.dropInOrder(conversation, conversation.droppable(), target);
     }
 

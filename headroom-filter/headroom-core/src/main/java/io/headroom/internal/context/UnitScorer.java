@@ -1,8 +1,8 @@
 package io.headroom.internal.context;
 
+import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.relevance.Bm25;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,16 +46,27 @@ final class UnitScorer {
 
     /** One score per unit of {@code units}, in the same order. */
     double[] score(Conversation c, List<Conversation.Unit> units) {
+        return score(c, units, Deadline.NONE);
+    }
+
+    /** As {@link #score(Conversation, List)}, ticking {@code deadline} in every per-message and per-unit loop. */
+    double[] score(Conversation c, List<Conversation.Unit> units, Deadline deadline) {
         int n = c.size();
         String[] messageText = new String[n];
-        for (int i = 0; i < n; i++) messageText[i] = MessageText.joined(c.message(i));
+        for (int i = 0; i < n; i++) {
+            deadline.tick();
+            messageText[i] = MessageText.joined(c.message(i));
+        }
         List<String> unitTexts = new ArrayList<>(units.size());
         for (Conversation.Unit u : units) unitTexts.add(unitText(c, u, messageText));
 
+        deadline.check();
         double[] similarity = similarity(unitTexts, recentContext(c, messageText));
-        double[] forward = forwardReferences(c, units, messageText);
+        deadline.check();
+        double[] forward = forwardReferences(c, units, messageText, deadline);
         double[] scores = new double[units.size()];
         for (int k = 0; k < units.size(); k++) {
+            deadline.tick();
             Conversation.Unit u = units.get(k);
             String text = unitTexts.get(k);
             double recency = Math.exp(-decayRate * (n - 1 - u.last()));
@@ -113,30 +124,74 @@ final class UnitScorer {
         return terms.isEmpty() ? 0 : (double) new HashSet<>(terms).size() / terms.size();
     }
 
-    private static double[] forwardReferences(Conversation c, List<Conversation.Unit> units, String[] messageText) {
+    /**
+     * Per unit: distinct later messages that mention one of its distinctive identifiers, capped at 3.
+     * Linear in the identifier occurrences: each identifier keeps the ascending list of messages that
+     * mention it, and a unit looks at no more than the first three entries after its last message in
+     * each list (three distinct ones from one list already reach the cap; otherwise all were seen).
+     */
+    private static double[] forwardReferences(Conversation c, List<Conversation.Unit> units, String[] messageText,
+                                              Deadline deadline) {
         int n = c.size();
         List<Set<String>> ids = new ArrayList<>(n);
-        Map<String, BitSet> postings = new HashMap<>();
+        Map<String, MessageList> postings = new HashMap<>();
         for (int i = 0; i < n; i++) {
+            deadline.tick();
             Set<String> set = c.isSystem(i) ? Set.of() : identifiers(messageText[i]);
             ids.add(set);
-            for (String id : set) postings.computeIfAbsent(id, k -> new BitSet(n)).set(i);
+            for (String id : set) postings.computeIfAbsent(id, k -> new MessageList()).add(i);
         }
         int generic = Math.max(3, n / 10);
         double[] out = new double[units.size()];
+        int[] later = new int[3];
         for (int k = 0; k < units.size(); k++) {
+            deadline.tick();
             Conversation.Unit u = units.get(k);
-            BitSet later = new BitSet(n);
-            for (int i = u.first(); i <= u.last(); i++) {
+            int found = 0;
+            for (int i = u.first(); i <= u.last() && found < 3; i++) {
                 for (String id : ids.get(i)) {
-                    BitSet where = postings.get(id);
-                    if (where.cardinality() <= generic) later.or(where);
+                    MessageList where = postings.get(id);
+                    if (where.size > generic) continue;
+                    for (int p = where.firstAfter(u.last()); p < where.size && found < 3; p++) {
+                        found = addDistinct(later, found, where.items[p]);
+                    }
+                    if (found == 3) break;
                 }
             }
-            later.clear(0, u.last() + 1);
-            out[k] = Math.min(1.0, later.cardinality() / 3.0);
+            out[k] = found / 3.0;
         }
         return out;
+    }
+
+    private static int addDistinct(int[] seen, int count, int message) {
+        for (int j = 0; j < count; j++) {
+            if (seen[j] == message) return count;
+        }
+        seen[count] = message;
+        return count + 1;
+    }
+
+    /** Ascending message indices, appended in order. */
+    private static final class MessageList {
+        int[] items = new int[2];
+        int size;
+
+        void add(int message) {
+            if (size == items.length) items = java.util.Arrays.copyOf(items, size * 2);
+            items[size++] = message;
+        }
+
+        /** Position of the first entry greater than {@code index}. */
+        int firstAfter(int index) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (items[mid] <= index) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
     }
 
     /**

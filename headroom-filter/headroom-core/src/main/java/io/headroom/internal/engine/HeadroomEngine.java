@@ -24,6 +24,8 @@ import io.headroom.host.JsonCodec;
 import io.headroom.host.TenantScope;
 import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ItemSearch;
+import io.headroom.internal.limits.Deadline;
+import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.pipeline.CompressRequest;
 import io.headroom.internal.pipeline.Pipeline;
 import io.headroom.internal.pipeline.PipelineResult;
@@ -56,7 +58,7 @@ public final class HeadroomEngine implements Headroom {
     HeadroomEngine(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router, CcrStore store) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
-        TokenCounter tokens = new TokenCounter();
+        TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
         this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,
@@ -131,7 +133,11 @@ public final class HeadroomEngine implements Headroom {
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope));
+            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
+                    Deadline.after(config.limits().compressionDeadlineMs(), System::nanoTime));
+        } catch (DeadlineExceeded e) {
+            // nothing to forward here: say so, and the caller keeps its messages
+            throw new HeadroomException(ErrorType.TRANSFORM_ERROR, e.getMessage() + "; nothing was compressed", e);
         } catch (RuntimeException e) {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
@@ -197,7 +203,8 @@ public final class HeadroomEngine implements Headroom {
         CcrStats c = ccr.stats();
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
-                c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused());
+                c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
+                counters.overDeadline());
     }
 
     /**

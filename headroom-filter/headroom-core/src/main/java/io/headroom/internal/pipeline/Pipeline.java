@@ -12,6 +12,8 @@ import io.headroom.internal.cache.CacheAlignment;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
+import io.headroom.internal.limits.Deadline;
+import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
 import io.headroom.internal.route.Routed;
 import io.headroom.internal.tokens.ModelRegistry;
@@ -87,7 +89,21 @@ public final class Pipeline {
      */
     public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
                               String scope) {
+        return run(endpoint, root, storeOriginals, tokenBudget, scope, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #run(Endpoint, ObjectNode, boolean, OptionalInt, String)}, checking {@code deadline} between
+     * units of work.
+     *
+     * @throws DeadlineExceeded when the deadline passes; the tree may then be half rewritten (and originals
+     *                          already stored in CCR stay there, harmless), so the caller forwards the
+     *                          original bytes
+     */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
+                              String scope, Deadline deadline) {
         ParsedRequest request = formats.get(endpoint).read(root);
+        deadline.check();
         // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
         CacheAlignment alignment = aligner.align(root, endpoint);
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
@@ -103,6 +119,7 @@ public final class Pipeline {
         List<String> transforms = new ArrayList<>(alignment.transforms());
         boolean analysisIntent = AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
+            deadline.tick();
             String original = output.text();
             int originalTokens = tokenizer.count(original);
             before += originalTokens;
@@ -111,6 +128,7 @@ public final class Pipeline {
                 continue; // below the threshold the original project passes content through
             }
             String hash = ContentHash.of(original);
+            deadline.check(); // before each compression: this is where the time goes
             CompressionContext context = new CompressionContext(request.query(), config.ccr().enabled() ? hash : null,
                     output.toolName(), output.messagesFromEnd(), analysisIntent);
             Routed routed = router.route(original, context);
@@ -135,20 +153,24 @@ public final class Pipeline {
             toolTokensAfter -= originalTokens - compressedTokens;
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
-        boolean changed = saved > 0 || alignment.changed();
+        boolean compressed = saved > 0;
+        boolean changed = compressed || alignment.changed();
+        deadline.check();
         // the dynamic-context tail counts too; the aligner touches system content only, so the tool outputs
         // (up to 200 KB each) keep the counts taken above instead of being tokenized a second time
         int after = alignment.movedSpans() > 0
                 ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
                 : before - saved;
-        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope);
+        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline);
         if (fitted.changed()) {
             changed = true;
+            compressed = true; // turns compressed deeper or dropped
             transforms.addAll(fitted.transforms());
             hashes.addAll(fitted.ccrHashes());
             after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
         }
-        return new PipelineResult(changed, before, after, transforms, new ArrayList<>(hashes));
+        deadline.check();
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes));
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

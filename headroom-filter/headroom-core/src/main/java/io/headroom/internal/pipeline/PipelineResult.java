@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * What one pipeline run did to a request tree.
  *
- * @param changed           true when at least one tool output was replaced
+ * @param changed           true when the tree was modified in any way (compression, cache alignment, cache hints)
+ * @param compressed        true when a tool output was compressed or turns were compressed deeper or dropped
  * @param tokensBefore      tokens of the request's texts before
  * @param tokensAfter       tokens after (equal to before when nothing changed)
  * @param transformsApplied names of the transforms that changed something
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
  */
-public record PipelineResult(boolean changed, int tokensBefore, int tokensAfter,
+public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
                              List<String> transformsApplied, List<String> ccrHashes) {
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);

@@ -8,6 +8,7 @@ public final class RequestCounters {
     private final LongAdder total = new LongAdder();
     private final LongAdder compressed = new LongAdder();
     private final LongAdder failedOpen = new LongAdder();
+    private final LongAdder overDeadline = new LongAdder();
     private final LongAdder tokensBefore = new LongAdder();
     private final LongAdder tokensAfter = new LongAdder();
 
@@ -23,13 +24,17 @@ public final class RequestCounters {
         if (outcome.failedOpen()) {
             failedOpen.increment();
         }
+        if (outcome.deadlineExceeded()) {
+            overDeadline.increment();
+        }
         tokensBefore.add(outcome.tokensBefore());
-        tokensAfter.add(outcome.compressed() ? outcome.tokensAfter() : outcome.tokensBefore());
+        tokensAfter.add(outcome.bodyChanged() ? outcome.tokensAfter() : outcome.tokensBefore());
     }
 
     public long total() { return total.sum(); }
     public long compressed() { return compressed.sum(); }
     public long failedOpen() { return failedOpen.sum(); }
+    public long overDeadline() { return overDeadline.sum(); }
     public long tokensBefore() { return tokensBefore.sum(); }
     public long tokensAfter() { return tokensAfter.sum(); }
 }

@@ -11,11 +11,16 @@ import io.headroom.RequestOutcome;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.retrieve.RetrieveToolInjector;
+import io.headroom.internal.limits.Deadline;
+import io.headroom.internal.limits.DeadlineExceeded;
+import java.util.OptionalInt;
+import java.util.function.LongSupplier;
 
 /**
  * The proxied path: bytes in, bytes out, never an exception. Anything that is not a JSON object
  * within the size limit passes through untouched; an internal error forwards the original and logs
- * one WARN line naming the error, never request content.
+ * one WARN line naming the error, never request content; so does a request still in the pipeline when
+ * {@code compression-deadline-ms} passes (counted as {@link RequestOutcome#deadlineExceeded()}).
  */
 public final class RequestProcessor {
     private static final HeadroomLog LOG = HeadroomLog.of(RequestProcessor.class);
@@ -26,14 +31,22 @@ public final class RequestProcessor {
     private final CompressionListener listener;
     private final RequestCounters counters;
     private final RetrieveToolInjector retrieveTool = new RetrieveToolInjector();
+    private final LongSupplier nanoTime;
 
     public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
                             CompressionListener listener, RequestCounters counters) {
+        this(config, codec, pipeline, listener, counters, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the compression deadline is measured on ({@code System::nanoTime}) */
+    public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
+                            CompressionListener listener, RequestCounters counters, LongSupplier nanoTime) {
         this.config = config;
         this.codec = codec;
         this.pipeline = pipeline;
         this.listener = listener;
         this.counters = counters;
+        this.nanoTime = nanoTime;
     }
 
     public RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride) {
@@ -46,7 +59,11 @@ public final class RequestProcessor {
         Mode mode = modeOverride != null ? modeOverride : config.mode();
         RequestOutcome outcome;
         try {
-            outcome = rewrite(endpoint, body, mode, scope);
+            outcome = rewrite(endpoint, body, mode, scope, Deadline.after(config.limits().compressionDeadlineMs(), nanoTime));
+        } catch (DeadlineExceeded e) {
+            LOG.warn("Headroom forwarded a {} request unchanged: compression deadline of {} ms passed",
+                    endpoint.path(), e.budgetMillis());
+            outcome = RequestOutcome.overDeadline(body);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             LOG.warn("Headroom forwarded a {} request unchanged after an internal error: {}",
                     endpoint == null ? "unknown" : endpoint.path(), describe(e));
@@ -57,7 +74,7 @@ public final class RequestProcessor {
         return outcome;
     }
 
-    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode, String scope) {
+    private RequestOutcome rewrite(Endpoint endpoint, byte[] body, Mode mode, String scope, Deadline deadline) {
         if (mode == Mode.PASSTHROUGH || endpoint == null || body == null || body.length == 0
                 || body.length > config.limits().maxBodyBytes()) {
             return RequestOutcome.untouched(body);
@@ -72,7 +89,8 @@ public final class RequestProcessor {
             return RequestOutcome.untouched(body);
         }
         boolean optimize = mode == Mode.OPTIMIZE;
-        PipelineResult r = pipeline.run(endpoint, object, optimize, java.util.OptionalInt.empty(), scope);
+        deadline.check();
+        PipelineResult r = pipeline.run(endpoint, object, optimize, OptionalInt.empty(), scope, deadline);
         if (!r.changed() || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
@@ -82,8 +100,11 @@ public final class RequestProcessor {
             // originals went to CCR: let the model ask for them (the gateway answers the calls)
             retrieveTool.inject(endpoint, object);
         }
-        return new RequestOutcome(codec.write(object), true, r.tokensBefore(), r.tokensAfter(),
-                r.transformsApplied(), r.ccrHashes(), false);
+        byte[] rewritten = codec.write(object);
+        deadline.check();
+        // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
+        return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter(),
+                r.transformsApplied(), r.ccrHashes(), false, true, false);
     }
 
     private void notifyListener(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {

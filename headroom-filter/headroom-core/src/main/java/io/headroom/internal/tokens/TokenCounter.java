@@ -55,6 +55,16 @@ public final class TokenCounter {
         return forModel(model).count(text);
     }
 
+    /**
+     * Loads both BPE tables now (once per JVM; a no-op afterwards) so that a request never spends its
+     * compression deadline on them: built into the engine's construction, i.e. application start-up.
+     */
+    public TokenCounter preload() {
+        forModel("gpt-4o").count("warm");
+        forModel("gpt-4").count("warm");
+        return this;
+    }
+
     /** Counts text for one encoding. */
     public static final class Tokenizer {
         private final TokenEncoding encoding;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class CacheAlignerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TokenCounter TOKENS = new TokenCounter();
-    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.defaults(), TOKENS);
+    /** Opted in: the aligner is off by default. */
+    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.builder().enabled(true).build(), TOKENS);
 
     private static final String RULES = """
             You are the support assistant for Acme Cloud. Answer in the customer's language.
@@ -207,7 +208,7 @@ class CacheAlignerTest {
 
     @Test
     void configuredPatternsMoveToo() {
-        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(CacheAlignerConfig.PATTERNS,
+        HeadroomConfig config = HeadroomConfig.fromMap(Map.of(CacheAlignerConfig.ENABLED, "true", CacheAlignerConfig.PATTERNS,
                 "Build \\d{3,}, Weather: [a-z]+"));
         assertEquals(List.of("Build \\d{3,}", "Weather: [a-z]+"), config.cacheAligner().patterns());
         CacheAligner custom = new CacheAligner(config.cacheAligner(), TOKENS);
@@ -222,6 +223,15 @@ class CacheAlignerTest {
         HeadroomConfig off = HeadroomConfig.fromMap(Map.of(CacheAlignerConfig.ENABLED, "false"));
         ObjectNode request = chat(prompt(VALUES[0]));
         assertSame(CacheAlignment.NONE, new CacheAligner(off.cacheAligner(), TOKENS).align(request, Endpoint.OPENAI_CHAT));
+        assertEquals(prompt(VALUES[0]), request.at("/messages/0/content").textValue());
+    }
+
+    @Test
+    void systemPromptsAreNotRewrittenByDefault() {
+        assertFalse(CacheAlignerConfig.defaults().enabled());
+        ObjectNode request = chat(prompt(VALUES[0]));
+        assertSame(CacheAlignment.NONE,
+                new CacheAligner(HeadroomConfig.defaults().cacheAligner(), TOKENS).align(request, Endpoint.OPENAI_CHAT));
         assertEquals(prompt(VALUES[0]), request.at("/messages/0/content").textValue());
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class CacheBreakpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TokenCounter TOKENS = new TokenCounter();
-    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.defaults(), TOKENS);
+    /** With the opt-in aligner on, so that breakpoints are seen next to a dynamic tail. */
+    private final CacheAligner aligner = new CacheAligner(CacheAlignerConfig.builder().enabled(true).build(), TOKENS);
 
     /** A system prompt well above 1024 tokens, with a date in it. */
     private static String bigSystem() {

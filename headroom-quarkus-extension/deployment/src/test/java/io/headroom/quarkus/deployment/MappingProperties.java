@@ -17,7 +17,8 @@ final class MappingProperties {
     /** Core options Quarkus types as a duration or a memory size, hence another name. */
     static final Map<String, String> RENAMED = Map.of(
             CcrConfig.TTL_SECONDS, "ccr.ttl",
-            LimitsConfig.MAX_BODY_BYTES, "max-body-size");
+            LimitsConfig.MAX_BODY_BYTES, "max-body-size",
+            LimitsConfig.COMPRESSION_DEADLINE_MS, "compression-deadline");
 
     private MappingProperties() {
     }

@@ -8,10 +8,12 @@ import java.util.Optional;
 public interface CacheAlignerGroup {
 
     /**
-     * Whether dynamic content (dates, times, ids) is moved from the system prompt to its end so the
-     * stable prefix stays byte-identical across requests.
+     * Opt-in rewrite of the system prompt so its prefix stays byte-identical across requests: dates,
+     * times, timestamps, UUIDs, hex/request/session ids and the configured patterns are cut out of the
+     * system content and listed, in order, in one {@code [Dynamic context]} block at its end. Off by
+     * default: system prompts are never changed.
      */
-    @ConfigDocDefault("true")
+    @ConfigDocDefault("false")
     Optional<Boolean> enabled();
 
     /**

@@ -23,10 +23,12 @@ final class CoreConfigMapper {
     /** The core options Quarkus spells differently (a typed duration or memory size instead of a number). */
     private static final Map<String, String> QUARKUS_NAMES = Map.of(
             CcrConfig.TTL_SECONDS, "ccr.ttl",
-            LimitsConfig.MAX_BODY_BYTES, "max-body-size");
+            LimitsConfig.MAX_BODY_BYTES, "max-body-size",
+            LimitsConfig.COMPRESSION_DEADLINE_MS, "compression-deadline");
     private static final Map<String, String> QUARKUS_UNITS = Map.of(
             CcrConfig.TTL_SECONDS, " (seconds)",
-            LimitsConfig.MAX_BODY_BYTES, " (bytes)");
+            LimitsConfig.MAX_BODY_BYTES, " (bytes)",
+            LimitsConfig.COMPRESSION_DEADLINE_MS, " (milliseconds)");
 
     private CoreConfigMapper() {
     }
@@ -62,6 +64,7 @@ final class CoreConfigMapper {
     private static LimitsConfig limits(LimitsGroup g) {
         LimitsConfig.Builder b = LimitsConfig.builder();
         g.maxBodySize().ifPresent(size -> b.maxBodyBytes(size.asLongValue()));
+        g.compressionDeadline().ifPresent(d -> b.compressionDeadlineMs(d.toMillis()));
         return b.build();
     }
 

@@ -2,6 +2,7 @@ package io.headroom.quarkus.runtime;
 
 import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.configuration.MemorySize;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,4 +17,12 @@ public interface LimitsGroup {
      */
     @ConfigDocDefault("32M")
     Optional<MemorySize> maxBodySize();
+
+    /**
+     * How long one request may spend in the pipeline. Past it the original goes on unchanged (fail
+     * open) and the request is counted as a {@code deadline} pass. Checked between units of work,
+     * never by interrupting a thread; at least one millisecond.
+     */
+    @ConfigDocDefault("2S")
+    Optional<Duration> compressionDeadline();
 }
