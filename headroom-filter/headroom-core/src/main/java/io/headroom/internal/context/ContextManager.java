@@ -180,9 +180,10 @@ public final class ContextManager {
         for (int i : removed) archive.add(messages.get(i));
         String json = codec.writeString(archive);
         String hash = ContentHash.of(json);
-        if (store) {
-            // stored before the note goes out: a hash the model sees must be retrievable
-            ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()));
+        // stored before the note goes out: a hash the model sees must be retrievable, so a refused
+        // original (quota, full store) leaves the note without one, as with CCR off
+        if (store && !ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()))) {
+            hash = null;
         }
         // one pass over the list: removing one index at a time would shift the tail each time (quadratic)
         boolean[] gone = new boolean[messages.size()];

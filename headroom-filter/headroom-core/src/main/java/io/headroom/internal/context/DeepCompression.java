@@ -75,8 +75,11 @@ final class DeepCompression {
             int after = tokenizer.count(result.content());
             if (after >= cand.tokens()) continue;
             if (store && ccrEnabled) {
-                ccr.put(scope, hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(), result.keptUnits(),
-                        cand.output().toolName(), clock.instant()));
+                // the compressed text carries the hash: without a confirmed original it must not go out
+                if (!ccr.put(scope, hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(),
+                        result.keptUnits(), cand.output().toolName(), clock.instant()))) {
+                    continue;
+                }
                 hashes.add(hash);
             }
             cand.output().slot().replace(result.content());
