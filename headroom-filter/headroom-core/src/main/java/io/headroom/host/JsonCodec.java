@@ -30,6 +30,15 @@ import java.io.UncheckedIOException;
 public final class JsonCodec {
     /** Deep enough for any real request (tool schemas nest a few dozen levels), shallow enough to stop abuse. */
     static final int MAX_NESTING_DEPTH = 500;
+    /**
+     * Most JSON tokens one document may hold. A parsed tree costs about 170 bytes of heap per token, so
+     * without a cap a 34 MB body of a million tiny messages (six million tokens) holds about 1 GB while it
+     * is worked on. Real requests stay far below: a conversation of a thousand turns is some 10,000
+     * tokens, since tool outputs are single string tokens, and a 1,000-row tool output of 20 columns
+     * some 42,000. A larger document is not rewritten (the request goes on as sent); the cap bounds both
+     * the heap and the work one request can cost.
+     */
+    public static final long MAX_TOKEN_COUNT = 1_000_000;
 
     private final ObjectMapper mapper;
 
@@ -42,6 +51,7 @@ public final class JsonCodec {
                         .maxStringLength(maxString)
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxNumberLength(1000)
+                        .maxTokenCount(MAX_TOKEN_COUNT)
                         .build())
                 .streamWriteConstraints(StreamWriteConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)

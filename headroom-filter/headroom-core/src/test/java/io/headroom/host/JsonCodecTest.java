@@ -96,4 +96,26 @@ class JsonCodecTest {
         String deep = "[".repeat(JsonCodec.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonCodec.MAX_NESTING_DEPTH + 1);
         assertThrows(JsonProcessingException.class, () -> codec.parse(deep.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** The token cap bounds heap and work: a million tiny messages are not built into a tree. */
+    @Test
+    void documentsOverTheTokenCapAreRefused() throws Exception {
+        JsonCodec unlimitedSize = new JsonCodec(Long.MAX_VALUE);
+        // each {"role":"user","content":"x"} is 6 tokens; the array and the outer object add 5
+        long perMessage = 6;
+        int fits = (int) ((JsonCodec.MAX_TOKEN_COUNT - 5) / perMessage);
+        assertTrue(unlimitedSize.parse(messages(fits)).get("messages").size() == fits);
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> unlimitedSize.parse(messages(fits + 1)));
+        assertTrue(e.getMessage().contains("Token count"), e.getMessage());
+    }
+
+    private static byte[] messages(int n) {
+        StringBuilder sb = new StringBuilder(n * 32).append("{\"messages\":[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(',');
+            sb.append("{\"role\":\"user\",\"content\":\"x\"}");
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -1,6 +1,8 @@
 package io.headroom.internal.crush;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.CrusherConfig;
 import io.headroom.ToolProfile;
+import io.headroom.host.JsonCodec;
 import io.headroom.internal.content.ParsingCompressor;
 import io.headroom.internal.content.TextLines;
 import java.io.IOException;
@@ -80,7 +83,11 @@ public final class SmartCrusher implements ParsingCompressor {
 
     private SmartCrusher(CrusherConfig config, Integer maxItemsOverride) {
         this.config = Objects.requireNonNull(config, "config");
-        this.mapper = JsonMapper.builder()
+        // the request's token cap holds for a tool output's own JSON too: heap and work stay bounded
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(JsonCodec.MAX_TOKEN_COUNT).build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
                 // Duplicate keys or trailing garbage would be silently lost on re-serialization: refuse them.
                 // Duplicates are caught as the tree is built (the map put returns the earlier value), which
                 // costs nothing, instead of by the parser's per-object name set (a sixth of the parse).

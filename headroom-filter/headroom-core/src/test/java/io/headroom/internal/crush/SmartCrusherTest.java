@@ -302,4 +302,15 @@ class SmartCrusherTest {
         for (JsonNode n : out) if (n.has("id")) ids.add(n.get("id").asInt());
         return ids;
     }
+
+    /** A tool output whose JSON holds more tokens than the request cap is left as it is, not built into a tree. */
+    @Test
+    void toolOutputsOverTheTokenCapAreLeftUnchanged() {
+        // [1,1,...]: one token per item plus the two brackets
+        int items = (int) io.headroom.host.JsonCodec.MAX_TOKEN_COUNT;
+        String json = "[" + "1,".repeat(items - 1) + "1]";
+        assertFalse(crusher.crush(json, null, HASH).changed());
+        String fits = "[" + "1,".repeat(items - 3) + "1]";
+        assertTrue(crusher.crush(fits, null, HASH).changed());
+    }
 }
