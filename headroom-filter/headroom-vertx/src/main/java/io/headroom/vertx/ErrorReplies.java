@@ -25,6 +25,7 @@ final class ErrorReplies {
         HttpServerResponse response = rc.response();
         if (!request.isEnded()) {
             request.handler(chunk -> { }); // whoever was reading (a BodyHandler) keeps nothing more
+            request.exceptionHandler(e -> { }); // nor fails the request when we close it: it is answered
         }
         boolean http1 = request.version() != HttpVersion.HTTP_2;
         if (response.ended() || response.closed()) {

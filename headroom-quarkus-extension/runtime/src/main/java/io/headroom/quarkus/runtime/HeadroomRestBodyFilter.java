@@ -57,9 +57,10 @@ public class HeadroomRestBodyFilter implements ResteasyReactiveContainerRequestF
             } else if (ar.succeeded()) {
                 hand(ctx, rc, ar.result());
             } else if (ar.cause() instanceof HttpException e) {
-                // 408 / 413, with the JSON error body every host answers them with
+                // 408 / 413, with the JSON error body every host answers them with (a stream: a byte[] entity
+                // typed application/json would go through a JSON provider as a base64 string)
                 ctx.abortWith(Response.status(e.getStatusCode()).type(ErrorBodies.CONTENT_TYPE)
-                        .entity(HeadroomHandler.errorBody(e.getStatusCode())).build());
+                        .entity(new ByteArrayInputStream(HeadroomHandler.errorBody(e.getStatusCode()))).build());
             } else {
                 ctx.resume(ar.cause());
                 return;
