@@ -1,6 +1,5 @@
 package io.headroom.host;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -8,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * body's size before it reads the first byte (the declared {@code Content-Length}, or its read limit when none
  * is declared) and releases it when the request is done; what does not fit is not read at all. The reservation
  * is an upper bound of the memory the read can take, so memory stays within the budget whatever headers claim
- * (a lying {@code Content-Length} only ever reserves more than arrives). Thread-safe.
+ * (a lying {@code Content-Length} only ever reserves more than arrives); once read, a body keeps only its
+ * actual size reserved. Thread-safe.
  */
 public final class BodyBudget {
     private final long capacity;
@@ -69,22 +69,34 @@ public final class BodyBudget {
         }
     }
 
-    /** One body's share of the budget; {@link #close()} gives it back (once, whoever calls it). */
+    /**
+     * One body's share of the budget. {@link #shrinkTo} gives back what the body turned out not to need once it
+     * was read; {@link #close()} gives back the rest (once, whoever calls it).
+     */
     public final class Reservation implements AutoCloseable {
-        private final long bytes;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private long bytes;
+        private boolean released;
 
         private Reservation(long bytes) {
             this.bytes = bytes;
         }
 
-        public long bytes() {
+        public synchronized long bytes() {
             return bytes;
         }
 
+        /** The body was read and holds {@code actual} bytes: keep only those reserved. Never grows. */
+        public synchronized void shrinkTo(long actual) {
+            if (!released && actual >= 0 && actual < bytes) {
+                reserved.addAndGet(actual - bytes);
+                bytes = actual;
+            }
+        }
+
         @Override
-        public void close() {
-            if (released.compareAndSet(false, true)) {
+        public synchronized void close() {
+            if (!released) {
+                released = true;
                 reserved.addAndGet(-bytes);
             }
         }

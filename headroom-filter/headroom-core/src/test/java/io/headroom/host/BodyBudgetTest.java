@@ -32,6 +32,19 @@ class BodyBudgetTest {
     }
 
     @Test
+    void aReadBodyKeepsOnlyItsSizeReservedAndNeverGrows() {
+        BodyBudget budget = new BodyBudget(100);
+        BodyBudget.Reservation r = budget.tryReserve(80);
+        r.shrinkTo(10);
+        assertEquals(10, budget.reserved());
+        r.shrinkTo(50);
+        assertEquals(10, budget.reserved(), "shrinking never grows a reservation");
+        r.close();
+        r.shrinkTo(5);
+        assertEquals(0, budget.reserved());
+    }
+
+    @Test
     void aBodyLargerThanTheWholeBudgetNeverFits() {
         assertNull(new BodyBudget(100).tryReserve(101));
     }

@@ -144,6 +144,7 @@ public class HeadroomFilter implements Filter {
                         answerReadFailure(response, e);
                         return;
                     }
+                    reservation.shrinkTo(body.bytes().length); // a body of unknown length reserved max-body-bytes + 1
                     BodyRewrite rewrite = admission.rewrite(current.headroom(), decision, body.bytes(), body.complete(), null);
                     setHeaders(response, rewrite.responseHeaders());
                     chain.doFilter(forwarded(request, body, rewrite), response);

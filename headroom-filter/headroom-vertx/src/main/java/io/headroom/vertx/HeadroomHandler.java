@@ -83,6 +83,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     private static final String DECISION = "io.headroom.vertx.decision";
     private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
+    private static final String RESERVATION = "io.headroom.vertx.body-reservation";
 
     private final Headroom headroom;
     private final Admission admission;
@@ -193,6 +194,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 }
                 Buffer read = rc.body().buffer();
                 byte[] received = read == null ? new byte[0] : read.getBytes();
+                BodyBudget.Reservation reservation = rc.get(RESERVATION);
+                if (reservation != null) {
+                    reservation.shrinkTo(received.length); // a body of unknown length reserved the read limit
+                }
                 // a BodyHandler of the application's may have read more than max-body-bytes
                 boolean complete = received.length <= admission.maxBodyBytes();
                 rewrite(rc, received, complete).onComplete(ar -> {
@@ -260,7 +265,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             }
         });
         req.exceptionHandler(read::tryFail);
-        req.endHandler(v -> read.tryComplete(body.getBytes()));
+        req.endHandler(v -> {
+            reservation.shrinkTo(body.length());
+            read.tryComplete(body.getBytes());
+        });
         req.resume();
         return read.future().compose(received -> rewrite(rc, received, received.length <= admission.maxBodyBytes()));
     }
@@ -311,6 +319,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             return;
         }
         rc.addEndHandler(done -> reservation.close());
+        rc.put(RESERVATION, reservation);
         ReadWatchdog.watch(rc, readTimeoutMillis,
                 silent -> ErrorReplies.answerAndStopReading(silent, ErrorType.REQUEST_TIMEOUT, TIMEOUT_MESSAGE));
         bodyHandler.handle(rc);

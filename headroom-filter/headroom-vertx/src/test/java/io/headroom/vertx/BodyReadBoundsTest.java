@@ -57,6 +57,7 @@ class BodyReadBoundsTest {
         Router router = Router.router(vertx);
         router.route().handler(handler.bodyReader()).handler(handler);
         router.post().handler(rc -> {
+            rc.response().putHeader("x-held", Long.toString(handler.bufferedBytes()));
             if (HeadroomHandler.body(rc) != null) {
                 rc.response().end(HeadroomHandler.body(rc));
             } else { // passed on unread: the application reads it itself
@@ -116,6 +117,32 @@ class BodyReadBoundsTest {
         assertTrue(answer.body.contains("\"type\":\"request_timeout\""), answer.body);
         assertEquals(-1, silent.getInputStream().read(), "the connection is closed");
         awaitTrue(() -> handler.bufferedBytes() == 0, "the timed-out body's reservation is given back");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthKeepsOnlyItsSizeReservedOnceRead() throws Exception {
+        start(60_000);
+        byte[] body = LlmRequests.openAiChat();
+        HttpResponse<byte[]> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, answer.statusCode());
+        assertEquals(Long.toString(body.length), answer.headers().firstValue("x-held").orElse(null),
+                "chunked: the read limit was reserved while reading, the body's size after");
+        awaitTrue(() -> handler.bufferedBytes() == 0, "given back once the response ended");
+    }
+
+    @Test
+    void aClientThatGoesAwayMidBodyGivesItsReservationBack() throws Exception {
+        start(60_000);
+        Socket gone = open();
+        sendHeaders(gone, 5_000_000);
+        gone.getOutputStream().write("{\"model\":".getBytes(StandardCharsets.US_ASCII));
+        awaitTrue(() -> handler.bufferedBytes() == 5_000_000, "reserved by the declared length");
+        gone.close();
+        awaitTrue(() -> handler.bufferedBytes() == 0, "given back when the connection closed");
     }
 
     private Socket open() throws IOException {
