@@ -15,7 +15,9 @@ public enum ErrorType {
     TRANSFORM_ERROR,
     NOT_FOUND,
     FORBIDDEN,
-    PAYLOAD_TOO_LARGE;
+    PAYLOAD_TOO_LARGE,
+    /** The client stopped sending its request body (a host's read timeout). */
+    REQUEST_TIMEOUT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

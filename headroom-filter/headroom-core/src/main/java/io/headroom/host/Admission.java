@@ -157,6 +157,17 @@ public final class Admission {
         return new BodyRewrite(outcome.body(), true, decision.encoding() != null, headers, outcome);
     }
 
+    /**
+     * The pass-through a host turns a {@code READ_BODY} decision into when its {@link BodyBudget} has no room
+     * for the body: the request goes on unread and uncompressed (fail open). Counted as {@link PassReason#BUSY}.
+     */
+    public AdmissionDecision busy(AdmissionDecision decision) {
+        if (!decision.readBody()) {
+            throw new IllegalArgumentException("busy needs a READ_BODY decision, got " + decision.action());
+        }
+        return pass(decision.endpoint(), PassReason.BUSY);
+    }
+
     /** Requests passed through untouched since start, by reason. */
     public Map<PassReason, Long> passedThrough() {
         Map<PassReason, Long> out = new EnumMap<>(PassReason.class);

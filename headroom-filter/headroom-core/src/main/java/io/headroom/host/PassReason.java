@@ -14,6 +14,8 @@ public enum PassReason {
     TOO_LARGE,
     /** A gzip/deflate body that does not decode within the size and ratio limits, or has trailing bytes. */
     UNDECODABLE,
+    /** The host already held {@code max-buffered-body-bytes} of request bodies: this one went on unread. */
+    BUSY,
     /** Headroom failed inside and forwarded the original (fail open). */
     FAILED_OPEN,
     /** The compression deadline ({@code compression-deadline-ms}) passed; the original went on (fail open). */

@@ -1,10 +1,13 @@
 package io.headroom.jaxrs;
 
+import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.BoundedBody;
+import io.headroom.host.ErrorBodies;
+import io.headroom.host.HttpStatuses;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +72,17 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
 
     private void rewrite(ContainerRequestContext request, AdmissionDecision decision) throws IOException {
         InputStream in = request.getEntityStream();
-        BoundedBody body = BoundedBody.read(in, admission.maxBodyBytes());
+        BoundedBody body;
+        try {
+            body = BoundedBody.read(in, admission.maxBodyBytes());
+        } catch (IOException e) {
+            // the runtime's idle timeout, or the client went away: 408 with the JSON error body every host uses
+            LOG.warn("Headroom stopped reading a request body ({}); answering 408", e.getClass().getName());
+            request.abortWith(Response.status(HttpStatuses.of(ErrorType.REQUEST_TIMEOUT)).type(ErrorBodies.CONTENT_TYPE)
+                    .header("Connection", "close")
+                    .entity(ErrorBodies.of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving")).build());
+            return;
+        }
         BodyRewrite rewrite = admission.rewrite(headroom, decision, body.bytes(), body.complete(), null);
         request.setProperty(RESPONSE_HEADERS_PROPERTY, rewrite.responseHeaders());
         if (!body.complete()) {

@@ -1,13 +1,18 @@
 package io.headroom.servlet;
 
+import io.headroom.BodyReadConfig;
+import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
+import io.headroom.host.BodyBudget;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.BoundedBody;
+import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
+import io.headroom.host.HttpStatuses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -33,6 +38,12 @@ import java.util.Objects;
  * written; the {@code x-headroom-*} headers ({@link HeadroomHeaders}) are set before the chain runs
  * so they are present even when the application commits the response early.
  *
+ * <p>Bodies held at once are bounded by {@code max-buffered-body-bytes} ({@link BodyReadConfig}; each counted by
+ * its declared length, or {@code max-body-bytes} when none is declared, until the chain returned): a body that does
+ * not fit goes on unread and uncompressed. A silent sender is cut off by the container's own idle timeout (Jetty
+ * {@code idleTimeout}, Tomcat {@code connectionTimeout}); when that or any other failure interrupts the body read,
+ * the filter answers 408 with a JSON error body and {@code Connection: close}.
+ *
  * <p>Fails open: if Headroom itself fails, the original bytes are forwarded and one WARN line is
  * logged. Errors from the application (the rest of the chain) propagate unchanged.
  */
@@ -46,9 +57,9 @@ public class HeadroomFilter implements Filter {
     private volatile boolean ownsHeadroom;
 
     /** The Headroom and its admission policy, published together. */
-    private record Admitted(Headroom headroom, Admission admission) {
-        Admitted(Headroom headroom) {
-            this(headroom, Admission.of(headroom));
+    private record Admitted(Headroom headroom, Admission admission, BodyBudget budget) {
+        Admitted(Headroom headroom, BodyReadConfig bodyRead) {
+            this(headroom, Admission.of(headroom), new BodyBudget(bodyRead.maxBufferedBodyBytes()));
         }
     }
 
@@ -58,20 +69,27 @@ public class HeadroomFilter implements Filter {
 
     /** For programmatic registration; the caller keeps ownership (and closes it). */
     public HeadroomFilter(Headroom headroom) {
-        this.admitted = new Admitted(Objects.requireNonNull(headroom, "headroom"));
+        this(headroom, BodyReadConfig.defaults());
+    }
+
+    /** For programmatic registration with a budget of bodies held at once; the caller keeps ownership of headroom. */
+    public HeadroomFilter(Headroom headroom, BodyReadConfig bodyRead) {
+        this.admitted = new Admitted(Objects.requireNonNull(headroom, "headroom"), bodyRead);
     }
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (admitted == null) {
             Headroom headroom;
+            BodyReadConfig bodyRead;
             try {
+                bodyRead = BodyReadConfig.fromProperties(filterConfig::getInitParameter);
                 headroom = Headroom.create(HeadroomConfig.fromProperties(filterConfig::getInitParameter));
             } catch (RuntimeException e) {
                 throw new ServletException("Invalid Headroom configuration for filter '"
                         + filterConfig.getFilterName() + "': " + e.getMessage(), e);
             }
-            admitted = new Admitted(headroom);
+            admitted = new Admitted(headroom, bodyRead);
             ownsHeadroom = true;
         }
         LOG.info("Headroom servlet filter '{}' {}; HTTP/2 requests are rewritten like HTTP/1.1 ones. Not done by the "
@@ -110,11 +128,53 @@ public class HeadroomFilter implements Filter {
             }
             case READ_BODY -> {
                 request.setAttribute(HANDLED, Boolean.TRUE);
-                BoundedBody body = BoundedBody.read(request.getInputStream(), admission.maxBodyBytes());
-                BodyRewrite rewrite = admission.rewrite(current.headroom(), decision, body.bytes(), body.complete(), null);
-                setHeaders(response, rewrite.responseHeaders());
-                chain.doFilter(forwarded(request, body, rewrite), response);
+                long size = BodyBudget.sizeToReserve(request.getHeader("Content-Length"), admission.maxBodyBytes() + 1);
+                BodyBudget.Reservation reservation = current.budget().tryReserve(size);
+                if (reservation == null) {
+                    // no room to hold it: on unread, as without Headroom (fail open)
+                    setHeaders(response, admission.busy(decision).responseHeaders());
+                    chain.doFilter(req, res);
+                    return;
+                }
+                try (reservation) {
+                    BoundedBody body;
+                    try {
+                        body = BoundedBody.read(request.getInputStream(), admission.maxBodyBytes());
+                    } catch (IOException e) {
+                        answerReadFailure(response, e);
+                        return;
+                    }
+                    reservation.shrinkTo(body.bytes().length); // a body of unknown length reserved max-body-bytes + 1
+                    BodyRewrite rewrite = admission.rewrite(current.headroom(), decision, body.bytes(), body.complete(), null);
+                    setHeaders(response, rewrite.responseHeaders());
+                    chain.doFilter(forwarded(request, body, rewrite), response);
+                }
             }
+        }
+    }
+
+    /** Body bytes this filter holds right now (by declared length); never above {@code max-buffered-body-bytes}. */
+    public long bufferedBytes() {
+        Admitted current = admitted;
+        return current == null ? 0 : current.budget().reserved();
+    }
+
+    /** The body read broke off (the container's idle timeout, or the client went away): 408, JSON, connection closed. */
+    private static void answerReadFailure(HttpServletResponse response, IOException cause) throws IOException {
+        LOG.warn("Headroom stopped reading a request body ({}); answering 408", cause.getClass().getName());
+        if (response.isCommitted()) {
+            return;
+        }
+        byte[] body = ErrorBodies.of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving");
+        response.reset();
+        response.setStatus(HttpStatuses.of(ErrorType.REQUEST_TIMEOUT));
+        response.setContentType(ErrorBodies.CONTENT_TYPE);
+        response.setHeader("Connection", "close");
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException | IllegalStateException e) {
+            // the connection is gone already: nobody to answer
         }
     }
 

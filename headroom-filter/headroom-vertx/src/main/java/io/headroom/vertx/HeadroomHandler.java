@@ -1,8 +1,11 @@
 package io.headroom.vertx;
 
+import io.headroom.BodyReadConfig;
+import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
+import io.headroom.host.BodyBudget;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
@@ -36,13 +39,23 @@ import java.util.function.Function;
  * router.post("/v1/chat/completions").handler(rc -> forward(rc, HeadroomHandler.body(rc)));
  * }</pre>
  *
- * <p><b>Reading.</b> {@link #bodyReader()} reads the bodies Headroom rewrites with Vert.x's own {@link BodyHandler}
- * (memory grows with the bytes received) and lets every other request through unread. A body over
- * {@code max-body-bytes} is not compressed and goes on exactly as received; only a body over the read limit
- * ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT} bytes, never below {@code max-body-bytes}) is
- * answered 413 by that BodyHandler, as the application's own BodyHandler would. Because Vert.x's BodyHandler read it, a
- * {@code BodyHandler} later in the chain sees the body as read and passes. Any {@code BodyHandler} in front of this
- * handler does the same job.
+ * <p><b>Reading.</b> {@link #bodyReader()} reads the bodies Headroom rewrites (JSON only: forms, multipart and
+ * every other body are never read or parsed) with Vert.x's own {@link BodyHandler}, whose buffer grows with the
+ * bytes received, and lets every other request through unread. A body over {@code max-body-bytes} is not
+ * compressed and goes on exactly as received. Bounds, whatever the headers claim ({@link BodyReadConfig}):
+ * <ul>
+ *   <li>a declared length over {@code max-body-bytes} is not read at all (it goes on as sent); a body of unknown
+ *       length that grows past the read limit ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT}
+ *       bytes, never below {@code max-body-bytes}) gets the 413 of Vert.x's BodyHandler, through the
+ *       application's failure handler;</li>
+ *   <li>a sender silent for {@code body-read-timeout-ms} is answered 408 (JSON) and its HTTP/1.1 connection
+ *       closed;</li>
+ *   <li>at most {@code max-buffered-body-bytes} are held across requests ({@link #bufferedBytes()}), each body
+ *       counted by its declared length, or the read limit when none is declared, until its response ended; a body
+ *       that does not fit goes on unread and uncompressed (fail open, counted as {@code busy}).</li>
+ * </ul>
+ * Because Vert.x's BodyHandler read it, a {@code BodyHandler} later in the chain sees the body as read and passes.
+ * Any {@code BodyHandler} in front of this handler does the same job (then these bounds are its own).
  *
  * <p><b>Handing the body on.</b> The handler runs the pipeline on a worker ({@link Headroom} is CPU-bound) and
  * continues the chain on the event loop with a {@code Content-Length} matching the forwarded body (a rewritten gzip
@@ -70,6 +83,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     private static final String DECISION = "io.headroom.vertx.decision";
     private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
+    private static final String RESERVATION = "io.headroom.vertx.body-reservation";
 
     private final Headroom headroom;
     private final Admission admission;
@@ -77,6 +91,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private final CompressionLanes lanes;
     private final BodyHandler bodyHandler;
     private final long readLimit;
+    private final long readTimeoutMillis;
+    private final BodyBudget budget;
     private final Handler<RoutingContext> bodyReader = this::readBody;
 
     private HeadroomHandler(Builder b) {
@@ -88,6 +104,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         // on unchanged, exactly as without Headroom (fail open), instead of being refused
         this.readLimit = Math.max(b.readLimit, admission.maxBodyBytes());
         this.bodyHandler = BodyHandler.create(false).setBodyLimit(readLimit);
+        this.readTimeoutMillis = b.bodyRead.bodyReadTimeoutMs();
+        this.budget = new BodyBudget(b.bodyRead.maxBufferedBodyBytes());
         if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
             LOG.info("Headroom on Vert.x 5: rc.body() keeps the request body as received; handlers read the "
                     + "compressed body with HeadroomHandler.body(rc)");
@@ -131,6 +149,15 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         return bodyReader;
     }
 
+    /**
+     * Body bytes this handler holds for requests right now (reserved by declared length, or the read limit when
+     * none is declared, from the first byte read to the end of the response); never above
+     * {@code max-buffered-body-bytes}.
+     */
+    public long bufferedBytes() {
+        return budget.reserved();
+    }
+
     /** The admission decision for this request, made once and kept on the context. */
     public AdmissionDecision decide(RoutingContext rc) {
         AdmissionDecision d = rc.get(DECISION);
@@ -167,6 +194,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 }
                 Buffer read = rc.body().buffer();
                 byte[] received = read == null ? new byte[0] : read.getBytes();
+                BodyBudget.Reservation reservation = rc.get(RESERVATION);
+                if (reservation != null) {
+                    reservation.shrinkTo(received.length); // a body of unknown length reserved the read limit
+                }
                 // a BodyHandler of the application's may have read more than max-body-bytes
                 boolean complete = received.length <= admission.maxBodyBytes();
                 rewrite(rc, received, complete).onComplete(ar -> {
@@ -195,15 +226,27 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     /**
      * Reads the request stream itself and rewrites the body, for hosts that must not let a {@link BodyHandler} read
-     * it earlier (the Quarkus extension, for HTTP/2 requests Quarkus REST takes). Memory grows with the bytes
-     * received; a body over {@code max-body-bytes} goes on unchanged, and past the read limit the future fails
-     * with a 413 {@link HttpException}, like the BodyHandler of {@link #bodyReader()}. Call on the event loop, with the request not yet read.
+     * it earlier (the Quarkus extension, for HTTP/2 requests Quarkus REST takes). The same bounds as
+     * {@link #bodyReader()}: memory grows with the bytes received and counts against {@code max-buffered-body-bytes};
+     * a body over {@code max-body-bytes} goes on unchanged; past the read limit the future fails with a 413
+     * {@link HttpException}, after {@code body-read-timeout-ms} of silence with a 408 one (the caller answers
+     * them, e.g. with {@link #errorBody}). When the budget has no room the request is not read and the future
+     * completes with null: the caller lets the request go on as it is. Call on the event loop, with the request
+     * not yet read.
      */
     public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
         HttpServerRequest req = rc.request();
         Promise<byte[]> read = Promise.promise();
         Buffer body = Buffer.buffer();
         long limit = readLimit;
+        String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH); // never above max-body-bytes: Admission passed those
+        BodyBudget.Reservation reservation = budget.tryReserve(BodyBudget.sizeToReserve(declared, limit));
+        if (reservation == null) {
+            rc.put(DECISION, admission.busy(decide(rc)));
+            return Future.succeededFuture(null);
+        }
+        rc.addEndHandler(done -> reservation.close());
+        ReadWatchdog.watch(rc, readTimeoutMillis, silent -> read.tryFail(new HttpException(408)));
         if ("100-continue".equalsIgnoreCase(req.getHeader(HttpHeaders.EXPECT))) {
             // we are the reader now, so we answer the expectation; nobody downstream must answer it again
             if (req.version() != HttpVersion.HTTP_1_0) {
@@ -212,6 +255,9 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             req.headers().remove(HttpHeaders.EXPECT);
         }
         req.handler(chunk -> {
+            if (read.future().isComplete()) {
+                return; // failed (too large, timed out): keep nothing more
+            }
             if (body.length() + (long) chunk.length() > limit) {
                 read.tryFail(new HttpException(413));
             } else if (!read.future().isComplete()) {
@@ -219,7 +265,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             }
         });
         req.exceptionHandler(read::tryFail);
-        req.endHandler(v -> read.tryComplete(body.getBytes()));
+        req.endHandler(v -> {
+            reservation.shrinkTo(body.length());
+            read.tryComplete(body.getBytes());
+        });
         req.resume();
         return read.future().compose(received -> rewrite(rc, received, received.length <= admission.maxBodyBytes()));
     }
@@ -244,12 +293,36 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         putHeaders(rc.response(), rewrite.responseHeaders());
     }
 
+    /** The JSON error body and content type the handler answers {@code status} (408, 413) with. */
+    public static byte[] errorBody(int status) {
+        return io.headroom.host.ErrorBodies.of(status == 408 ? ErrorType.REQUEST_TIMEOUT : ErrorType.PAYLOAD_TOO_LARGE,
+                status == 408 ? TIMEOUT_MESSAGE : TOO_LARGE_MESSAGE);
+    }
+
+    private static final String TIMEOUT_MESSAGE = "the request body stopped arriving";
+    private static final String TOO_LARGE_MESSAGE = "the request body exceeds the size limit";
+
     private void readBody(RoutingContext rc) {
-        if (decide(rc).readBody() && !rc.body().available() && !rc.request().isEnded()) {
-            bodyHandler.handle(rc);
-        } else {
+        AdmissionDecision decision = decide(rc);
+        HttpServerRequest req = rc.request();
+        if (!decision.readBody() || rc.body().available() || req.isEnded()) {
             rc.next();
+            return;
         }
+        // a declared length over max-body-bytes never gets here: Admission passed it on unread
+        String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        BodyBudget.Reservation reservation = budget.tryReserve(BodyBudget.sizeToReserve(declared, readLimit));
+        if (reservation == null) {
+            // no room to hold it: it goes on unread, as without Headroom (fail open)
+            rc.put(DECISION, admission.busy(decision));
+            rc.next();
+            return;
+        }
+        rc.addEndHandler(done -> reservation.close());
+        rc.put(RESERVATION, reservation);
+        ReadWatchdog.watch(rc, readTimeoutMillis,
+                silent -> ErrorReplies.answerAndStopReading(silent, ErrorType.REQUEST_TIMEOUT, TIMEOUT_MESSAGE));
+        bodyHandler.handle(rc);
     }
 
     private static void handOn(RoutingContext rc, BodyRewrite rewrite, byte[] received) {
@@ -293,6 +366,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         private Function<HttpServerRequest, String> tenantScope;
         private int compressionThreads;
         private long readLimit = DEFAULT_READ_LIMIT;
+        private BodyReadConfig bodyRead = BodyReadConfig.defaults();
 
         private Builder(Headroom headroom) {
             this.headroom = Objects.requireNonNull(headroom, "headroom");
@@ -331,6 +405,12 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 throw new IllegalArgumentException("read limit must be > 0, got " + bytes);
             }
             this.readLimit = bytes;
+            return this;
+        }
+
+        /** The read timeout and the budget of bodies held at once; default {@link BodyReadConfig#defaults()}. */
+        public Builder bodyRead(BodyReadConfig config) {
+            this.bodyRead = Objects.requireNonNull(config, "config");
             return this;
         }
 

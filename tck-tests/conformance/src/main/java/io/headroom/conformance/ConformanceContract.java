@@ -512,4 +512,33 @@ public abstract class ConformanceContract {
         assertForwardedAsSent(exchange, original);
         assertEquals("false", exchange.header(COMPRESSED), COMPRESSED);
     }
+
+    // ---- issue 13, part host-body-io: bodies Headroom does not read ----------------------------------
+    // Form and multipart bodies are never read, parsed or buffered by Headroom, whatever their size: they reach
+    // the downstream exactly as sent (the gateway used to answer 400 for forms over 1 KB).
+
+    /** 2 MB of url-encoded form, one large field among small ones. */
+    @OverEveryProtocol
+    void largeFormBodyIsForwardedByteExact(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        byte[] form = ("purpose=fine-tune&file=" + "a%2Fb+c".repeat(2 * 1024 * 1024 / 7) + "&n=1")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertForwardedAsSent(client().post(protocol, CHAT, form, "application/x-www-form-urlencoded"), form);
+    }
+
+    /** A multipart body with a JSON-looking part: still not Headroom's to read. */
+    @OverEveryProtocol
+    void multipartBodyIsForwardedByteExact(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        String boundary = "headroom-conformance-boundary";
+        byte[] multipart = ("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"chat.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n"
+                + new String(LlmRequests.openAiChat(), StandardCharsets.UTF_8).repeat(8) + "\r\n"
+                + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        assertForwardedAsSent(client().post(protocol, CHAT, multipart, "multipart/form-data; boundary=" + boundary),
+                multipart);
+    }
 }

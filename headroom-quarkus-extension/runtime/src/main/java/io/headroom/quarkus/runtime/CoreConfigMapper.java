@@ -7,6 +7,7 @@ import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import io.headroom.InvalidConfigException;
+import io.headroom.BodyReadConfig;
 import io.headroom.LimitsConfig;
 import io.headroom.ToolProfile;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -59,6 +60,20 @@ final class CoreConfigMapper {
         return new ConfigurationException("Invalid Headroom configuration: " + PREFIX
                 + QUARKUS_NAMES.getOrDefault(option, option) + ": " + refusal.detail()
                 + QUARKUS_UNITS.getOrDefault(option, ""), refusal);
+    }
+
+    /** The hosts' body-reading options (not part of {@link HeadroomConfig}: the pipeline never reads them). */
+    static BodyReadConfig bodyRead(BodyReadGroup g) {
+        BodyReadConfig.Builder b = BodyReadConfig.builder();
+        try {
+            g.bodyReadTimeout().ifPresent(d -> b.bodyReadTimeoutMs(d.toMillis()));
+            g.maxBufferedBodySize().ifPresent(size -> b.maxBufferedBodyBytes(size.asLongValue()));
+        } catch (InvalidConfigException e) {
+            throw new ConfigurationException("Invalid Headroom configuration: " + PREFIX
+                    + (e.option().equals(BodyReadConfig.BODY_READ_TIMEOUT_MS) ? "body-read-timeout"
+                    : "max-buffered-body-size") + ": " + e.detail(), e);
+        }
+        return b.build();
     }
 
     private static LimitsConfig limits(LimitsGroup g) {

@@ -1,6 +1,8 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.host.BodyRewrite;
+import io.headroom.host.ErrorBodies;
+import io.headroom.host.HeadroomHeaders;
 import io.headroom.vertx.HeadroomHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
@@ -49,10 +51,16 @@ public class HeadroomRestBodyFilter implements ResteasyReactiveContainerRequestF
         }
         ctx.suspend();
         interception.get().handler().readAndRewrite(rc).onComplete(ar -> {
-            if (ar.succeeded()) {
+            if (ar.succeeded() && ar.result() == null) {
+                // no room in the body budget: Quarkus REST reads it as sent, uncompressed
+                HeadroomHeaders.untouched().forEach(rc.response()::putHeader);
+            } else if (ar.succeeded()) {
                 hand(ctx, rc, ar.result());
             } else if (ar.cause() instanceof HttpException e) {
-                ctx.abortWith(Response.status(e.getStatusCode()).build());
+                // 408 / 413, with the JSON error body every host answers them with (a stream: a byte[] entity
+                // typed application/json would go through a JSON provider as a base64 string)
+                ctx.abortWith(Response.status(e.getStatusCode()).type(ErrorBodies.CONTENT_TYPE)
+                        .entity(new ByteArrayInputStream(HeadroomHandler.errorBody(e.getStatusCode()))).build());
             } else {
                 ctx.resume(ar.cause());
                 return;

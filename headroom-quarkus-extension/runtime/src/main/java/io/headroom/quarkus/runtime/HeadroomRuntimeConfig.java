@@ -69,6 +69,10 @@ public interface HeadroomRuntimeConfig {
     @WithParentName
     LimitsGroup limits();
 
+    /** Read timeout and the budget of request bodies held at once. */
+    @WithParentName
+    BodyReadGroup bodyRead();
+
     /**
      * Threads that run the compression pipeline; requests beyond them wait their turn in arrival order.
      * Defaults to the number of processors: the pipeline is CPU-bound, so more threads only interleave

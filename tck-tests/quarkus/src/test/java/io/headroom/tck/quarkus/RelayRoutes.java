@@ -2,15 +2,14 @@ package io.headroom.tck.quarkus;
 
 import io.headroom.conformance.downstream.RelayRoute;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
  * The downstream of a Quarkus application built on Vert.x routes: the LLM endpoints as exact POST routes (the
- * shape the extension rewrites over HTTP/2 too, next to Quarkus REST), and a BodyHandler and the relay on every
- * other path.
+ * shape the extension rewrites over HTTP/2 too, next to Quarkus REST), and a JSON-only BodyHandler and the relay
+ * on every other path.
  */
 @ApplicationScoped
 public class RelayRoutes {
@@ -19,8 +18,8 @@ public class RelayRoutes {
     void init(@Observes Router router) {
         RelayRoute relay = new RelayRoute();
         for (String path : LLM_PATHS) {
-            router.post(path).handler(BodyHandler.create(false)).handler(relay);
+            router.post(path).handler(RelayRoute.jsonBodyHandler()).handler(relay);
         }
-        router.route().handler(BodyHandler.create(false)).handler(relay);
+        router.route().handler(RelayRoute.jsonBodyHandler()).handler(relay);
     }
 }

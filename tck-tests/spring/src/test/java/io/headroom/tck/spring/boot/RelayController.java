@@ -11,12 +11,19 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The application behind the filter: a Spring MVC controller that takes the body as {@code @RequestBody},
- * the way Spring applications read it, relays it to the conformance stub and streams the stub's answer
- * (JSON or server-sent events) back as it arrives.
+ * The application behind the filter: a Spring MVC controller that takes JSON bodies as {@code @RequestBody},
+ * the way Spring applications read them, and every other body (forms, multipart) from the request stream as
+ * sent, as a forwarding application must (Spring would decode a form POST into parameters and re-encode
+ * them); it relays the body to the conformance stub and streams the stub's answer (JSON or server-sent
+ * events) back as it arrives. Multipart resolution is off ({@code spring.servlet.multipart.enabled=false}).
  */
 @RestController
 class RelayController {
+
+    @RequestMapping(value = "/**", consumes = {"application/x-www-form-urlencoded", "multipart/*"})
+    ResponseEntity<StreamingResponseBody> relayAsSent(HttpServletRequest request) throws IOException {
+        return relay(request, request.getInputStream().readAllBytes());
+    }
 
     @RequestMapping("/**")
     ResponseEntity<StreamingResponseBody> relay(HttpServletRequest request,
