@@ -37,12 +37,17 @@ public class RequestBodies {
 
     private static Handler<RoutingContext> reader(BodyHandler handler) {
         return rc -> {
-            if (rc.body() != null && rc.body().available() && rc.body().buffer() != null) {
-                rc.next();
-            } else {
+            if (unread(rc)) {
                 handler.handle(rc);
+            } else {
+                rc.next();
             }
         };
+    }
+
+    /** True when no earlier handler (the Headroom filter) read the body: it is still in the request stream. */
+    public static boolean unread(RoutingContext rc) {
+        return rc.body() == null || !rc.body().available() || rc.body().buffer() == null;
     }
 
     /** Failure handler: JSON error with the status of its type; no content or credentials logged. */

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -45,25 +46,53 @@ final class UpstreamCall {
 
     /** @param idleTimeout how long the upstream may stay silent before the call fails */
     Future<HttpClientResponse> send(Buffer body, Duration idleTimeout) {
-        RequestOptions options = new RequestOptions()
+        MultiMap headers = headers();
+        headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+        return client.request(options(headers, idleTimeout)).compose(req -> {
+            current.set(req);
+            return req.send(body);
+        });
+    }
+
+    /**
+     * Sends the client's body as it arrives, never held whole: with the client's Content-Length when it
+     * declared one, chunked otherwise. Only once (a stream cannot be replayed); the caller paused
+     * {@code body} before any handler could consume it.
+     */
+    Future<HttpClientResponse> stream(HttpServerRequest body, Duration idleTimeout) {
+        MultiMap headers = headers();
+        String declared = body.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            headers.set(HttpHeaders.CONTENT_LENGTH, declared);
+        }
+        return client.request(options(headers, idleTimeout)).compose(req -> {
+            current.set(req);
+            if (declared == null) {
+                req.setChunked(true);
+            }
+            return req.send(body);
+        });
+    }
+
+    private MultiMap headers() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        ForwardedHeaders.copyRequestHeaders(rc.request().headers(), headers);
+        if (identityEncoding) {
+            headers.remove(HttpHeaders.ACCEPT_ENCODING);
+        }
+        return headers;
+    }
+
+    private RequestOptions options(MultiMap headers, Duration idleTimeout) {
+        return new RequestOptions()
                 .setMethod(rc.request().method() == null ? HttpMethod.POST : rc.request().method())
                 .setSsl(target.ssl())
                 .setHost(target.host())
                 .setPort(target.port())
                 .setURI(target.upstreamUri(rc.request().uri()))
                 .setConnectTimeout(config.connectTimeout().toMillis())
-                .setIdleTimeout(idleTimeout.toMillis());
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        ForwardedHeaders.copyRequestHeaders(rc.request().headers(), headers);
-        headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
-        if (identityEncoding) {
-            headers.remove(HttpHeaders.ACCEPT_ENCODING);
-        }
-        options.setHeaders(headers);
-        return client.request(options).compose(req -> {
-            current.set(req);
-            return req.send(body);
-        });
+                .setIdleTimeout(idleTimeout.toMillis())
+                .setHeaders(headers);
     }
 
     /** Resets the request in flight, if any. */

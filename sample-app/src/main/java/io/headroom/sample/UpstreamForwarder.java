@@ -61,17 +61,10 @@ public class UpstreamForwarder {
      */
     public void forward(RoutingContext rc, UpstreamTarget target, Buffer body) {
         Optional<Endpoint> retrieving = retrieval.watches(rc, body);
-        UpstreamCall call = new UpstreamCall(client, rc, target, config, retrieving.isPresent());
+        UpstreamCall call = call(rc, target, retrieving.isPresent());
         // booked from the provider's answer when the exchange ends, never before (2xx only)
         SpendBooking.Meter meter = spend.open(rc, body);
         long started = System.nanoTime();
-        // a client that hangs up mid-answer (e.g. a cancelled stream) must stop the upstream call too;
-        // the routing context reports that as a failed end (and chains handlers, unlike closeHandler)
-        rc.addEndHandler(ended -> {
-            if (ended.failed()) {
-                call.cancel();
-            }
-        });
         call.send(body, config.idleTimeout())
                 .onSuccess(resp -> {
                     if (retrieving.isPresent()) {
@@ -81,6 +74,32 @@ public class UpstreamForwarder {
                     }
                 })
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
+    }
+
+    /**
+     * As {@link #forward}, for a body nobody read (a form, multipart, any body Headroom does not rewrite):
+     * it streams to the upstream as the client sends it, at any size, never buffered or parsed.
+     */
+    public void forwardAsSent(RoutingContext rc, UpstreamTarget target) {
+        rc.request().pause(); // nothing may be lost before the upstream request is open
+        UpstreamCall call = call(rc, target, false);
+        SpendBooking.Meter meter = spend.open(rc, Buffer.buffer());
+        long started = System.nanoTime();
+        call.stream(rc.request(), config.idleTimeout())
+                .onSuccess(resp -> relay(rc, resp, meter.watch(resp), target, started))
+                .onFailure(err -> failBeforeResponse(rc.response(), target, err));
+    }
+
+    private UpstreamCall call(RoutingContext rc, UpstreamTarget target, boolean identityEncoding) {
+        UpstreamCall call = new UpstreamCall(client, rc, target, config, identityEncoding);
+        // a client that hangs up mid-answer (e.g. a cancelled stream) must stop the upstream call too;
+        // the routing context reports that as a failed end (and chains handlers, unlike closeHandler)
+        rc.addEndHandler(ended -> {
+            if (ended.failed()) {
+                call.cancel();
+            }
+        });
+        return call;
     }
 
     static void relay(RoutingContext rc, HttpClientResponse resp, UpstreamTarget target, long started) {
