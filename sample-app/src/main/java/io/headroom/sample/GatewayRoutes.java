@@ -1,6 +1,5 @@
 package io.headroom.sample;
 
-import io.headroom.host.JsonContentType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,16 +32,15 @@ public class GatewayRoutes {
     private void proxy(Router router, String path, UpstreamTarget target) {
         router.post(path)
                 .handler(rc -> {
-                    if (RequestBodies.unread(rc) && !JsonContentType.rewritable(rc.request().getHeader("Content-Type"))) {
-                        // not Headroom's to read (a form, multipart, text): relayed as sent, at any size;
-                        // Vert.x's BodyHandler would decode forms and refuse fields over its form limits
+                    if (RequestBodies.unread(rc)) {
+                        // the Headroom filter left it unread (not JSON, over max-body-size, bypassed, or no room
+                        // in its body budget): relayed as sent, streamed at any size, never held whole; Vert.x's
+                        // BodyHandler would also decode forms and refuse fields over its form limits
                         forwarder.forwardAsSent(rc, target);
                     } else {
-                        rc.next();
+                        forwarder.forward(rc, target, bodyOf(rc));
                     }
                 })
-                .handler(bodies.reader())
-                .handler(rc -> forwarder.forward(rc, target, bodyOf(rc)))
                 .failureHandler(bodies.failures());
     }
 

@@ -2,6 +2,7 @@ package io.headroom.sample;
 
 import io.headroom.Endpoint;
 import io.headroom.ErrorType;
+import io.headroom.vertx.ReadWatchdog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -17,8 +18,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,9 +37,12 @@ public class UpstreamForwarder {
     private final GatewayConfig config;
     private final RetrievalRelay retrieval;
     private final SpendBooking spend;
+    private final Duration bodyReadTimeout;
 
-    public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend) {
+    public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend,
+                             @ConfigProperty(name = "quarkus.headroom.body-read-timeout") Duration bodyReadTimeout) {
         this.spend = spend;
+        this.bodyReadTimeout = bodyReadTimeout;
         this.config = config;
         this.retrieval = retrieval;
         HttpClientOptions options = new HttpClientOptions()
@@ -83,6 +89,14 @@ public class UpstreamForwarder {
     public void forwardAsSent(RoutingContext rc, UpstreamTarget target) {
         rc.request().pause(); // nothing may be lost before the upstream request is open
         UpstreamCall call = call(rc, target, false);
+        // a silent or trickling sender would hold this connection and an upstream one: the same read
+        // bound as the Headroom filter's, then 408 and the connection closed
+        ReadWatchdog.watch(rc, bodyReadTimeout.toMillis(), silent -> {
+            call.cancel();
+            ApiResponses.error(rc.response().putHeader(HttpHeaders.CONNECTION, "close"), ErrorType.REQUEST_TIMEOUT,
+                    "the request body stopped arriving");
+            rc.response().endHandler(v -> rc.request().connection().close());
+        });
         SpendBooking.Meter meter = spend.open(rc, Buffer.buffer());
         long started = System.nanoTime();
         call.stream(rc.request(), config.idleTimeout())

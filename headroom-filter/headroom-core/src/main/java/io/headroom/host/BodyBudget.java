@@ -56,6 +56,26 @@ public final class BodyBudget {
         return declared >= 0 ? Math.min(declared, readLimit) : readLimit;
     }
 
+    /**
+     * What a body of {@code bytes} holds while Headroom works on it: the bytes themselves and, for a gzip or
+     * deflate body, what decoding may produce ({@code min(maxBodyBytes, ratio x bytes)}, the decoder's own
+     * bound). Counting the decoded size is what keeps a handful of small gzip bombs from each expanding to
+     * {@code max-body-bytes} at once outside the budget.
+     */
+    public static long heldFor(long bytes, AdmissionDecision decision, long maxBodyBytes) {
+        if (decision.encoding() == null) {
+            return bytes;
+        }
+        long decoded = bytes > maxBodyBytes / BodyEncoding.DEFAULT_MAX_RATIO
+                ? maxBodyBytes : bytes * BodyEncoding.DEFAULT_MAX_RATIO;
+        return bytes + decoded;
+    }
+
+    /** As {@link #sizeToReserve(String, long)}, plus the decoded size for an encoded body ({@link #heldFor}). */
+    public static long sizeToReserve(AdmissionDecision decision, String contentLength, long readLimit, long maxBodyBytes) {
+        return heldFor(sizeToReserve(contentLength, readLimit), decision, maxBodyBytes);
+    }
+
     /** The declared {@code Content-Length}, or -1 when absent or not a length. */
     public static long declaredLength(String contentLength) {
         if (contentLength == null) {

@@ -59,4 +59,22 @@ class BodyBudgetTest {
         assertEquals(-1, BodyBudget.declaredLength(" "));
         assertEquals(7, BodyBudget.declaredLength(" 7 "));
     }
+
+    /** A gzip body holds what it may decode to as well: a small bomb reserves up to max-body-bytes more. */
+    @Test
+    void anEncodedBodyReservesWhatItMayDecodeTo() {
+        try (io.headroom.Headroom headroom = io.headroom.Headroom.create(io.headroom.HeadroomConfig.defaults())) {
+            Admission admission = Admission.of(headroom);
+            long max = admission.maxBodyBytes();
+            java.util.Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.put("Content-Type", "application/json");
+            AdmissionDecision plain = admission.decide("POST", "/v1/chat/completions", headers::get);
+            headers.put("Content-Encoding", "gzip");
+            AdmissionDecision gzip = admission.decide("POST", "/v1/chat/completions", headers::get);
+            assertEquals(1000, BodyBudget.heldFor(1000, plain, max));
+            assertEquals(1000 + 1000 * BodyEncoding.DEFAULT_MAX_RATIO, BodyBudget.heldFor(1000, gzip, max));
+            assertEquals(2_000_000 + max, BodyBudget.heldFor(2_000_000, gzip, max), "the decoder stops at max-body-bytes");
+            assertEquals(2_000_000 + max, BodyBudget.sizeToReserve(gzip, "2000000", Long.MAX_VALUE, max));
+        }
+    }
 }

@@ -128,7 +128,8 @@ public class HeadroomFilter implements Filter {
             }
             case READ_BODY -> {
                 request.setAttribute(HANDLED, Boolean.TRUE);
-                long size = BodyBudget.sizeToReserve(request.getHeader("Content-Length"), admission.maxBodyBytes() + 1);
+                long size = BodyBudget.sizeToReserve(decision, request.getHeader("Content-Length"),
+                        admission.maxBodyBytes() + 1, admission.maxBodyBytes());
                 BodyBudget.Reservation reservation = current.budget().tryReserve(size);
                 if (reservation == null) {
                     // no room to hold it: on unread, as without Headroom (fail open)
@@ -144,7 +145,8 @@ public class HeadroomFilter implements Filter {
                         answerReadFailure(response, e);
                         return;
                     }
-                    reservation.shrinkTo(body.bytes().length); // a body of unknown length reserved max-body-bytes + 1
+                    // a body of unknown length reserved max-body-bytes + 1
+                    reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, admission.maxBodyBytes()));
                     BodyRewrite rewrite = admission.rewrite(current.headroom(), decision, body.bytes(), body.complete(), null);
                     setHeaders(response, rewrite.responseHeaders());
                     chain.doFilter(forwarded(request, body, rewrite), response);

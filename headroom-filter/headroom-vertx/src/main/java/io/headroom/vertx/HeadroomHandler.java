@@ -196,7 +196,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 byte[] received = read == null ? new byte[0] : read.getBytes();
                 BodyBudget.Reservation reservation = rc.get(RESERVATION);
                 if (reservation != null) {
-                    reservation.shrinkTo(received.length); // a body of unknown length reserved the read limit
+                    // a body of unknown length reserved the read limit
+                    reservation.shrinkTo(BodyBudget.heldFor(received.length, decision, admission.maxBodyBytes()));
                 }
                 // a BodyHandler of the application's may have read more than max-body-bytes
                 boolean complete = received.length <= admission.maxBodyBytes();
@@ -240,9 +241,11 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         Buffer body = Buffer.buffer();
         long limit = readLimit;
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH); // never above max-body-bytes: Admission passed those
-        BodyBudget.Reservation reservation = budget.tryReserve(BodyBudget.sizeToReserve(declared, limit));
+        AdmissionDecision decision = decide(rc);
+        BodyBudget.Reservation reservation = budget.tryReserve(
+                BodyBudget.sizeToReserve(decision, declared, limit, admission.maxBodyBytes()));
         if (reservation == null) {
-            rc.put(DECISION, admission.busy(decide(rc)));
+            rc.put(DECISION, admission.busy(decision));
             return Future.succeededFuture(null);
         }
         rc.addEndHandler(done -> reservation.close());
@@ -266,7 +269,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         });
         req.exceptionHandler(read::tryFail);
         req.endHandler(v -> {
-            reservation.shrinkTo(body.length());
+            reservation.shrinkTo(BodyBudget.heldFor(body.length(), decision, admission.maxBodyBytes()));
             read.tryComplete(body.getBytes());
         });
         req.resume();
@@ -311,7 +314,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         }
         // a declared length over max-body-bytes never gets here: Admission passed it on unread
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-        BodyBudget.Reservation reservation = budget.tryReserve(BodyBudget.sizeToReserve(declared, readLimit));
+        BodyBudget.Reservation reservation = budget.tryReserve(
+                BodyBudget.sizeToReserve(decision, declared, readLimit, admission.maxBodyBytes()));
         if (reservation == null) {
             // no room to hold it: it goes on unread, as without Headroom (fail open)
             rc.put(DECISION, admission.busy(decision));

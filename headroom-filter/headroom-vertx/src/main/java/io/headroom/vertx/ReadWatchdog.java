@@ -5,12 +5,19 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Notices a request body that stopped arriving: every {@code idleMillis} it compares the body bytes read so far
- * ({@link HttpServerRequest#bytesRead()}, counted by Vert.x whoever reads the stream) with the last look, and
- * calls {@code onSilence} when nothing arrived in between. So a sender is given up on after between one and two
- * idle periods of silence, and a slow but steady one never is. One timer per read, gone once the body ended.
+ * Notices a request body that stopped arriving, or arrives too slowly to be a real upload: every
+ * {@code idleMillis} it compares the body bytes read so far ({@link HttpServerRequest#bytesRead()}, counted by
+ * Vert.x whoever reads the stream) with the last look, and calls {@code onSilence} when fewer than
+ * {@link #MIN_PROGRESS_BYTES} arrived in between. So a silent sender is given up on after between one and two
+ * periods, and so is one that trickles a byte a second to hold a connection and its buffer (a slowloris); a
+ * real client, however slow its link, sends far more than that per period. One timer per read, gone once the
+ * body ended. Public so that an application which reads or relays a body Headroom left unread (a gateway
+ * streaming it to its upstream) bounds it the same way.
  */
-final class ReadWatchdog {
+public final class ReadWatchdog {
+    /** Bytes a body must gain per period to count as arriving: 1 KiB, about 34 bytes a second at the default 30 s. */
+    public static final long MIN_PROGRESS_BYTES = 1024;
+
     private final RoutingContext rc;
     private final long idleMillis;
     private final Handler<RoutingContext> onSilence;
@@ -22,7 +29,7 @@ final class ReadWatchdog {
     }
 
     /** Starts watching the body of {@code rc}'s request; call on its event loop before reading starts. */
-    static void watch(RoutingContext rc, long idleMillis, Handler<RoutingContext> onSilence) {
+    public static void watch(RoutingContext rc, long idleMillis, Handler<RoutingContext> onSilence) {
         new ReadWatchdog(rc, idleMillis, onSilence).arm(rc.request().bytesRead());
     }
 
@@ -33,7 +40,7 @@ final class ReadWatchdog {
                 return;
             }
             long now = request.bytesRead();
-            if (now != seen) {
+            if (now - seen >= MIN_PROGRESS_BYTES) {
                 arm(now);
             } else {
                 onSilence.handle(rc);

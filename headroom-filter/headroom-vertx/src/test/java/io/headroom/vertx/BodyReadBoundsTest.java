@@ -119,6 +119,34 @@ class BodyReadBoundsTest {
         awaitTrue(() -> handler.bufferedBytes() == 0, "the timed-out body's reservation is given back");
     }
 
+    /** A slowloris: a byte every 20 ms keeps the stream moving but never delivers a period's worth of body. */
+    @Test
+    void tricklingSenderIsAnswered408LikeASilentOne() throws Exception {
+        start(SILENCE_MS);
+        Socket slow = open();
+        sendHeaders(slow, 100_000);
+        Thread trickle = new Thread(() -> {
+            try {
+                OutputStream out = slow.getOutputStream();
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException closed) {
+                // the host closed the connection: what the test waits for
+            }
+        });
+        trickle.setDaemon(true);
+        trickle.start();
+
+        Answer answer = Answer.read(slow.getInputStream());
+        assertEquals(408, answer.status);
+        assertTrue(answer.body.contains("\"type\":\"request_timeout\""), answer.body);
+        trickle.interrupt();
+        awaitTrue(() -> handler.bufferedBytes() == 0, "the timed-out body's reservation is given back");
+    }
+
     @Test
     void aBodyOfUnknownLengthKeepsOnlyItsSizeReservedOnceRead() throws Exception {
         start(60_000);
