@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.Endpoint;
 import io.headroom.ErrorType;
 import io.headroom.vertx.ReadWatchdog;
@@ -18,10 +19,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +36,12 @@ public class UpstreamForwarder {
     private final GatewayConfig config;
     private final RetrievalRelay retrieval;
     private final SpendBooking spend;
-    private final Duration bodyReadTimeout;
+    private final long bodyReadTimeoutMs;
 
     public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend,
-                             @ConfigProperty(name = "quarkus.headroom.body-read-timeout") Duration bodyReadTimeout) {
+                             BodyReadConfig bodyRead) {
         this.spend = spend;
-        this.bodyReadTimeout = bodyReadTimeout;
+        this.bodyReadTimeoutMs = bodyRead.bodyReadTimeoutMs();
         this.config = config;
         this.retrieval = retrieval;
         HttpClientOptions options = new HttpClientOptions()
@@ -91,7 +90,7 @@ public class UpstreamForwarder {
         UpstreamCall call = call(rc, target, false);
         // a silent or trickling sender would hold this connection and an upstream one: the same read
         // bound as the Headroom filter's, then 408 and the connection closed
-        ReadWatchdog.watch(rc, bodyReadTimeout.toMillis(), silent -> {
+        ReadWatchdog.watch(rc, bodyReadTimeoutMs, silent -> {
             call.cancel();
             ApiResponses.error(rc.response().putHeader(HttpHeaders.CONNECTION, "close"), ErrorType.REQUEST_TIMEOUT,
                     "the request body stopped arriving");

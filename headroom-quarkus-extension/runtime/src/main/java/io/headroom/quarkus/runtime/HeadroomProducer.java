@@ -1,5 +1,6 @@
 package io.headroom.quarkus.runtime;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.CompressionListener;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
@@ -17,6 +18,16 @@ import java.util.List;
  */
 @Singleton
 public class HeadroomProducer {
+
+    /**
+     * How bodies are read, resolved from {@code quarkus.headroom.*} with the core's defaults: for an application
+     * that reads or relays a body Headroom left unread and should bound it the same way.
+     */
+    @Produces
+    @Singleton
+    BodyReadConfig bodyReadConfig(HeadroomRuntimeConfig config) {
+        return CoreConfigMapper.bodyRead(config.bodyRead());
+    }
 
     @Produces
     @Singleton
