@@ -21,6 +21,8 @@ public final class ReadWatchdog {
     private final RoutingContext rc;
     private final long idleMillis;
     private final Handler<RoutingContext> onSilence;
+    private long timer = -1;
+    private boolean stopped;
 
     private ReadWatchdog(RoutingContext rc, long idleMillis, Handler<RoutingContext> onSilence) {
         this.rc = rc;
@@ -30,7 +32,11 @@ public final class ReadWatchdog {
 
     /** Starts watching the body of {@code rc}'s request; call on its event loop before reading starts. */
     public static void watch(RoutingContext rc, long idleMillis, Handler<RoutingContext> onSilence) {
-        new ReadWatchdog(rc, idleMillis, onSilence).arm(-1, rc.request().bytesRead());
+        ReadWatchdog dog = new ReadWatchdog(rc, idleMillis, onSilence);
+        // a pending timer holds the routing context and its body: gone as soon as the exchange ends, not a
+        // whole period later (at a thousand requests a second that would keep 30 s of requests alive)
+        rc.addEndHandler(ended -> dog.stop());
+        dog.arm(-1, rc.request().bytesRead());
     }
 
     /**
@@ -38,9 +44,12 @@ public final class ReadWatchdog {
      * @param seen   bytes read at the last look
      */
     private void arm(long before, long seen) {
-        rc.vertx().setTimer(idleMillis, id -> {
+        if (stopped) {
+            return;
+        }
+        timer = rc.vertx().setTimer(idleMillis, id -> {
             HttpServerRequest request = rc.request();
-            if (request.isEnded() || rc.response().ended() || rc.response().closed()) {
+            if (stopped || request.isEnded() || rc.response().ended() || rc.response().closed()) {
                 return;
             }
             long now = request.bytesRead();
@@ -53,5 +62,11 @@ public final class ReadWatchdog {
                 arm(seen, now);
             }
         });
+    }
+
+    /** Cancels the pending look, if any; runs on the request's event loop (end handlers do). */
+    private void stop() {
+        stopped = true;
+        rc.vertx().cancelTimer(timer);
     }
 }
