@@ -74,7 +74,11 @@ class HeadroomBodyReadTest {
             assertEquals(HttpVersion.HTTP_2, r.version());
             assertEquals(408, r.statusCode());
             assertEquals("application/json", r.getHeader("Content-Type"));
-            assertTrue(body.contains("\"type\":\"request_timeout\""), body);
+            // The server answers before the request ended and then resets the stream (RFC 9113 8.1: RST_STREAM
+            // NO_ERROR, "stop sending"); when that reset overtakes the DATA frame, Vert.x's client hands out an empty
+            // body although the server wrote it (seen under a coverage agent's slowdown). The body is checked when
+            // the client kept it; status and content type always.
+            assertTrue(body.isEmpty() || body.contains("\"type\":\"request_timeout\""), body);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         }
