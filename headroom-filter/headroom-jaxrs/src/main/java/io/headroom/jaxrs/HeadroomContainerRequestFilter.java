@@ -1,15 +1,17 @@
 package io.headroom.jaxrs;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
+import io.headroom.host.BodyBudget;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.BoundedBody;
 import io.headroom.host.ErrorBodies;
-import io.headroom.host.HttpStatuses;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
+import io.headroom.host.HttpStatuses;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -43,13 +45,28 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
 
     private static final HeadroomLog LOG = HeadroomLog.of(HeadroomContainerRequestFilter.class);
 
+    /** Request property holding the body's {@link BodyBudget.Reservation}, closed by the response filter. */
+    static final String RESERVATION_PROPERTY = "io.headroom.jaxrs.body-reservation";
+
     private final Headroom headroom;
     private final Admission admission;
+    private final BodyBudget budget;
 
-    /** The caller keeps ownership of {@code headroom} and closes it on shutdown. */
+    /** As {@link #HeadroomContainerRequestFilter(Headroom, BodyReadConfig)} with the default body-read bounds. */
     public HeadroomContainerRequestFilter(Headroom headroom) {
+        this(headroom, BodyReadConfig.defaults());
+    }
+
+    /**
+     * The caller keeps ownership of {@code headroom} and closes it on shutdown.
+     *
+     * @param bodyRead {@code max-buffered-body-bytes} bounds the bodies held at once across requests (a body that
+     *                 does not fit goes on unread, uncompressed); the read timeout is the runtime's idle timeout
+     */
+    public HeadroomContainerRequestFilter(Headroom headroom, BodyReadConfig bodyRead) {
         this.headroom = Objects.requireNonNull(headroom, "headroom");
         this.admission = Admission.of(headroom);
+        this.budget = new BodyBudget(bodyRead.maxBufferedBodyBytes());
         LOG.info("Headroom JAX-RS filter {}; HTTP/2 requests are rewritten like HTTP/1.1 ones when the runtime serves "
                 + "them. Not done by the filter: answering the model's headroom_retrieve tool calls (they reach the "
                 + "application, which can serve them with Headroom#retrieve).", admission.describe());
@@ -70,7 +87,21 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
         }
     }
 
+    /** Body bytes held at this moment across requests (what {@code max-buffered-body-bytes} bounds). */
+    public long bufferedBytes() {
+        return budget.reserved();
+    }
+
     private void rewrite(ContainerRequestContext request, AdmissionDecision decision) throws IOException {
+        long max = admission.maxBodyBytes();
+        BodyBudget.Reservation reservation = budget.tryReserve(
+                BodyBudget.sizeToReserve(decision, request.getHeaderString(HttpHeaders.CONTENT_LENGTH), max + 1, max));
+        if (reservation == null) {
+            // no room to hold it: on unread, as without Headroom (fail open)
+            request.setProperty(RESPONSE_HEADERS_PROPERTY, admission.busy(decision).responseHeaders());
+            return;
+        }
+        request.setProperty(RESERVATION_PROPERTY, reservation);
         InputStream in = request.getEntityStream();
         BoundedBody body;
         try {
@@ -83,6 +114,7 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
                     .entity(ErrorBodies.of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving")).build());
             return;
         }
+        reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, max));
         BodyRewrite rewrite = admission.rewrite(headroom, decision, body.bytes(), body.complete(), null);
         request.setProperty(RESPONSE_HEADERS_PROPERTY, rewrite.responseHeaders());
         if (!body.complete()) {

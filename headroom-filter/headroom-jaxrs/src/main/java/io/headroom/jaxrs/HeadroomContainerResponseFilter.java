@@ -1,5 +1,6 @@
 package io.headroom.jaxrs;
 
+import io.headroom.host.BodyBudget;
 import io.headroom.host.HeadroomHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,6 +16,10 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        // the resource has consumed the body: its share of the body budget is free again
+        if (request.getProperty(HeadroomContainerRequestFilter.RESERVATION_PROPERTY) instanceof BodyBudget.Reservation r) {
+            r.close();
+        }
         if (request.getProperty(HeadroomContainerRequestFilter.RESPONSE_HEADERS_PROPERTY) instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
         }

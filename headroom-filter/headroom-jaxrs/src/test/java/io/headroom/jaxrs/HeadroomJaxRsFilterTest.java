@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.headroom.BodyReadConfig;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.CapturedLog;
@@ -116,6 +117,48 @@ class HeadroomJaxRsFilterTest {
         assertEquals(LlmRequests.SYSTEM_PROMPT, request.at("/messages/0/content").asText());
         assertEquals(LlmRequests.USER_QUESTION, request.at("/messages/1/content").asText());
         assertTrue(LlmRequests.lastContent(request).contains(LlmRequests.ERROR_NEEDLE));
+    }
+
+    /**
+     * Issue 13 item 1: bodies held at once are bounded across requests (max-buffered-body-bytes); one that does not
+     * fit reaches the resource unread and uncompressed, and a held body's share is free again after its response.
+     */
+    @Test
+    void aBodyThatDoesNotFitInTheBudgetReachesTheResourceAsSent() throws Exception {
+        byte[] original = LlmRequests.openAiChat();
+        stop();
+        headroom = Headroom.create(HeadroomConfig.defaults());
+        HeadroomContainerRequestFilter filter = new HeadroomContainerRequestFilter(headroom,
+                BodyReadConfig.builder().maxBufferedBodyBytes(original.length - 1).build());
+        ResourceConfig app = new ResourceConfig(EchoResource.class).register(filter)
+                .register(new HeadroomContainerResponseFilter());
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
+        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+
+        HttpResponse<byte[]> busy = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
+        assertArrayEquals(original, busy.body(), "went on unread");
+        assertEquals("false", header(busy, HeadroomHeaders.COMPRESSED));
+        assertEquals(0, filter.bufferedBytes());
+
+    }
+
+    @Test
+    void aBodyThatFitsIsCompressedAndItsShareGivenBackAfterTheResponse() throws Exception {
+        byte[] original = LlmRequests.openAiChat();
+        stop();
+        headroom = Headroom.create(HeadroomConfig.defaults());
+        HeadroomContainerRequestFilter filter = new HeadroomContainerRequestFilter(headroom,
+                BodyReadConfig.builder().maxBufferedBodyBytes(original.length).build());
+        ResourceConfig app = new ResourceConfig(EchoResource.class).register(filter)
+                .register(new HeadroomContainerResponseFilter());
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
+        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+
+        for (int i = 0; i < 3; i++) { // a share not given back would leave no room for the next one
+            HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
+            assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+            assertEquals(0, filter.bufferedBytes());
+        }
     }
 
     @Test
