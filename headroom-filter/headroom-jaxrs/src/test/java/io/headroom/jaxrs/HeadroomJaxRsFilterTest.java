@@ -89,6 +89,19 @@ class HeadroomJaxRsFilterTest {
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
     }
 
+    /** Restarts the server with the two filters registered one by one, the request filter's body budget given. */
+    private HeadroomContainerRequestFilter startWithBodyBudget(long maxBufferedBodyBytes) {
+        stop();
+        headroom = Headroom.create(HeadroomConfig.defaults());
+        HeadroomContainerRequestFilter filter = new HeadroomContainerRequestFilter(headroom,
+                BodyReadConfig.builder().maxBufferedBodyBytes(maxBufferedBodyBytes).build());
+        ResourceConfig app = new ResourceConfig(EchoResource.class).register(filter)
+                .register(new HeadroomContainerResponseFilter());
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
+        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+        return filter;
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
@@ -126,14 +139,7 @@ class HeadroomJaxRsFilterTest {
     @Test
     void aBodyThatDoesNotFitInTheBudgetReachesTheResourceAsSent() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        stop();
-        headroom = Headroom.create(HeadroomConfig.defaults());
-        HeadroomContainerRequestFilter filter = new HeadroomContainerRequestFilter(headroom,
-                BodyReadConfig.builder().maxBufferedBodyBytes(original.length - 1).build());
-        ResourceConfig app = new ResourceConfig(EchoResource.class).register(filter)
-                .register(new HeadroomContainerResponseFilter());
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
-        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+        HeadroomContainerRequestFilter filter = startWithBodyBudget(original.length - 1);
 
         HttpResponse<byte[]> busy = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());
         assertArrayEquals(original, busy.body(), "went on unread");
@@ -145,14 +151,7 @@ class HeadroomJaxRsFilterTest {
     @Test
     void aBodyThatFitsIsCompressedAndItsShareGivenBackAfterTheResponse() throws Exception {
         byte[] original = LlmRequests.openAiChat();
-        stop();
-        headroom = Headroom.create(HeadroomConfig.defaults());
-        HeadroomContainerRequestFilter filter = new HeadroomContainerRequestFilter(headroom,
-                BodyReadConfig.builder().maxBufferedBodyBytes(original.length).build());
-        ResourceConfig app = new ResourceConfig(EchoResource.class).register(filter)
-                .register(new HeadroomContainerResponseFilter());
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
-        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+        HeadroomContainerRequestFilter filter = startWithBodyBudget(original.length);
 
         for (int i = 0; i < 3; i++) { // a share not given back would leave no room for the next one
             HttpResponse<byte[]> r = post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(original), Map.of());

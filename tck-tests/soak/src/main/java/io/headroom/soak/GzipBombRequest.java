@@ -46,15 +46,7 @@ final class GzipBombRequest implements HostileKind {
 
     @Override
     public String send(Target t) {
-        try (RawConnection c = HostileKind.open(t)) {
-            if (c == null) {
-                return "connect-failed";
-            }
-            c.write(RawConnection.head("POST", "/v1/chat/completions", t.hostHeader(),
-                    "Content-Type: application/json", "Content-Encoding: gzip", "Authorization: Bearer sk-hostile-bomb",
-                    "x-soak-id: hostile-bomb", "Content-Length: " + body.length));
-            c.write(body);
-            return c.awaitAnswer().label();
-        }
+        return HostileKind.postChat(t, c -> c.write(body), "Content-Type: application/json", "Content-Encoding: gzip",
+                "Authorization: Bearer sk-hostile-bomb", "x-soak-id: hostile-bomb", "Content-Length: " + body.length);
     }
 }

@@ -14,14 +14,7 @@ final class HeaderOnlyRequest implements HostileKind {
 
     @Override
     public String send(Target t) {
-        try (RawConnection c = HostileKind.open(t)) {
-            if (c == null) {
-                return "connect-failed";
-            }
-            c.write(RawConnection.head("POST", "/v1/chat/completions", t.hostHeader(),
-                    "Content-Type: application/json", "Authorization: Bearer sk-hostile-header-only",
-                    "Content-Length: " + DECLARED));
-            return c.awaitAnswer().label();
-        }
+        return HostileKind.postChat(t, c -> { }, "Content-Type: application/json",
+                "Authorization: Bearer sk-hostile-header-only", "Content-Length: " + DECLARED);
     }
 }

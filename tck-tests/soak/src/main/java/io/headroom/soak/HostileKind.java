@@ -26,4 +26,27 @@ interface HostileKind {
     static RawConnection open(Target t) {
         return RawConnection.open(null, t.loopback(), t.holdMillis(), t.timer());
     }
+
+    /** What a hostile kind writes after the request head: its body, all at once or however it likes. */
+    interface BodyWriter {
+        void write(RawConnection c);
+    }
+
+    /**
+     * POSTs a chat request over a loopback connection: the head with {@code headers} (each "Name: value"),
+     * then whatever {@code body} writes; returns the outcome label of the gateway's reaction.
+     */
+    static String postChat(Target t, BodyWriter body, String... headers) {
+        try (RawConnection c = open(t)) {
+            if (c == null) {
+                return "connect-failed";
+            }
+            String[] lines = new String[headers.length + 1];
+            lines[0] = t.hostHeader();
+            System.arraycopy(headers, 0, lines, 1, headers.length);
+            c.write(RawConnection.head("POST", "/v1/chat/completions", lines));
+            body.write(c);
+            return c.awaitAnswer().label();
+        }
+    }
 }

@@ -17,19 +17,12 @@ final class SlowSenderRequest implements HostileKind {
 
     @Override
     public String send(Target t) {
-        try (RawConnection c = HostileKind.open(t)) {
-            if (c == null) {
-                return "connect-failed";
-            }
-            c.write(RawConnection.head("POST", "/v1/chat/completions", t.hostHeader(),
-                    "Content-Type: application/json", "Authorization: Bearer sk-hostile-slow",
-                    "Content-Length: " + BODY.length));
+        return HostileKind.postChat(t, c -> {
             for (byte b : BODY) {
                 if (c.timedOut() || !c.write(new byte[] {b}) || c.reacted(1_000)) {
                     break;
                 }
             }
-            return c.awaitAnswer().label();
-        }
+        }, "Content-Type: application/json", "Authorization: Bearer sk-hostile-slow", "Content-Length: " + BODY.length);
     }
 }

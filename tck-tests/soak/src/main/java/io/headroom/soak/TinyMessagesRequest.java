@@ -36,15 +36,7 @@ final class TinyMessagesRequest implements HostileKind {
 
     @Override
     public String send(Target t) {
-        try (RawConnection c = HostileKind.open(t)) {
-            if (c == null) {
-                return "connect-failed";
-            }
-            c.write(RawConnection.head("POST", "/v1/chat/completions", t.hostHeader(),
-                    "Content-Type: application/json", "Authorization: Bearer sk-hostile-tiny",
-                    "x-soak-id: hostile-tiny", "Content-Length: " + body.length));
-            c.write(body);
-            return c.awaitAnswer().label();
-        }
+        return HostileKind.postChat(t, c -> c.write(body), "Content-Type: application/json",
+                "Authorization: Bearer sk-hostile-tiny", "x-soak-id: hostile-tiny", "Content-Length: " + body.length);
     }
 }
