@@ -90,34 +90,16 @@ public class UpstreamForwarder {
         UpstreamCall call = call(rc, target, false);
         // a silent or trickling sender would hold this connection and an upstream one: the same read
         // bound as the Headroom filter's, then 408 and the connection closed
-        ReadWatchdog.watch(rc, bodyReadTimeoutMs, silent -> answerTimeout(rc, call));
+        ReadWatchdog.watch(rc, bodyReadTimeoutMs, silent -> {
+            // answered before the upstream call is cancelled: its failure must not answer 502 first
+            ReadWatchdog.answerStoppedBody(silent);
+            call.cancel();
+        });
         SpendBooking.Meter meter = spend.open(rc, Buffer.buffer());
         long started = System.nanoTime();
         call.stream(rc.request(), config.idleTimeout())
                 .onSuccess(resp -> relay(rc, resp, meter.watch(resp), target, started))
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
-    }
-
-    /** 408 (JSON) for a body that stopped arriving, then the upstream call and the client's connection ended. */
-    private static void answerTimeout(RoutingContext rc, UpstreamCall call) {
-        boolean http1 = rc.request().version() != HttpVersion.HTTP_2;
-        Runnable hangUp = () -> {
-            call.cancel();
-            if (http1) {
-                rc.request().connection().close(); // the rest of the body may still come: nobody will read it
-            } else {
-                rc.response().reset();
-            }
-        };
-        HttpServerResponse out = rc.response();
-        if (out.headWritten() || out.ended() || out.closed()) {
-            hangUp.run();
-            return;
-        }
-        // answered before the upstream call is cancelled: its failure must not answer 502 first
-        ApiResponses.error(http1 ? out.putHeader(HttpHeaders.CONNECTION, "close") : out, ErrorType.REQUEST_TIMEOUT,
-                "the request body stopped arriving");
-        hangUp.run();
     }
 
     private UpstreamCall call(RoutingContext rc, UpstreamTarget target, boolean identityEncoding) {

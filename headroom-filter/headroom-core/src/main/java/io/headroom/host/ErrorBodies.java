@@ -14,6 +14,11 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
+    /** The 408 every host answers when a request body stopped arriving (silent or trickling sender). */
+    public static byte[] bodyStoppedArriving() {
+        return of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving");
+    }
+
     /** The JSON error body for {@code type}; {@code message} names no request content. */
     public static byte[] of(ErrorType type, String message) {
         String json = "{\"error\":{\"message\":\"" + escape(message) + "\",\"type\":\"" + type.wireName()

@@ -111,7 +111,7 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
             LOG.warn("Headroom stopped reading a request body ({}); answering 408", e.getClass().getName());
             request.abortWith(Response.status(HttpStatuses.of(ErrorType.REQUEST_TIMEOUT)).type(ErrorBodies.CONTENT_TYPE)
                     .header("Connection", "close")
-                    .entity(ErrorBodies.of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving")).build());
+                    .entity(ErrorBodies.bodyStoppedArriving()).build());
             return;
         }
         reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, max));

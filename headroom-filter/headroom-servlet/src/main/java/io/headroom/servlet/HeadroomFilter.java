@@ -167,7 +167,7 @@ public class HeadroomFilter implements Filter {
         if (response.isCommitted()) {
             return;
         }
-        byte[] body = ErrorBodies.of(ErrorType.REQUEST_TIMEOUT, "the request body stopped arriving");
+        byte[] body = ErrorBodies.bodyStoppedArriving();
         response.reset();
         response.setStatus(HttpStatuses.of(ErrorType.REQUEST_TIMEOUT));
         response.setContentType(ErrorBodies.CONTENT_TYPE);

@@ -20,7 +20,7 @@ final class ErrorReplies {
      * HTTP/1.1 connection is closed once the answer is written (its unread body would otherwise be parsed as
      * the next request).
      */
-    static void answerAndStopReading(RoutingContext rc, ErrorType type, String message) {
+    static void answerAndStopReading(RoutingContext rc, ErrorType type, byte[] body) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         if (!request.isEnded()) {
@@ -41,7 +41,7 @@ final class ErrorReplies {
         if (http1) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(Buffer.buffer(ErrorBodies.of(type, message))).onComplete(ar -> {
+        response.end(Buffer.buffer(body)).onComplete(ar -> {
             if (http1) {
                 request.connection().close();
             }

@@ -298,11 +298,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     /** The JSON error body and content type the handler answers {@code status} (408, 413) with. */
     public static byte[] errorBody(int status) {
-        return io.headroom.host.ErrorBodies.of(status == 408 ? ErrorType.REQUEST_TIMEOUT : ErrorType.PAYLOAD_TOO_LARGE,
-                status == 408 ? TIMEOUT_MESSAGE : TOO_LARGE_MESSAGE);
+        return status == 408 ? io.headroom.host.ErrorBodies.bodyStoppedArriving()
+                : io.headroom.host.ErrorBodies.of(ErrorType.PAYLOAD_TOO_LARGE, TOO_LARGE_MESSAGE);
     }
 
-    private static final String TIMEOUT_MESSAGE = "the request body stopped arriving";
     private static final String TOO_LARGE_MESSAGE = "the request body exceeds the size limit";
 
     private void readBody(RoutingContext rc) {
@@ -325,7 +324,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         rc.addEndHandler(done -> reservation.close());
         rc.put(RESERVATION, reservation);
         ReadWatchdog.watch(rc, readTimeoutMillis,
-                silent -> ErrorReplies.answerAndStopReading(silent, ErrorType.REQUEST_TIMEOUT, TIMEOUT_MESSAGE));
+                ReadWatchdog::answerStoppedBody);
         bodyHandler.handle(rc);
     }
 

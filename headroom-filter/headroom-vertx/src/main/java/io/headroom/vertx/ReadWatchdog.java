@@ -1,5 +1,7 @@
 package io.headroom.vertx;
 
+import io.headroom.ErrorType;
+import io.headroom.host.ErrorBodies;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +30,14 @@ public final class ReadWatchdog {
         this.rc = rc;
         this.idleMillis = idleMillis;
         this.onSilence = onSilence;
+    }
+
+    /**
+     * What a host answers a body that stopped arriving: 408 with the JSON error body, the rest of the body
+     * dropped, an HTTP/1.1 connection closed once the answer is written.
+     */
+    public static void answerStoppedBody(RoutingContext rc) {
+        ErrorReplies.answerAndStopReading(rc, ErrorType.REQUEST_TIMEOUT, ErrorBodies.bodyStoppedArriving());
     }
 
     /** Starts watching the body of {@code rc}'s request; call on its event loop before reading starts. */
