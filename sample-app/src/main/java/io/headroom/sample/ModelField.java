@@ -3,6 +3,8 @@ package io.headroom.sample;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBufInputStream;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
 /**
@@ -19,7 +21,27 @@ final class ModelField {
         if (body == null || body.length == 0) {
             return null;
         }
-        try (JsonParser p = FACTORY.createParser(body)) {
+        try {
+            return of(FACTORY.createParser(body));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #of(byte[])}, reading the buffer in place: a large body is not copied to find one field. */
+    static String of(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return of(FACTORY.createParser((java.io.InputStream) new ByteBufInputStream(body.getByteBuf())));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String of(JsonParser parser) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

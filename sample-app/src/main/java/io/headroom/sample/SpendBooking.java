@@ -89,7 +89,7 @@ public class SpendBooking {
                 ReportedUsage usage = r == null ? new ReportedUsage() : r.finish();
                 long input = usage.input() >= 0 ? usage.input() : estimatedInput;
                 long output = Math.max(0, usage.output());
-                tracker.bookSpend(caller, ModelField.of(body.getBytes()), input, output);
+                tracker.bookSpend(caller, ModelField.of(body), input, output);
                 return null;
             }, false).onFailure(e -> LOG.warnf("spend bookkeeping failed (%s)", e.getClass().getSimpleName()));
         }

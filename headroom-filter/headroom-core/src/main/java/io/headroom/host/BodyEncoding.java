@@ -11,13 +11,19 @@ import java.util.zip.Inflater;
  * The request body {@code Content-Encoding}s Headroom decodes before rewriting: {@code gzip} and
  * {@code deflate}. Decoding is bounded twice, by an absolute size and by an expansion ratio, so a
  * decompression bomb costs at most that many bytes of work before the caller gives up and forwards
- * the body untouched.
+ * the body untouched. The ratio is checked as decoding goes, against the input consumed so far (with
+ * {@value #RATIO_SLACK_BYTES} bytes of slack for a compressible start): a bomb expands at about
+ * 1000:1 from its first bytes, so it is refused after about a megabyte of output instead of after
+ * {@code maxBytes} of it.
  */
 public enum BodyEncoding {
     GZIP, DEFLATE;
 
     /** Largest accepted ratio of decoded to encoded size; real JSON rarely exceeds 20x. */
     public static final int DEFAULT_MAX_RATIO = 100;
+
+    /** Output allowed beyond {@code maxRatio} times the input consumed so far. */
+    static final int RATIO_SLACK_BYTES = 1 << 20;
 
     /**
      * The encoding named by a {@code Content-Encoding} header value. Empty for a header that is
@@ -49,11 +55,11 @@ public enum BodyEncoding {
      *         {@code min(maxBytes, encoded.length * maxRatio)} bytes (decoding stops right there)
      */
     public Optional<byte[]> decode(byte[] encoded, long maxBytes, int maxRatio) {
-        long limit = Math.min(maxBytes, (long) encoded.length * maxRatio);
+        Bound bound = new Bound(Math.min(maxBytes, (long) encoded.length * maxRatio), maxRatio);
         try {
             return switch (this) {
-                case GZIP -> gunzip(encoded, limit);
-                case DEFLATE -> inflate(encoded, limit);
+                case GZIP -> gunzip(encoded, bound);
+                case DEFLATE -> inflate(encoded, bound);
             };
         } catch (RuntimeException e) {
             return Optional.empty(); // not what the header claims: the upstream will judge it
@@ -66,7 +72,14 @@ public enum BodyEncoding {
      * start another one: a body Headroom rewrote would then lose them without a word. Here anything but complete,
      * CRC- and length-checked members is refused, and the body goes on as the client sent it.
      */
-    private static Optional<byte[]> gunzip(byte[] in, long limit) {
+    /** The decoded-size bounds of one body: absolute, and relative to the input consumed so far. */
+    private record Bound(long limit, int maxRatio) {
+        boolean exceeded(long decoded, long consumed) {
+            return decoded > limit || decoded > RATIO_SLACK_BYTES + consumed * maxRatio;
+        }
+    }
+
+    private static Optional<byte[]> gunzip(byte[] in, Bound bound) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         long total = 0;
@@ -87,7 +100,7 @@ public enum BodyEncoding {
                         return Optional.empty(); // truncated
                     }
                     total += n;
-                    if (total > limit) {
+                    if (bound.exceeded(total, pos + header + inflater.getBytesRead())) {
                         return Optional.empty();
                     }
                     crc.update(buf, 0, n);
@@ -148,12 +161,12 @@ public enum BodyEncoding {
     }
 
     /** HTTP "deflate" is zlib-wrapped (RFC 9110); some clients send raw deflate, so that is tried too. */
-    private static Optional<byte[]> inflate(byte[] encoded, long limit) {
-        Optional<byte[]> zlib = inflate(encoded, limit, false);
-        return zlib.isPresent() ? zlib : inflate(encoded, limit, true);
+    private static Optional<byte[]> inflate(byte[] encoded, Bound bound) {
+        Optional<byte[]> zlib = inflate(encoded, bound, false);
+        return zlib.isPresent() ? zlib : inflate(encoded, bound, true);
     }
 
-    private static Optional<byte[]> inflate(byte[] encoded, long limit, boolean raw) {
+    private static Optional<byte[]> inflate(byte[] encoded, Bound bound, boolean raw) {
         Inflater inflater = new Inflater(raw);
         try {
             inflater.setInput(encoded);
@@ -166,7 +179,7 @@ public enum BodyEncoding {
                     return Optional.empty(); // truncated, or needs a preset dictionary we do not have
                 }
                 total += n;
-                if (total > limit) {
+                if (bound.exceeded(total, inflater.getBytesRead())) {
                     return Optional.empty();
                 }
                 out.write(buf, 0, n);

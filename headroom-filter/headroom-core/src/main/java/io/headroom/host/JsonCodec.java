@@ -36,7 +36,9 @@ public final class JsonCodec {
      * is worked on. Real requests stay far below: a conversation of a thousand turns is some 10,000
      * tokens, since tool outputs are single string tokens, and a 1,000-row tool output of 20 columns
      * some 42,000. A larger document is not rewritten (the request goes on as sent); the cap bounds both
-     * the heap and the work one request can cost.
+     * the heap and the work one request can cost. A body that could hold more tokens than this is counted
+     * first with the streaming parser, which builds nothing ({@link #countTokensWithinCap}), so an
+     * oversized document is refused before any tree is built rather than after 170 MB of one.
      */
     public static final long MAX_TOKEN_COUNT = 1_000_000;
 
@@ -77,12 +79,33 @@ public final class JsonCodec {
         if (bad >= 0) {
             throw new JsonProcessingException("not strict UTF-8 at byte " + bad) { };
         }
+        if (body.length > MAX_TOKEN_COUNT) {
+            countTokensWithinCap(body);
+        }
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             return document(new ExactTreeReader(parser, body).readDocument());
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
             // parsing a byte array does no real I/O; anything else is a malformed document too
+            throw new JsonProcessingException(e.getMessage(), e) { };
+        }
+    }
+
+    /**
+     * Walks the document's tokens without building or decoding anything; the factory's constraints (token
+     * count, depth, sizes) throw as soon as one is exceeded. Every token takes at least one byte, so only a
+     * body longer than {@link #MAX_TOKEN_COUNT} bytes can exceed the cap and needs this pass; the extra pass
+     * costs a small part of building the tree.
+     */
+    private void countTokensWithinCap(byte[] body) throws JsonProcessingException {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                // the count is the parser's own (StreamReadConstraints.maxTokenCount)
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
             throw new JsonProcessingException(e.getMessage(), e) { };
         }
     }

@@ -110,6 +110,32 @@ class BodyEncodingTest {
     }
 
     /**
+     * The ratio is checked as decoding goes: a bomb under the size limit (2 GB of zeros would be refused by
+     * it too) is refused after about a megabyte of output, not after the whole limit of it was inflated.
+     */
+    @Test
+    void aBombIsRefusedEarlyNotAtTheSizeLimit() throws IOException {
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(member) {
+            { def.setLevel(Deflater.BEST_COMPRESSION); }
+        }) {
+            byte[] mb = new byte[1 << 20];
+            for (int i = 0; i < 256; i++) {
+                gz.write(mb);
+            }
+        }
+        byte[] bomb = member.toByteArray(); // one member, 256 MiB of zeros in about 256 KB
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        BodyEncoding.GZIP.decode(gzip(JSON), 1 << 20, 100); // classes loaded
+        long before = threads.getThreadAllocatedBytes(id);
+        assertTrue(BodyEncoding.GZIP.decode(bomb, 512L << 20, BodyEncoding.DEFAULT_MAX_RATIO).isEmpty());
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 8L << 20, "refusing the bomb allocated " + (allocated >> 20) + " MB");
+    }
+
+    /**
      * A gzip stream of {@code size} zero bytes (a multiple of 1 MiB): one member holding 1 MiB of
      * zeros, repeated, as gzip allows. Built in milliseconds without ever holding the zeros.
      */

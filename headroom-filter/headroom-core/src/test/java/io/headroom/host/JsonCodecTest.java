@@ -110,6 +110,24 @@ class JsonCodecTest {
         assertTrue(e.getMessage().contains("Token count"), e.getMessage());
     }
 
+    /**
+     * An over-cap document is refused by the token count before a tree is built: refusing five million
+     * tokens allocates a few MB (the parser's buffers), not the ~170 MB a tree of a million tokens costs.
+     */
+    @Test
+    void anOverCapDocumentIsRefusedWithoutBuildingATree() throws Exception {
+        JsonCodec unlimitedSize = new JsonCodec(Long.MAX_VALUE);
+        byte[] huge = messages(900_000);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        unlimitedSize.parse(messages(10)); // classes loaded, caches warm
+        long before = threads.getThreadAllocatedBytes(id);
+        assertThrows(JsonProcessingException.class, () -> unlimitedSize.parse(huge));
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 16L << 20, "refusing allocated " + (allocated >> 20) + " MB");
+    }
+
     private static byte[] messages(int n) {
         StringBuilder sb = new StringBuilder(n * 32).append("{\"messages\":[");
         for (int i = 0; i < n; i++) {

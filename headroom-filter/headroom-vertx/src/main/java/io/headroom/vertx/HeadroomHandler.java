@@ -40,21 +40,23 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p><b>Reading.</b> {@link #bodyReader()} reads the bodies Headroom rewrites (JSON only: forms, multipart and
- * every other body are never read or parsed) with Vert.x's own {@link BodyHandler}, whose buffer grows with the
- * bytes received, and lets every other request through unread. A body over {@code max-body-bytes} is not
+ * every other body are never read or parsed) the way Vert.x's {@link BodyHandler} would, keeping the chunks as
+ * they arrive and joining them once ({@link ReceivedBody}), so memory grows with the bytes received and is never
+ * copied over and over; every other request goes through unread. A body over {@code max-body-bytes} is not
  * compressed and goes on exactly as received. Bounds, whatever the headers claim ({@link BodyReadConfig}):
  * <ul>
  *   <li>a declared length over {@code max-body-bytes} is not read at all (it goes on as sent); a body of unknown
  *       length that grows past the read limit ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT}
- *       bytes, never below {@code max-body-bytes}) gets the 413 of Vert.x's BodyHandler, through the
- *       application's failure handler;</li>
+ *       bytes, never below {@code max-body-bytes}) is answered 413 with the JSON error body, and its HTTP/1.1
+ *       connection closed;</li>
  *   <li>a sender silent for {@code body-read-timeout-ms} is answered 408 (JSON) and its HTTP/1.1 connection
  *       closed;</li>
  *   <li>at most {@code max-buffered-body-bytes} are held across requests ({@link #bufferedBytes()}), each body
  *       counted by its declared length, or the read limit when none is declared, until its response ended; a body
  *       that does not fit goes on unread and uncompressed (fail open, counted as {@code busy}).</li>
  * </ul>
- * Because Vert.x's BodyHandler read it, a {@code BodyHandler} later in the chain sees the body as read and passes.
+ * The body is then in {@code rc.body()} and a {@code BodyHandler} later in the chain sees it as read and passes,
+ * as after Vert.x's own ({@link ReadMark}).
  * Any {@code BodyHandler} in front of this handler does the same job (then these bounds are its own).
  *
  * <p><b>Handing the body on.</b> The handler runs the pipeline on a worker ({@link Headroom} is CPU-bound) and
@@ -84,6 +86,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private static final String DECISION = "io.headroom.vertx.decision";
     private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
     private static final String RESERVATION = "io.headroom.vertx.body-reservation";
+    /** The bytes of a body {@link #bodyReader()} read itself, so they are not copied out of rc.body() again. */
+    private static final String RECEIVED = "io.headroom.vertx.received-body";
 
     private final Headroom headroom;
     private final Admission admission;
@@ -193,7 +197,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                     return;
                 }
                 Buffer read = rc.body().buffer();
-                byte[] received = read == null ? new byte[0] : read.getBytes();
+                byte[] ownRead = rc.get(RECEIVED);
+                byte[] received = ownRead != null ? ownRead : read == null ? new byte[0] : read.getBytes();
                 BodyBudget.Reservation reservation = rc.get(RESERVATION);
                 if (reservation != null) {
                     // a body of unknown length reserved the read limit
@@ -201,11 +206,12 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 }
                 // a BodyHandler of the application's may have read more than max-body-bytes
                 boolean complete = received.length <= admission.maxBodyBytes();
+                Buffer original = read == null ? Buffer.buffer() : read;
                 rewrite(rc, received, complete).onComplete(ar -> {
                     if (ar.succeeded()) {
-                        handOn(rc, ar.result(), received);
+                        handOn(rc, ar.result(), original);
                     } else {
-                        handOnOriginal(rc, received, ar.cause());
+                        handOnOriginal(rc, original, ar.cause());
                     }
                 });
             }
@@ -238,7 +244,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
         HttpServerRequest req = rc.request();
         Promise<byte[]> read = Promise.promise();
-        Buffer body = Buffer.buffer();
+        ReceivedBody body = new ReceivedBody();
         long limit = readLimit;
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH); // never above max-body-bytes: Admission passed those
         AdmissionDecision decision = decide(rc);
@@ -261,16 +267,18 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             if (read.future().isComplete()) {
                 return; // failed (too large, timed out): keep nothing more
             }
-            if (body.length() + (long) chunk.length() > limit) {
+            if (body.length() + chunk.length() > limit) {
                 read.tryFail(new HttpException(413));
             } else if (!read.future().isComplete()) {
-                body.appendBuffer(chunk);
+                body.append(chunk);
             }
         });
         req.exceptionHandler(read::tryFail);
         req.endHandler(v -> {
             reservation.shrinkTo(BodyBudget.heldFor(body.length(), decision, admission.maxBodyBytes()));
-            read.tryComplete(body.getBytes());
+            if (!read.future().isComplete()) {
+                read.tryComplete(body.toBytes());
+            }
         });
         req.resume();
         return read.future().compose(received -> rewrite(rc, received, received.length <= admission.maxBodyBytes()));
@@ -281,7 +289,12 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
      * it), fixes the request's length and encoding headers and sets the response headers. Call on the event loop.
      */
     public static void apply(RoutingContext rc, BodyRewrite rewrite) {
-        Buffer forwarded = Buffer.buffer(rewrite.body());
+        apply(rc, rewrite, null);
+    }
+
+    /** As {@link #apply(RoutingContext, BodyRewrite)}; an unchanged body goes on as {@code received}, not copied. */
+    private static void apply(RoutingContext rc, BodyRewrite rewrite, Buffer received) {
+        Buffer forwarded = received != null && !rewrite.changed() ? received : Buffer.buffer(rewrite.body());
         rc.put(FORWARDED, forwarded);
         if (rewrite.changed()) {
             MultiMap headers = rc.request().headers();
@@ -325,16 +338,67 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         rc.put(RESERVATION, reservation);
         ReadWatchdog.watch(rc, readTimeoutMillis,
                 ReadWatchdog::answerStoppedBody);
-        bodyHandler.handle(rc);
+        if (ReadMark.supported(rc)) {
+            readAsBodyHandlerWould(rc);
+        } else {
+            bodyHandler.handle(rc);
+        }
     }
 
-    private static void handOn(RoutingContext rc, BodyRewrite rewrite, byte[] received) {
+    /**
+     * Reads the body as {@link BodyHandler} would for a JSON body (100-continue answered, other expectations
+     * 417, the body then in {@code rc.body()}), but into a {@link ReceivedBody} and with this handler's own JSON
+     * 413 past the read limit.
+     */
+    private void readAsBodyHandlerWould(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        String expect = req.getHeader(HttpHeaders.EXPECT);
+        if (expect != null) {
+            if (!"100-continue".equalsIgnoreCase(expect)) {
+                rc.fail(417);
+                return;
+            }
+            if (req.version() != HttpVersion.HTTP_1_0) {
+                rc.response().writeContinue();
+            }
+        }
+        ReceivedBody body = new ReceivedBody();
+        AtomicBoolean refused = new AtomicBoolean();
+        req.handler(chunk -> {
+            if (refused.get()) {
+                return;
+            }
+            if (body.length() + chunk.length() > readLimit) {
+                refused.set(true);
+                ErrorReplies.answerAndStopReading(rc, ErrorType.PAYLOAD_TOO_LARGE, errorBody(413));
+            } else {
+                body.append(chunk);
+            }
+        });
+        req.exceptionHandler(e -> {
+            if (!refused.getAndSet(true) && !rc.response().ended()) {
+                rc.fail(e);
+            }
+        });
+        req.endHandler(v -> {
+            if (refused.get() || rc.response().ended() || rc.response().closed()) {
+                return; // answered already (413, 408) or the client went away
+            }
+            byte[] received = body.toBytes();
+            rc.put(RECEIVED, received);
+            ReadMark.markRead(rc, Buffer.buffer(received));
+            rc.next();
+        });
+        req.resume();
+    }
+
+    private static void handOn(RoutingContext rc, BodyRewrite rewrite, Buffer received) {
         if (rc.response().ended() || rc.response().closed()) {
             return; // the client went away while we were compressing
         }
         MultiMap before = MultiMap.caseInsensitiveMultiMap().addAll(rc.request().headers());
         try {
-            apply(rc, rewrite);
+            apply(rc, rewrite, received);
         } catch (RuntimeException e) {
             rc.request().headers().clear().addAll(before);
             handOnOriginal(rc, received, e);
@@ -343,13 +407,12 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         rc.next();
     }
 
-    private static void handOnOriginal(RoutingContext rc, byte[] received, Throwable cause) {
+    private static void handOnOriginal(RoutingContext rc, Buffer original, Throwable cause) {
         LOG.warn("Headroom could not process POST {} ({}); forwarding the original body",
                 rc.normalizedPath(), cause.getClass().getName());
         if (rc.response().ended() || rc.response().closed()) {
             return;
         }
-        Buffer original = Buffer.buffer(received);
         rc.put(FORWARDED, original);
         ContextBody.set(rc, original);
         putHeaders(rc.response(), HeadroomHeaders.untouched());

@@ -289,7 +289,11 @@ class HeadroomHandlerTest {
         HttpResponse<byte[]> unknownLength = post(protocol, "/v1/chat/completions",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(original)), Map.of());
 
-        assertEquals(413, unknownLength.statusCode(), "Vert.x's BodyHandler stops a body that grows past the read limit");
+        assertEquals(413, unknownLength.statusCode(), "a body that grows past the read limit is stopped");
+        assertEquals(io.headroom.host.ErrorBodies.CONTENT_TYPE,
+                unknownLength.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("payload_too_large", new com.fasterxml.jackson.databind.ObjectMapper().readTree(unknownLength.body())
+                .path("error").path("type").asText(), new String(unknownLength.body(), StandardCharsets.UTF_8));
         assertEquals(0, headroom.stats().requestsTotal());
     }
 

@@ -36,6 +36,12 @@ final class SoakReport {
         table(b, "Normal requests", result.normal());
         table(b, "Hostile requests", result.hostile());
         b.append(String.format(Locale.ROOT, "%nHostile share of the main run: %.1f%%.%n", 100 * result.hostileShare()));
+        b.append("\n## Latency of the main run's normal requests, by window\n\n")
+                .append("| From s | Requests | p50 ms | p99 ms |\n|---|---|---|---|\n");
+        for (Percentiles.Window w : result.loadedByWindow()) {
+            b.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f |%n", w.startSeconds(), w.count(),
+                    w.p50Millis(), w.p99Millis()));
+        }
         SoakResult.Memory m = result.memory();
         b.append("\n## Memory\n\n")
                 .append(String.format(Locale.ROOT, "- samples: %d%n- max heap used: %.0f MB of -Xmx%dm%n"

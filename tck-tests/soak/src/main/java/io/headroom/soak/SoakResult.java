@@ -10,6 +10,7 @@ record SoakResult(
         Map<String, Map<String, Long>> hostile,
         Latency quiet,
         Latency loaded,
+        List<Percentiles.Window> loadedByWindow,
         Memory memory,
         Restarts restarts,
         Hashes hashes) {

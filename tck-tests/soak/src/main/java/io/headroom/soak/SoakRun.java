@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  */
 final class SoakRun {
     private static final long SAMPLE_PERIOD_MILLIS = 2_000;
+    private static final long LATENCY_WINDOW_SECONDS = 30;
 
     private final SoakOptions o;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -95,7 +96,7 @@ final class SoakRun {
             }
             sampler.close();
             SoakResult result = new SoakResult(settings(port, gateway), normal.snapshot(), hostile.snapshot(),
-                    latency(quiet), latency(loaded), memory(sampler, gateway.log()),
+                    latency(quiet), latency(loaded), loaded.windows(LATENCY_WINDOW_SECONDS), memory(sampler, gateway.log()),
                     new SoakResult.Restarts(o.kill(), gateway.plannedRestarts(), seconds(gateway.restartTimes()),
                             gateway.unplannedExits()),
                     new SoakResult.Hashes(ledger.size(), ledger.handedOutBeforeKill(), audit.outcomes(),

@@ -15,7 +15,7 @@ class AcceptanceCriteriaTest {
                                      double quietP99, double loadedP99, double maxRss, long oom,
                                      List<String> unplanned, Map<String, Long> retrieval, long handedOut) {
         return new SoakResult(Map.of(), normal, hostile,
-                new SoakResult.Latency(1000, 5, quietP99), new SoakResult.Latency(9000, 6, loadedP99),
+                new SoakResult.Latency(1000, 5, quietP99), new SoakResult.Latency(9000, 6, loadedP99), List.of(),
                 new SoakResult.Memory(512, 1024, 300, 400, 120, maxRss, oom, List.of()),
                 new SoakResult.Restarts(true, 1, List.of(4.2), unplanned),
                 new SoakResult.Hashes(handedOut, handedOut / 2, retrieval, Map.of(), Map.of()));
@@ -83,7 +83,7 @@ class AcceptanceCriteriaTest {
     @Test
     void nothingMeasuredIsAFailNotAPass() {
         SoakResult empty = new SoakResult(Map.of(), Map.of(), Map.of(), new SoakResult.Latency(0, Double.NaN, Double.NaN),
-                new SoakResult.Latency(0, Double.NaN, Double.NaN),
+                new SoakResult.Latency(0, Double.NaN, Double.NaN), List.of(),
                 new SoakResult.Memory(512, 1024, 0, -1, -1, -1, 0, List.of("attach failed")),
                 new SoakResult.Restarts(true, 0, List.of(), List.of()), new SoakResult.Hashes(0, 0, Map.of(), Map.of(), Map.of()));
         List<AcceptanceCriteria.Criterion> criteria = AcceptanceCriteria.evaluate(empty, 2.0, 0.05);

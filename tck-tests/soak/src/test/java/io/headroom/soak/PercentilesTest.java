@@ -44,4 +44,22 @@ class PercentilesTest {
         assertEquals(2500.0, p.millis(50));
         assertEquals(4950.0, p.millis(99));
     }
+
+    @Test
+    void windowsSplitThePhaseInTimeOrder() throws InterruptedException {
+        Percentiles p = new Percentiles();
+        p.add(5_000_000L);
+        p.add(7_000_000L);
+        Thread.sleep(1_100); // the next records fall in the second one-second window at the earliest
+        p.add(40_000_000L);
+        java.util.List<Percentiles.Window> w = p.windows(1);
+        assertEquals(0, w.get(0).startSeconds());
+        assertEquals(2, w.get(0).count());
+        assertEquals(7.0, w.get(0).p99Millis());
+        Percentiles.Window later = w.get(w.size() - 1);
+        assertTrue(later.startSeconds() >= 1);
+        assertEquals(1, later.count());
+        assertEquals(40.0, later.p99Millis());
+        assertEquals(3, w.stream().mapToInt(Percentiles.Window::count).sum());
+    }
 }
