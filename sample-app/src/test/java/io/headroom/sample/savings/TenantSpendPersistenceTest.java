@@ -115,12 +115,16 @@ class TenantSpendPersistenceTest {
     }
 
     @Test
-    void spendOfAnEarlierDayIsDroppedOnLoadAndSavingsAreKept() {
+    void spendIsKeptUntilUtcMidnightAndAFileOfAnEarlierDayStartsAFreshOne() {
         Path file = dir.resolve("proxy_savings.json");
-        MutableClock clock = new MutableClock(MORNING);
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-14T23:00:00Z"));
         try (PersistentSavings s = PersistentSavings.open(file, NEVER, RETENTION, clock)) {
             s.ledger().record(SavingsTotals.ofRequest(100, 0.00025, 400, 0.001));
             s.tenants().add(TENANT_A, 5.0);
+        }
+        clock.set(Instant.parse("2025-03-14T23:59:59Z"));
+        try (PersistentSavings sameDay = PersistentSavings.open(file, NEVER, RETENTION, clock)) {
+            assertEquals(5.0, sameDay.tenants().spentToday(TENANT_A));
         }
         clock.set(Instant.parse("2025-03-15T00:00:01Z"));
 
@@ -129,6 +133,7 @@ class TenantSpendPersistenceTest {
             assertEquals(0, nextDay.tenants().tenantsToday());
             assertEquals(1, nextDay.ledger().lifetime().requests(), "the savings history is not touched");
         }
+        assertTrue(warnings.isEmpty(), "an earlier day is not an error: " + warnings);
     }
 
     @Test
