@@ -93,7 +93,7 @@ public final class TenantSpend {
         return day.spent.size() >= maxTenants ? day.spent.getOrDefault(OVERFLOW, 0.0) : 0.0;
     }
 
-    /** Tenants with spend today, {@value #OVERFLOW} included. */
+    /** Tenants that spent something today, {@value #OVERFLOW} included. */
     public int tenantsToday() {
         return today(current).spent.size();
     }
@@ -119,6 +119,9 @@ public final class TenantSpend {
     private void book(String key, double usd) {
         Day day = today(current);
         synchronized (day) { // one writer at a time keeps the cap exact; readers need no lock
+            if (usd == 0 && !day.spent.containsKey(key)) {
+                return; // a free answer (unpriced model) takes no place under the cap
+            }
             String into = day.spent.containsKey(key) || day.spent.size() < maxTenants ? key : OVERFLOW;
             day.spent.merge(into, usd, Double::sum);
         }

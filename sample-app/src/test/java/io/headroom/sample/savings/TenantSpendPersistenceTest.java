@@ -215,6 +215,8 @@ class TenantSpendPersistenceTest {
         String c = TenantScope.ofCredential("sk-tenant-c-not-real");
         String d = TenantScope.ofCredential("sk-tenant-d-not-real");
         assertEquals(0.0, spend.spentToday(c), "nothing booked past the cap yet");
+        spend.add(TenantScope.ofCredential("sk-unpriced-model"), 0.0);
+        assertEquals(2, spend.tenantsToday(), "a free answer takes no place under the cap");
 
         spend.add(c, 1.5);
         assertEquals(1.5, spend.spentToday(c));
