@@ -9,6 +9,7 @@ import io.headroom.sample.savings.PricingTable;
 import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsLedger;
 import io.headroom.sample.savings.SavingsTotals;
+import io.headroom.sample.savings.TenantSpend;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Prices every proxied request and books it: session totals in memory, durable totals in the
  * savings file ({@code HEADROOM_SAVINGS_PATH}), and today's spend for the daily budget
- * ({@code HEADROOM_BUDGET}) and the per-tenant one ({@code HEADROOM_TENANT_BUDGET}). Savings are the
+ * ({@code HEADROOM_BUDGET}) and the per-tenant one ({@code HEADROOM_TENANT_BUDGET}), both also kept in the
+ * savings file so a restart on the same UTC day resets neither. Savings are the
  * removed input tokens at the model's input price, booked when Headroom compressed the request (the
  * extension hands this bean to Headroom as a {@link CompressionListener}); spend is booked only from the
  * provider's answer ({@link SpendBooking}: the usage it reports at the model's input and output prices,
@@ -38,7 +40,6 @@ public class SavingsTracker implements CompressionListener {
     private final PricingTable pricing;
     private final OptionalDouble budgetUsd;
     private final OptionalDouble tenantBudgetUsd;
-    private final TenantSpend tenants = new TenantSpend(Clock.systemUTC());
     private SavingsTotals session = SavingsTotals.ZERO;
 
     public SavingsTracker(@ConfigProperty(name = "headroom.savings.path") String path,
@@ -49,7 +50,9 @@ public class SavingsTracker implements CompressionListener {
                           @ConfigProperty(name = "headroom.pricing.models-file") Optional<String> modelsFile,
                           @ConfigProperty(name = "headroom.pricing.model-limits") Optional<String> modelLimits,
                           @ConfigProperty(name = "headroom.budget") Optional<Double> budget,
-                          @ConfigProperty(name = "headroom.tenant-budget") Optional<Double> tenantBudget) {
+                          @ConfigProperty(name = "headroom.tenant-budget") Optional<Double> tenantBudget,
+                          @ConfigProperty(name = "headroom.savings.max-tenants",
+                                  defaultValue = "" + TenantSpend.DEFAULT_MAX_TENANTS) int maxTenants) {
         if (budget.isPresent() && !(budget.get() >= 0)) {
             throw new IllegalArgumentException("headroom.budget (HEADROOM_BUDGET) must be a non-negative USD amount");
         }
@@ -61,7 +64,10 @@ public class SavingsTracker implements CompressionListener {
         this.pricing = PricingTable.fromSources(modelsFile.filter(s -> !s.isBlank()).map(Path::of).orElse(null),
                 modelLimits.orElse(null));
         this.budgetUsd = budget.map(OptionalDouble::of).orElse(OptionalDouble.empty());
-        this.savings = PersistentSavings.open(Path.of(path), flushInterval, retention, Clock.systemUTC());
+        if (maxTenants < 1) {
+            throw new IllegalArgumentException("headroom.savings.max-tenants must be at least 1");
+        }
+        this.savings = PersistentSavings.open(Path.of(path), flushInterval, retention, maxTenants, Clock.systemUTC());
         LOG.infof("persistent savings at %s%s", savings.path(),
                 budget.map(b -> String.format(java.util.Locale.ROOT, ", daily budget %.2f USD", b)).orElse(""));
     }
@@ -92,7 +98,7 @@ public class SavingsTracker implements CompressionListener {
         double cost = price.map(p -> p.inputCost(inputTokens) + p.outputCost(outputTokens)).orElse(0.0);
         SavingsTotals delta = new SavingsTotals(0, 0, 0.0, inputTokens, cost);
         savings.ledger().record(delta);
-        tenants.add(caller, cost);
+        savings.tenants().add(caller, cost);
         synchronized (this) {
             session = session.plus(delta);
         }
@@ -130,7 +136,7 @@ public class SavingsTracker implements CompressionListener {
         if (tenantBudgetUsd.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BudgetStatus(tenantBudgetUsd.getAsDouble(), tenants.spentToday(caller)));
+        return Optional.of(new BudgetStatus(tenantBudgetUsd.getAsDouble(), savings.tenants().spentToday(caller)));
     }
 
     /** The per-tenant daily limit, if set, and how many tenants spent today / are over it. */
@@ -139,6 +145,7 @@ public class SavingsTracker implements CompressionListener {
             return Optional.empty();
         }
         double limit = tenantBudgetUsd.getAsDouble();
+        TenantSpend tenants = savings.tenants();
         return Optional.of(new TenantBudgets(limit, tenants.tenantsToday(), tenants.tenantsOver(limit)));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link SavingsLedger} backed by a {@link SavingsFile}: loaded at start, written by a background
- * thread every {@code flushInterval} when something changed, and once more on {@link #close()}.
- * Never written on the request path.
+ * A {@link SavingsLedger} and today's {@link TenantSpend} backed by one {@link SavingsFile}: loaded at start,
+ * written together by a background thread every {@code flushInterval} when something changed, and once more
+ * on {@link #close()}. Never written on the request path, so an unclean stop loses at most what was booked
+ * in the last {@code flushInterval}.
  */
 public final class PersistentSavings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersistentSavings.class);
 
     private final SavingsLedger ledger;
+    private final TenantSpend tenants;
     private final SavingsFile file;
     private final ScheduledExecutorService flusher;
     private final Object saveLock = new Object();
@@ -26,8 +29,9 @@ public final class PersistentSavings implements AutoCloseable {
     private boolean warned;
     private boolean closed;
 
-    private PersistentSavings(SavingsLedger ledger, SavingsFile file, Duration flushInterval) {
+    private PersistentSavings(SavingsLedger ledger, TenantSpend tenants, SavingsFile file, Duration flushInterval) {
         this.ledger = ledger;
+        this.tenants = tenants;
         this.file = file;
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "headroom-savings-flush");
@@ -38,21 +42,36 @@ public final class PersistentSavings implements AutoCloseable {
         flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Loads {@code path} (a missing or corrupt file starts empty) and starts the periodic writer.
-     *
-     * @param retention how long hourly buckets are kept
-     */
+    /** {@link #open(Path, Duration, Duration, int, Clock)} with {@value TenantSpend#DEFAULT_MAX_TENANTS} tenants a day. */
     public static PersistentSavings open(Path path, Duration flushInterval, Duration retention, Clock clock) {
+        return open(path, flushInterval, retention, TenantSpend.DEFAULT_MAX_TENANTS, clock);
+    }
+
+    /**
+     * Loads {@code path} (a missing or corrupt file starts empty; tenant spend of an earlier day is dropped)
+     * and starts the periodic writer.
+     *
+     * @param retention  how long hourly buckets are kept
+     * @param maxTenants tenants whose spend is kept per day (see {@link TenantSpend})
+     */
+    public static PersistentSavings open(Path path, Duration flushInterval, Duration retention, int maxTenants,
+                                         Clock clock) {
         SavingsFile file = new SavingsFile(path);
-        SavingsLedger ledger = file.load()
-                .map(s -> new SavingsLedger(clock, retention, s))
+        Optional<SavingsFile.Contents> stored = file.load();
+        SavingsLedger ledger = stored
+                .map(s -> new SavingsLedger(clock, retention, s.savings()))
                 .orElseGet(() -> new SavingsLedger(clock, retention));
-        return new PersistentSavings(ledger, file, flushInterval);
+        TenantSpend tenants = new TenantSpend(clock, maxTenants,
+                stored.map(SavingsFile.Contents::tenants).orElse(null));
+        return new PersistentSavings(ledger, tenants, file, flushInterval);
     }
 
     public SavingsLedger ledger() {
         return ledger;
+    }
+
+    public TenantSpend tenants() {
+        return tenants;
     }
 
     public Path path() {
@@ -62,11 +81,12 @@ public final class PersistentSavings implements AutoCloseable {
     /** Writes the ledger now if it changed since the last write. */
     public void flush() throws IOException {
         synchronized (saveLock) {
-            long changes = ledger.changes();
+            // a booking adds to both, a UTC midnight empties the tenants: either is worth a write
+            long changes = ledger.changes() + tenants.changes();
             if (changes == savedChanges) {
                 return;
             }
-            file.save(ledger.snapshot());
+            file.save(new SavingsFile.Contents(ledger.snapshot(), tenants.snapshot()));
             savedChanges = changes;
             warned = false;
         }

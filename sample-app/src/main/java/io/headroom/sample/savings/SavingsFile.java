@@ -10,18 +10,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes the savings file ({@code proxy_savings.json}). Writes go to a temporary file in
+ * Reads and writes the savings file ({@code proxy_savings.json}): the savings ledger and today's spend per
+ * tenant ({@code tenant_spend}, absent in files of older gateways). Writes go to a temporary file in
  * the same directory that is then moved over the old one, so a crash never leaves a half-written
- * file. A file that cannot be parsed is set aside as {@code <name>.corrupt} and tracking starts
- * afresh, with one WARN line.
+ * file. A file that cannot be parsed, in any part, is set aside as {@code <name>.corrupt} and tracking
+ * starts afresh, with one WARN line.
  */
 public final class SavingsFile {
     private static final Logger LOG = LoggerFactory.getLogger(SavingsFile.class);
@@ -38,8 +41,15 @@ public final class SavingsFile {
         return path;
     }
 
+    /** What the file holds; {@code tenants} is null when it holds no tenant spend (written by an older gateway). */
+    public record Contents(SavingsLedger.Snapshot savings, TenantSpend.Snapshot tenants) {
+        public Contents {
+            Objects.requireNonNull(savings, "savings");
+        }
+    }
+
     /** The stored snapshot, or empty when there is no file or it was corrupt (then moved aside). */
-    public Optional<SavingsLedger.Snapshot> load() {
+    public Optional<Contents> load() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -66,13 +76,13 @@ public final class SavingsFile {
         }
     }
 
-    /** Writes {@code snapshot} atomically (temporary file, then move), creating the directory if needed. */
-    public void save(SavingsLedger.Snapshot snapshot) throws IOException {
+    /** Writes {@code contents} atomically (temporary file, then move), creating the directory if needed. */
+    public void save(Contents contents) throws IOException {
         Path dir = path.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
         try {
-            Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(snapshot)));
+            Files.write(tmp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(contents)));
             try {
                 Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -83,7 +93,8 @@ public final class SavingsFile {
         }
     }
 
-    JsonNode toJson(SavingsLedger.Snapshot s) {
+    JsonNode toJson(Contents contents) {
+        SavingsLedger.Snapshot s = contents.savings();
         ObjectNode root = mapper.createObjectNode();
         root.put("version", FORMAT_VERSION);
         root.put("since", s.since().toString());
@@ -91,6 +102,12 @@ public final class SavingsFile {
         ObjectNode hours = root.putObject("hourly");
         s.hourly().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> hours.set(e.getKey().toString(), totals(e.getValue())));
+        if (contents.tenants() != null) {
+            ObjectNode spend = root.putObject("tenant_spend");
+            spend.put("day", contents.tenants().day().toString());
+            ObjectNode tenants = spend.putObject("tenants");
+            contents.tenants().spent().forEach(tenants::put);
+        }
         return root;
     }
 
@@ -104,7 +121,7 @@ public final class SavingsFile {
         return n;
     }
 
-    static SavingsLedger.Snapshot parse(JsonNode root) {
+    static Contents parse(JsonNode root) {
         if (root == null || !root.isObject() || root.path("version").asInt(-1) != FORMAT_VERSION) {
             throw new IllegalArgumentException("not a savings file of format version " + FORMAT_VERSION);
         }
@@ -119,7 +136,27 @@ public final class SavingsFile {
             Map.Entry<String, JsonNode> e = it.next();
             hourly.put(Instant.parse(e.getKey()), totals(e.getValue()));
         }
-        return new SavingsLedger.Snapshot(lifetime, since, hourly);
+        return new Contents(new SavingsLedger.Snapshot(lifetime, since, hourly), tenantSpend(root.get("tenant_spend")));
+    }
+
+    private static TenantSpend.Snapshot tenantSpend(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        JsonNode tenants = n.path("tenants");
+        if (!n.isObject() || !tenants.isObject()) {
+            throw new IllegalArgumentException("tenant_spend must be an object with a tenants object");
+        }
+        LocalDate day = LocalDate.parse(n.path("day").asText());
+        Map<String, Double> spent = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = tenants.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException("tenant spend must be a number");
+            }
+            spent.put(e.getKey(), e.getValue().doubleValue()); // keys and amounts checked by the snapshot
+        }
+        return new TenantSpend.Snapshot(day, spent);
     }
 
     private static SavingsTotals totals(JsonNode n) {

@@ -58,7 +58,7 @@ class PersistentSavingsTest {
                 Thread.sleep(20);
             }
             assertTrue(Files.exists(file), "written by the background flusher");
-            assertEquals(42, new SavingsFile(file).load().orElseThrow().lifetime().tokensSaved());
+            assertEquals(42, new SavingsFile(file).load().orElseThrow().savings().lifetime().tokensSaved());
         }
     }
 
@@ -74,7 +74,7 @@ class PersistentSavingsTest {
             s.ledger().record(SavingsTotals.ofRequest(10, 0.0, 1, 0.0));
         }
         assertArrayEquals(garbage, Files.readAllBytes(dir.resolve("proxy_savings.json.corrupt")));
-        assertEquals(10, new SavingsFile(file).load().orElseThrow().lifetime().tokensSaved(), "fresh file written");
+        assertEquals(10, new SavingsFile(file).load().orElseThrow().savings().lifetime().tokensSaved(), "fresh file written");
     }
 
     @Test
