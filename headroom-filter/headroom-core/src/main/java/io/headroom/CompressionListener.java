@@ -10,4 +10,11 @@ public interface CompressionListener {
     CompressionListener NONE = (endpoint, mode, outcome, elapsedNanos) -> { };
 
     void onRequest(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos);
+
+    /**
+     * One follow-up the retrieve loop sent upstream after answering the model's {@code headroom_retrieve} calls
+     * (reported through {@link Headroom#onRetrieveRound(Endpoint)}). Same rules: fast, never throws.
+     */
+    default void onRetrieveRound(Endpoint endpoint) {
+    }
 }

@@ -88,6 +88,24 @@ public interface Headroom extends AutoCloseable {
     StatsSnapshot stats();
 
     /**
+     * Adds a listener after the instance was built, e.g. a meter binder bound once the application's metrics
+     * registry exists. It sees the requests processed from now on, after the builder's listener.
+     *
+     * @throws UnsupportedOperationException from implementations that only take listeners at build time
+     */
+    default void addListener(CompressionListener listener) {
+        throw new UnsupportedOperationException(getClass().getName() + " takes listeners only at build time");
+    }
+
+    /**
+     * Reported by the retrieve loop once per follow-up it sends upstream after answering the model's
+     * {@code headroom_retrieve} calls: counted in {@link StatsSnapshot#retrieveRounds()} and passed to the
+     * listeners ({@link CompressionListener#onRetrieveRound(Endpoint)}). Never throws.
+     */
+    default void onRetrieveRound(Endpoint endpoint) {
+    }
+
+    /**
      * Readiness probe: stores a tiny marker original in the CCR store and checks it is held. The
      * marker lives under one fixed key, so probing repeatedly never grows the store. Never throws.
      */

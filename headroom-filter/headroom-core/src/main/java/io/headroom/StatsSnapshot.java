@@ -16,17 +16,29 @@ package io.headroom;
  * @param ccrEvicted         originals evicted because their own scope was over its quota ({@link CcrStats#evicted()})
  * @param ccrRefused         originals the store refused, forwarded uncompressed ({@link CcrStats#refused()})
  * @param requestsOverDeadline requests forwarded unchanged because {@code compression-deadline-ms} passed
+ * @param retrieveRounds     follow-ups the retrieve loop sent after answering {@code headroom_retrieve} calls
+ *                           ({@link Headroom#onRetrieveRound(Endpoint)})
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                            long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline) {
+                            long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
+                            long retrieveRounds) {
+    /** Without the retrieve rounds (they read 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline, 0);
+    }
+
     /** Without the CCR quota counters and the deadline count (they read 0). */
     public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                          long tokensBefore, long tokensAfter,
                          long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses) {
         this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0, 0);
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0, 0, 0);
     }
 
     /** Without the deadline count (it reads 0). */
@@ -35,7 +47,7 @@ public record StatsSnapshot(long requestsTotal, long requestsCompressed, long re
                          long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
                          long ccrBytes, long ccrEvicted, long ccrRefused) {
         this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, 0);
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, 0, 0);
     }
 
     public long tokensSaved() {

@@ -50,6 +50,7 @@ public final class HeadroomEngine implements Headroom {
     private final Pipeline pipeline;
     private final RequestProcessor processor;
     private final RequestCounters counters = new RequestCounters();
+    private final ListenerFanOut listeners;
     private final Simulator simulator;
 
     private final ItemSearch search = new ItemSearch();
@@ -61,8 +62,9 @@ public final class HeadroomEngine implements Headroom {
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
+        this.listeners = new ListenerFanOut(listener);
         this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,
-                listener == null ? CompressionListener.NONE : listener, counters);
+                listeners, counters);
     }
 
     /**
@@ -204,7 +206,18 @@ public final class HeadroomEngine implements Headroom {
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline());
+                counters.overDeadline(), counters.retrieveRounds());
+    }
+
+    @Override
+    public void addListener(CompressionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void onRetrieveRound(Endpoint endpoint) {
+        counters.retrieveRound();
+        listeners.onRetrieveRound(endpoint);
     }
 
     /**

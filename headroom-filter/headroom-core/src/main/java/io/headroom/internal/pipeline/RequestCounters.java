@@ -11,6 +11,7 @@ public final class RequestCounters {
     private final LongAdder overDeadline = new LongAdder();
     private final LongAdder tokensBefore = new LongAdder();
     private final LongAdder tokensAfter = new LongAdder();
+    private final LongAdder retrieveRounds = new LongAdder();
 
     /**
      * Records one outcome. Token sums count what was actually forwarded: an audited request adds
@@ -31,6 +32,12 @@ public final class RequestCounters {
         tokensAfter.add(outcome.bodyChanged() ? outcome.tokensAfter() : outcome.tokensBefore());
     }
 
+    /** One follow-up of the retrieve loop. */
+    public void retrieveRound() {
+        retrieveRounds.increment();
+    }
+
+    public long retrieveRounds() { return retrieveRounds.sum(); }
     public long total() { return total.sum(); }
     public long compressed() { return compressed.sum(); }
     public long failedOpen() { return failedOpen.sum(); }
