@@ -9,6 +9,8 @@ import io.headroom.host.BodyBudget;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
+import io.headroom.micrometer.HeadroomMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -160,6 +162,15 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
      */
     public long bufferedBytes() {
         return budget.reserved();
+    }
+
+    /**
+     * Registers Headroom's meters ({@code io.headroom.micrometer.HeadroomMeterBinder}: requests, tokens, latency,
+     * CCR, retrieve rounds, and this handler's pass-through counts by cause) with {@code registry}. Needs
+     * micrometer-core on the classpath (the application's); call it once per registry.
+     */
+    public void bindTo(MeterRegistry registry) {
+        new HeadroomMeterBinder(headroom, admission).bindTo(registry);
     }
 
     /** The admission decision for this request, made once and kept on the context. */
