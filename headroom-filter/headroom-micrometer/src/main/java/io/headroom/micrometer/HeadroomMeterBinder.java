@@ -3,6 +3,7 @@ package io.headroom.micrometer;
 import io.headroom.Headroom;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.Admission;
+import io.headroom.host.HeadroomLog;
 import io.headroom.host.PassReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -37,6 +38,7 @@ import java.util.function.ToLongFunction;
  * registry (a composite) would count the per-request meters twice.
  */
 public final class HeadroomMeterBinder implements MeterBinder {
+    private static final HeadroomLog LOG = HeadroomLog.of(HeadroomMeterBinder.class);
     private final Headroom headroom;
     private final Admission admission;
     private final RecentStats stats;
@@ -60,23 +62,33 @@ public final class HeadroomMeterBinder implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        headroom.addListener(new RequestMeters(registry));
-        statsCounter(registry, "headroom.ccr.stored", "Originals stored in the CCR store since start",
+        // Micrometer holds a function meter's state object weakly: the state is the listener, which the
+        // Headroom holds for as long as it lives
+        RequestMeters meters = new RequestMeters(registry, stats);
+        try {
+            headroom.addListener(meters);
+        } catch (UnsupportedOperationException e) {
+            // an application's own Headroom implementation: its meters are its business
+            LOG.warn("Headroom meters not registered: {} takes no listener after build",
+                    headroom.getClass().getName());
+            return;
+        }
+        statsCounter(registry, meters, "headroom.ccr.stored", "Originals stored in the CCR store since start",
                 StatsSnapshot::ccrStored);
-        Gauge.builder("headroom.ccr.entries", stats, s -> s.get().ccrEntries())
+        Gauge.builder("headroom.ccr.entries", meters, m -> m.stats().ccrEntries())
                 .description("Originals the CCR store holds now")
                 .register(registry);
-        statsCounter(registry, "headroom.cache.hits", "CCR retrievals that found the original",
+        statsCounter(registry, meters, "headroom.cache.hits", "CCR retrievals that found the original",
                 StatsSnapshot::ccrRetrievals);
-        statsCounter(registry, "headroom.cache.misses", "CCR retrievals of unknown or expired hashes",
+        statsCounter(registry, meters, "headroom.cache.misses", "CCR retrievals of unknown or expired hashes",
                 StatsSnapshot::ccrMisses);
-        statsCounter(registry, "headroom.retrieve.rounds",
+        statsCounter(registry, meters, "headroom.retrieve.rounds",
                 "Follow-ups sent upstream after answering the model's headroom_retrieve calls",
                 StatsSnapshot::retrieveRounds);
         if (admission != null) {
             for (PassReason reason : PassReason.values()) {
-                FunctionCounter.builder("headroom.requests.passed", admission,
-                                a -> a.passedThrough().getOrDefault(reason, 0L))
+                FunctionCounter.builder("headroom.requests.passed", meters,
+                                m -> admission.passedThrough().getOrDefault(reason, 0L))
                         .description("LLM requests forwarded without a rewrite, by cause")
                         .tag("reason", reason.wireName())
                         .register(registry);
@@ -84,9 +96,9 @@ public final class HeadroomMeterBinder implements MeterBinder {
         }
     }
 
-    private void statsCounter(MeterRegistry registry, String name, String description,
-                              ToLongFunction<StatsSnapshot> value) {
-        FunctionCounter.builder(name, stats, s -> value.applyAsLong(s.get()))
+    private static void statsCounter(MeterRegistry registry, RequestMeters meters, String name, String description,
+                                     ToLongFunction<StatsSnapshot> value) {
+        FunctionCounter.builder(name, meters, m -> value.applyAsLong(m.stats()))
                 .description(description)
                 .register(registry);
     }

@@ -4,6 +4,7 @@ import io.headroom.CompressionListener;
 import io.headroom.Endpoint;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
+import io.headroom.StatsSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +27,10 @@ final class RequestMeters implements CompressionListener {
     private final Counter tokensSaved;
     private final DistributionSummary compressionRatio;
     private final Timer latency;
+    private final RecentStats stats;
 
-    RequestMeters(MeterRegistry registry) {
+    RequestMeters(MeterRegistry registry, RecentStats stats) {
+        this.stats = stats;
         for (Mode mode : Mode.values()) {
             requests.put(mode, Counter.builder("headroom.requests")
                     .description("Total requests processed")
@@ -58,6 +61,11 @@ final class RequestMeters implements CompressionListener {
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1))
                 .register(registry);
+    }
+
+    /** The engine's counters, for the function meters that read them. */
+    StatsSnapshot stats() {
+        return stats.get();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.headroom.quarkus.deployment;
 
 import io.headroom.Headroom;
 import io.headroom.quarkus.runtime.HeadroomInterception;
+import io.headroom.quarkus.runtime.HeadroomMicrometerBinding;
 import io.headroom.quarkus.runtime.HeadroomProducer;
 import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;
@@ -9,6 +10,7 @@ import io.headroom.quarkus.runtime.HeadroomRestBodyFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -57,6 +59,16 @@ class HeadroomProcessor {
     void readinessCheck(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomReadinessCheck.class));
+        }
+    }
+
+    /** The meters are registered only when the application has quarkus-micrometer (an optional capability). */
+    @BuildStep(onlyIf = HeadroomEnabled.class)
+    void meters(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        // io.quarkus.metrics is quarkus-micrometer's capability; the class check keeps another provider out
+        if (capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(HeadroomMicrometerBinding.class));
         }
     }
 
