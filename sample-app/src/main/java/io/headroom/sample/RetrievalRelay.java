@@ -3,10 +3,7 @@ package io.headroom.sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Endpoint;
-import io.headroom.ErrorType;
 import io.headroom.Headroom;
-import io.headroom.HeadroomException;
-import io.headroom.RetrieveResult;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.retrieve.RetrieveCall;
 import io.headroom.host.retrieve.RetrieveCallHandler;
@@ -45,11 +42,9 @@ public class RetrievalRelay {
     private final RetrievalConfig config;
     private final JsonCodec codec;
     private final Headroom headroom;
-    private final HeadroomMetrics metrics;
     private final TenantScopes scopes;
 
-    public RetrievalRelay(Vertx vertx, RetrievalConfig config, Headroom headroom, HeadroomMetrics metrics,
-                          TenantScopes scopes) {
+    public RetrievalRelay(Vertx vertx, RetrievalConfig config, Headroom headroom, TenantScopes scopes) {
         if (config.maxRounds() < 0) {
             throw new IllegalArgumentException("headroom.retrieve.max-rounds must be >= 0");
         }
@@ -58,24 +53,13 @@ public class RetrievalRelay {
         // the core's codec: follow-ups keep the request's field order and exact numbers
         this.codec = new JsonCodec(headroom.config().limits().maxBodyBytes());
         this.headroom = headroom;
-        this.metrics = metrics;
         this.scopes = scopes;
     }
 
     /** Answers calls from the CCR scope of one caller: the model only gets back what this caller stored. */
     private RetrieveCallHandler handler(String scope) {
-        return new RetrieveCallHandler((hash, query) -> {
-            try {
-                RetrieveResult r = headroom.retrieve(hash, query, scope);
-                metrics.onRetrieval(true);
-                return r;
-            } catch (HeadroomException e) {
-                if (e.type() == ErrorType.NOT_FOUND) {
-                    metrics.onRetrieval(false);
-                }
-                throw e;
-            }
-        }, codec.mapper());
+        // the CCR store counts hits and misses (headroom.cache.hits / .misses)
+        return new RetrieveCallHandler((hash, query) -> headroom.retrieve(hash, query, scope), codec.mapper());
     }
 
     /** The CCR scope of the client request behind {@code x}. */

@@ -31,13 +31,12 @@ public class RetrieveEndpoint {
     private final ObjectMapper mapper;
     private final RequestBodies bodies;
     private final BlockingJson blocking;
-    private final HeadroomMetrics metrics;
 
     private final RetrievalRelay retrieval;
     private final TenantScopes scopes;
 
     public RetrieveEndpoint(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                            HeadroomMetrics metrics, RetrievalRelay retrieval,
+                            RetrievalRelay retrieval,
                             TenantScopes scopes) {
         this.scopes = scopes;
         this.retrieval = retrieval;
@@ -45,7 +44,6 @@ public class RetrieveEndpoint {
         this.mapper = mapper;
         this.bodies = bodies;
         this.blocking = blocking;
-        this.metrics = metrics;
     }
 
     void register(@Observes Router router) {
@@ -118,17 +116,8 @@ public class RetrieveEndpoint {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'query' must be a string");
             }
             String q = query == null || query.isNull() || query.asText().isBlank() ? null : query.asText();
-            RetrieveResult result;
-            try {
-                // only the caller's own scope: another tenant's hash is not_found, as an unknown one
-                result = headroom.retrieve(hash.asText(), q, scopes.of(rc));
-            } catch (HeadroomException e) {
-                if (e.type() == ErrorType.NOT_FOUND) {
-                    metrics.onRetrieval(false);
-                }
-                throw e;
-            }
-            metrics.onRetrieval(true);
+            // only the caller's own scope: another tenant's hash is not_found, as an unknown one
+            RetrieveResult result = headroom.retrieve(hash.asText(), q, scopes.of(rc));
             return mapper.writeValueAsBytes(toJson(result, q));
         });
     }

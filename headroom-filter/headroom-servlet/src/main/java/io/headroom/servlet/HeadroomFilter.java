@@ -13,6 +13,8 @@ import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.HttpStatuses;
+import io.headroom.micrometer.HeadroomMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -82,7 +84,9 @@ public class HeadroomFilter implements Filter {
         if (admitted == null) {
             Headroom headroom;
             BodyReadConfig bodyRead;
+            boolean globalMeters;
             try {
+                globalMeters = GlobalMeters.wanted(filterConfig::getInitParameter);
                 bodyRead = BodyReadConfig.fromProperties(filterConfig::getInitParameter);
                 headroom = Headroom.create(HeadroomConfig.fromProperties(filterConfig::getInitParameter));
             } catch (RuntimeException e) {
@@ -91,6 +95,9 @@ public class HeadroomFilter implements Filter {
             }
             admitted = new Admitted(headroom, bodyRead);
             ownsHeadroom = true;
+            if (globalMeters) {
+                GlobalMeters.bind(this);
+            }
         }
         LOG.info("Headroom servlet filter '{}' {}; HTTP/2 requests are rewritten like HTTP/1.1 ones. Not done by the "
                         + "filter: answering the model's headroom_retrieve tool calls (they reach the application, "
@@ -153,6 +160,22 @@ public class HeadroomFilter implements Filter {
                 }
             }
         }
+    }
+
+    /**
+     * Registers Headroom's meters ({@code io.headroom.micrometer.HeadroomMeterBinder}: requests, tokens, latency,
+     * CCR, retrieve rounds, and this filter's pass-through counts by cause) with {@code registry}. Needs
+     * micrometer-core on the classpath (the application's); call it once per registry, after {@link #init} for a
+     * filter built from init-params. In Spring Boot a {@code MeterBinder} bean {@code filter::bindTo} does it.
+     *
+     * @throws IllegalStateException before the filter has its Headroom
+     */
+    public void bindTo(MeterRegistry registry) {
+        Admitted current = admitted;
+        if (current == null) {
+            throw new IllegalStateException("the filter has no Headroom yet: bind it after init");
+        }
+        new HeadroomMeterBinder(current.headroom(), current.admission()).bindTo(registry);
     }
 
     /** Body bytes this filter holds right now (by declared length); never above {@code max-buffered-body-bytes}. */

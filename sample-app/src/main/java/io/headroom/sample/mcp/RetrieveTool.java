@@ -9,7 +9,6 @@ import io.headroom.HeadroomException;
 import io.headroom.RetrieveResult;
 import io.headroom.host.TenantScope;
 import io.headroom.host.retrieve.RetrieveHashes;
-import io.headroom.sample.HeadroomMetrics;
 import io.headroom.sample.RetrieveResultJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,13 +26,11 @@ public class RetrieveTool implements McpTool {
     private final Headroom headroom;
     private final ObjectMapper mapper;
     private final McpUsage usage;
-    private final HeadroomMetrics metrics;
 
-    public RetrieveTool(Headroom headroom, ObjectMapper mapper, McpUsage usage, HeadroomMetrics metrics) {
+    public RetrieveTool(Headroom headroom, ObjectMapper mapper, McpUsage usage) {
         this.headroom = headroom;
         this.mapper = mapper;
         this.usage = usage;
-        this.metrics = metrics;
     }
 
     @Override
@@ -78,13 +75,11 @@ public class RetrieveTool implements McpTool {
         } catch (HeadroomException e) {
             boolean missing = e.type() == ErrorType.NOT_FOUND;
             if (missing) {
-                metrics.onRetrieval(false);
                 usage.retrieved(hash.asText(), false, q);
                 throw new ToolFailure("Entry not found or expired: " + hash.asText());
             }
             throw new ToolFailure(e.getMessage());
         }
-        metrics.onRetrieval(true);
         usage.retrieved(r.hash(), true, q);
         ObjectNode out = mapper.createObjectNode();
         out.put("hash", r.hash());
