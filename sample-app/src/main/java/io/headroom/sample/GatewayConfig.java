@@ -46,4 +46,8 @@ public interface GatewayConfig {
     /** The one header trusted proxies record the client in: Forwarded, X-Forwarded-For or X-Real-IP. */
     @WithDefault("X-Forwarded-For")
     String clientAddressHeader();
+
+    /** Pipeline warm-up after a start before {@code GET /readyz} answers 200 ({@link WarmUp}); 0 turns it off. */
+    @WithDefault("10s")
+    Duration warmUp();
 }

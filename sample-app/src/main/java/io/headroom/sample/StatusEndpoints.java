@@ -17,7 +17,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code GET /health} and {@code GET /stats} (loopback callers only, see {@link AdminAccess}):
+ * {@code GET /livez} and {@code GET /readyz} (probes), {@code GET /health} and {@code GET /stats} (loopback
+ * callers only, see {@link AdminAccess}):
  * liveness, the counters since start in the original proxy's shape (requests, tokens, cost, cache,
  * persistent_savings, budget) plus the CCR and configuration details of this implementation.
  */
@@ -31,14 +32,16 @@ public class StatusEndpoints {
     private final Instant started = Instant.now();
 
     private final SavingsTracker savings;
+    private final WarmUp warmUp;
     private final BudgetGuard guard;
     private final SavingsEndpoints history;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                           SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history,
+                           SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history, WarmUp warmUp,
                            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                            String version) {
         this.savings = savings;
+        this.warmUp = warmUp;
         this.guard = guard;
         this.history = history;
         this.headroom = headroom;
@@ -50,7 +53,25 @@ public class StatusEndpoints {
 
     void register(@Observes Router router) {
         router.get("/health").handler(this::health).failureHandler(bodies.failures());
+        router.get("/livez").handler(rc -> probe(rc, 200, "alive", null));
+        router.get("/readyz").handler(rc -> probe(rc, warmUp.done() ? 200 : 503, warmUp.done() ? "ready" : "warming_up",
+                warmUp.done()));
         router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
+    }
+
+    /**
+     * The probes of an orchestrator or load balancer: {@code /livez} while the process serves HTTP at all,
+     * {@code /readyz} once it is warm ({@link WarmUp}). Open to every caller, like {@code /health}: they say
+     * nothing but that.
+     */
+    private void probe(RoutingContext rc, int status, String state, Boolean ready) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("status", state);
+        if (ready != null) {
+            out.put("ready", ready);
+        }
+        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(out.toString());
     }
 
     private void health(RoutingContext rc) {

@@ -96,7 +96,7 @@ final class GatewayProcess implements AutoCloseable {
         return cmd;
     }
 
-    /** Starts the gateway and waits until /health answers 200. */
+    /** Starts the gateway and waits until /readyz answers 200 (warm, as a load balancer would wait). */
     synchronized void start() throws IOException, InterruptedException {
         Files.createDirectories(ccrDir);
         Files.createDirectories(log.getParent());
@@ -117,7 +117,7 @@ final class GatewayProcess implements AutoCloseable {
 
     private void awaitReady(Process p) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
