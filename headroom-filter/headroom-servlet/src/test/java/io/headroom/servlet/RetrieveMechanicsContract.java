@@ -11,6 +11,7 @@ import io.headroom.CapturedLog;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.LlmRequests;
+import io.headroom.host.HeadroomLog;
 import io.headroom.host.retrieve.RetrieveTool;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -177,10 +178,12 @@ public abstract class RetrieveMechanicsContract {
             Throwable failure = stopped.poll(30, TimeUnit.SECONDS);
             assertNotNull(failure, "the downstream kept streaming after the client left");
             assertInstanceOf(ClientGoneException.class, failure);
-            waitForLog(log, Level.FINE);
-            assertTrue(log.messages(Level.FINE).stream().anyMatch(m -> m.contains("client disconnected")),
-                    log.messages(Level.FINE).toString());
-            assertTrue(log.messages(Level.WARNING).isEmpty(), log.messages(Level.WARNING).toString());
+            if (!HeadroomLog.usesSlf4j()) { // the lines go to java.util.logging, where this test reads them
+                waitForLog(log, Level.FINE);
+                assertTrue(log.messages(Level.FINE).stream().anyMatch(m -> m.contains("client disconnected")),
+                        log.messages(Level.FINE).toString());
+                assertTrue(log.messages(Level.WARNING).isEmpty(), log.messages(Level.WARNING).toString());
+            }
         } finally {
             logger.setLevel(level);
         }

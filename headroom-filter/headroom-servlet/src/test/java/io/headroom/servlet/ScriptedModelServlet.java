@@ -49,8 +49,10 @@ public class ScriptedModelServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String id = request.getHeader(ID);
-        RECEIVED.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
-                .add(new Received(body, request.getHeader("Content-Length")));
+        if (id != null) { // the h2c warm-up GET has none
+            RECEIVED.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+                    .add(new Received(body, request.getHeader("Content-Length")));
+        }
         boolean followUp = body.startsWith("{\"follow_up\":");
         String script = String.valueOf(request.getHeader(SCRIPT));
         switch (script) {
