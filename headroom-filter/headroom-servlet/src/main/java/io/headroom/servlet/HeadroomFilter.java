@@ -7,6 +7,7 @@ import io.headroom.HeadroomConfig;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
 import io.headroom.host.BodyBudget;
+import io.headroom.host.BodyEncoding;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.BoundedBody;
 import io.headroom.host.ErrorBodies;
@@ -26,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Compresses LLM request bodies ({@code POST /v1/chat/completions}, {@code /v1/messages},
@@ -58,15 +60,23 @@ public class HeadroomFilter implements Filter {
     private volatile Admitted admitted;
     private volatile boolean ownsHeadroom;
 
+    /** Answers the model's headroom_retrieve calls; {@link RetrieveRounds.Starter#NONE} until the core loop is wired in. */
+    private final RetrieveRounds.Starter retrieveLoop;
+    /** Set once a downstream went asynchronous: from then on no call can be answered, and no tool is injected. */
+    private volatile boolean asyncDownstream;
+
     /** The Headroom and its admission policy, published together. */
-    private record Admitted(Headroom headroom, Admission admission, BodyBudget budget) {
-        Admitted(Headroom headroom, BodyReadConfig bodyRead) {
-            this(headroom, Admission.of(headroom), new BodyBudget(bodyRead.maxBufferedBodyBytes()));
+    private record Admitted(Headroom headroom, Admission admission, BodyBudget budget, String cannotAnswer,
+                            RetrieveToolWithdrawal withdrawal) {
+        Admitted(Headroom headroom, BodyReadConfig bodyRead, String cannotAnswer) {
+            this(headroom, Admission.of(headroom), new BodyBudget(bodyRead.maxBufferedBodyBytes()), cannotAnswer,
+                    new RetrieveToolWithdrawal(headroom.config().limits().maxBodyBytes()));
         }
     }
 
     /** For containers: the Headroom is built from the init-params in {@link #init(FilterConfig)}. */
     public HeadroomFilter() {
+        this.retrieveLoop = RetrieveRounds.Starter.NONE;
     }
 
     /** For programmatic registration; the caller keeps ownership (and closes it). */
@@ -76,7 +86,15 @@ public class HeadroomFilter implements Filter {
 
     /** For programmatic registration with a budget of bodies held at once; the caller keeps ownership of headroom. */
     public HeadroomFilter(Headroom headroom, BodyReadConfig bodyRead) {
-        this.admitted = new Admitted(Objects.requireNonNull(headroom, "headroom"), bodyRead);
+        this(headroom, bodyRead, RetrieveRounds.Starter.NONE);
+    }
+
+    /** With the retrieve loop {@code retrieveLoop}; null {@code headroom} builds one from the init-params. */
+    HeadroomFilter(Headroom headroom, BodyReadConfig bodyRead, RetrieveRounds.Starter retrieveLoop) {
+        this.retrieveLoop = Objects.requireNonNull(retrieveLoop, "retrieveLoop");
+        if (headroom != null) {
+            this.admitted = new Admitted(headroom, bodyRead, retrieveLoop.cannotAnswer(headroom.config()));
+        }
     }
 
     @Override
@@ -85,24 +103,43 @@ public class HeadroomFilter implements Filter {
             Headroom headroom;
             BodyReadConfig bodyRead;
             boolean globalMeters;
+            String cannotAnswer;
             try {
                 globalMeters = GlobalMeters.wanted(filterConfig::getInitParameter);
                 bodyRead = BodyReadConfig.fromProperties(filterConfig::getInitParameter);
-                headroom = Headroom.create(HeadroomConfig.fromProperties(filterConfig::getInitParameter));
+                HeadroomConfig config = HeadroomConfig.fromProperties(filterConfig::getInitParameter);
+                cannotAnswer = retrieveLoop.cannotAnswer(config);
+                if (cannotAnswer != null) {
+                    // a call nobody answers would reach the client: do not offer the tool at all
+                    config = config.toBuilder().ccr(c -> c.injectTool(false)).build();
+                }
+                headroom = Headroom.create(config);
             } catch (RuntimeException e) {
                 throw new ServletException("Invalid Headroom configuration for filter '"
                         + filterConfig.getFilterName() + "': " + e.getMessage(), e);
             }
-            admitted = new Admitted(headroom, bodyRead);
+            admitted = new Admitted(headroom, bodyRead, cannotAnswer);
             ownsHeadroom = true;
             if (globalMeters) {
                 GlobalMeters.bind(this);
             }
         }
-        LOG.info("Headroom servlet filter '{}' {}; HTTP/2 requests are rewritten like HTTP/1.1 ones. Not done by the "
-                        + "filter: answering the model's headroom_retrieve tool calls (they reach the application, "
-                        + "which can serve them with Headroom#retrieve).",
-                filterConfig.getFilterName(), admitted.admission().describe());
+        LOG.info("Headroom servlet filter '{}' {}; HTTP/2 requests are rewritten like HTTP/1.1 ones; {}.",
+                filterConfig.getFilterName(), admitted.admission().describe(), retrieveDecision(admitted));
+    }
+
+    /** What the start-up line says about the model's headroom_retrieve calls. */
+    private static String retrieveDecision(Admitted admitted) {
+        if (admitted.cannotAnswer() != null) {
+            return "it does not inject the headroom_retrieve tool, because it cannot answer the model's calls ("
+                    + admitted.cannotAnswer() + ")";
+        }
+        if (!admitted.headroom().config().ccr().injectTool()) {
+            return "the headroom_retrieve tool is not injected (ccr.inject-tool=false)";
+        }
+        return "it answers the model's headroom_retrieve calls itself by running the application again with each "
+                + "follow-up, as long as the application answers synchronously (an application that goes "
+                + "asynchronous turns this off, and the tool is then no longer injected)";
     }
 
     @Override
@@ -156,7 +193,23 @@ public class HeadroomFilter implements Filter {
                     reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, admission.maxBodyBytes()));
                     BodyRewrite rewrite = admission.rewrite(current.headroom(), decision, body.bytes(), body.complete(), null);
                     setHeaders(response, rewrite.responseHeaders());
-                    chain.doFilter(forwarded(request, body, rewrite), response);
+                    Optional<RetrieveRounds> loop = Optional.empty();
+                    if (body.complete() && rewrite.changed()) {
+                        if (answersCalls(current)) {
+                            loop = startLoop(current, decision, rewrite);
+                        } else {
+                            rewrite = withoutInjectedTool(current, decision, body, rewrite);
+                        }
+                    }
+                    if (loop.isEmpty()) {
+                        chain.doFilter(forwarded(request, body, rewrite), response);
+                        return;
+                    }
+                    RetrieveExchange exchange = new RetrieveExchange(request, rewrite.decoded(), response,
+                            rewrite.responseHeaders(), loop.get());
+                    if (exchange.run(chain, forwarded(request, body, rewrite)) == RetrieveExchange.Outcome.ASYNC) {
+                        asyncDownstreamSeen();
+                    }
                 }
             }
         }
@@ -176,6 +229,50 @@ public class HeadroomFilter implements Filter {
             throw new IllegalStateException("the filter has no Headroom yet: bind it after init");
         }
         new HeadroomMeterBinder(current.headroom(), current.admission()).bindTo(registry);
+    }
+
+    private boolean answersCalls(Admitted current) {
+        return current.cannotAnswer() == null && !asyncDownstream;
+    }
+
+    private Optional<RetrieveRounds> startLoop(Admitted current, AdmissionDecision decision, BodyRewrite rewrite) {
+        try {
+            return retrieveLoop.start(current.headroom(), decision.endpoint(), rewrite.body(), null);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Headroom could not start the retrieve loop for POST {} ({}); forwarding without it",
+                    decision.endpoint().path(), e.getClass().getName());
+            return Optional.empty();
+        }
+    }
+
+    /** The rewrite without the headroom_retrieve tool the given Headroom injected, since nobody would answer it. */
+    private static BodyRewrite withoutInjectedTool(Admitted current, AdmissionDecision decision, BoundedBody body,
+                                                   BodyRewrite rewrite) {
+        if (rewrite.outcome() == null || rewrite.outcome().ccrHashes().isEmpty()
+                || !current.headroom().config().ccr().injectTool()) {
+            return rewrite;
+        }
+        byte[] sent = body.bytes();
+        if (rewrite.decoded()) {
+            sent = decision.encoding().decode(body.bytes(), current.admission().maxBodyBytes(),
+                    BodyEncoding.DEFAULT_MAX_RATIO).orElse(null);
+            if (sent == null) {
+                return rewrite;
+            }
+        }
+        byte[] forwarded = current.withdrawal().withdraw(rewrite.body(), sent);
+        return forwarded == rewrite.body() ? rewrite
+                : new BodyRewrite(forwarded, true, rewrite.decoded(), rewrite.responseHeaders(), rewrite.outcome());
+    }
+
+    /** The first asynchronous downstream turns answering off for good: one INFO line says so. */
+    private void asyncDownstreamSeen() {
+        if (!asyncDownstream) {
+            asyncDownstream = true;
+            LOG.info("Headroom servlet filter: the application answered a request asynchronously (AsyncContext), so the "
+                    + "filter cannot run it again with a follow-up; it stops injecting the headroom_retrieve tool and "
+                    + "no longer answers calls. Set retrieve.max-rounds=0 to decide this at start-up.");
+        }
     }
 
     /** Body bytes this filter holds right now (by declared length); never above {@code max-buffered-body-bytes}. */

@@ -33,6 +33,15 @@ class FilterMetersInJettyTest {
     private final SimpleMeterRegistry global = new SimpleMeterRegistry();
     private Headroom programmatic;
 
+    /**
+     * Every filter built from init-params in this JVM (other test classes' too) registered its meters with the
+     * process-wide global registry; start from none, so the counts below are this test's alone.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void forgetOtherTestsMeters() {
+        Metrics.globalRegistry.clear();
+    }
+
     @AfterEach
     void stop() throws Exception {
         server.stop();
