@@ -104,8 +104,6 @@ final class StalledBody {
             return Outcome.nothing();
         } catch (ExecutionException e) {
             return Outcome.closedWithoutAnswer(); // the stream was reset or the connection closed
-        } finally {
-            h2c.shutdownNow();
         }
     }
 
