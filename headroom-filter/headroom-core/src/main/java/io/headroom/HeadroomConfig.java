@@ -40,9 +40,12 @@ public final class HeadroomConfig {
                     (b, v) -> b.mode(PropertyTable.parse(MODE, v, s -> Mode.parse(s, DEFAULT_MODE))),
                     c -> c.mode().wireName());
 
-    /** Every option of every slice, in the order the reference lists them. */
+    /**
+     * Every option of every slice, in the order the reference lists them; with the hosts' {@link BodyReadConfig},
+     * which is read under the same names (init-params, {@code quarkus.headroom.*}) though the pipeline never sees it.
+     */
     public static final List<ConfigOption> OPTIONS = concat(PROPERTIES.options(), LimitsConfig.OPTIONS,
-            CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
+            BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
             ContextConfig.OPTIONS);
 
     private static final HeadroomConfig DEFAULTS = builder().build();

@@ -29,13 +29,15 @@ class HeadroomConfigTest {
         assertSame(LimitsConfig.defaults(), d.limits());
         assertEquals(d, HeadroomConfig.builder().build());
         assertEquals(d, HeadroomConfig.fromProperties(key -> null));
-        assertDocumentedDefaults(HeadroomConfig.OPTIONS, d.toProperties());
+        Map<String, String> withBodyRead = new HashMap<>(d.toProperties());
+        withBodyRead.putAll(BodyReadConfig.defaults().toProperties());
+        assertDocumentedDefaults(HeadroomConfig.OPTIONS, withBodyRead);
     }
 
     @Test
     void optionsListEverySliceOnce() {
         List<ConfigOption> all = Stream.of(List.of(HeadroomConfig.OPTIONS.get(0)), LimitsConfig.OPTIONS,
-                CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
+                BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
                 ContextConfig.OPTIONS).flatMap(List::stream).toList();
         assertEquals(all, HeadroomConfig.OPTIONS);
         assertEquals(HeadroomConfig.MODE, HeadroomConfig.OPTIONS.get(0).name());
@@ -48,7 +50,7 @@ class HeadroomConfigTest {
                 "cache-aligner.enabled", "cache-aligner.patterns", "cache-control.enabled", "max-body-bytes",
                 "code-compression.enabled", "compact-rows", "tool-profiles", "context.strategy",
                 "context.keep-last-turns", "context.output-buffer-tokens", "context.compress-threshold",
-                "context.recency-decay-rate")));
+                "context.recency-decay-rate", "body-read-timeout-ms", "max-buffered-body-bytes")));
     }
 
     @Test

@@ -27,8 +27,18 @@ final class GlobalMeters {
     }
 
     static void bind(HeadroomFilter filter) {
-        filter.bindTo(io.micrometer.core.instrument.Metrics.globalRegistry);
+        Binding.bind(filter);
         LOG.info("Headroom meters registered with Micrometer's global registry ({}=false turns this off)", INIT_PARAM);
+    }
+
+    /**
+     * The Micrometer calls, in a class of their own: verifying a class that passes Micrometer types around loads
+     * them, so this one is loaded only once {@link #wanted} found Micrometer.
+     */
+    private static final class Binding {
+        static void bind(HeadroomFilter filter) {
+            FilterMeters.of(filter).bindTo(io.micrometer.core.instrument.Metrics.globalRegistry);
+        }
     }
 
     private static boolean micrometerPresent() {

@@ -14,8 +14,6 @@ import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.HttpStatuses;
-import io.headroom.micrometer.HeadroomMeterBinder;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -66,7 +64,7 @@ public class HeadroomFilter implements Filter {
     private volatile boolean asyncDownstream;
 
     /** The Headroom and its admission policy, published together. */
-    private record Admitted(Headroom headroom, Admission admission, BodyBudget budget, String cannotAnswer,
+    record Admitted(Headroom headroom, Admission admission, BodyBudget budget, String cannotAnswer,
                             RetrieveToolWithdrawal withdrawal) {
         Admitted(Headroom headroom, BodyReadConfig bodyRead, String cannotAnswer) {
             this(headroom, Admission.of(headroom), new BodyBudget(bodyRead.maxBufferedBodyBytes()), cannotAnswer,
@@ -215,20 +213,13 @@ public class HeadroomFilter implements Filter {
         }
     }
 
-    /**
-     * Registers Headroom's meters ({@code io.headroom.micrometer.HeadroomMeterBinder}: requests, tokens, latency,
-     * CCR, retrieve rounds, and this filter's pass-through counts by cause) with {@code registry}. Needs
-     * micrometer-core on the classpath (the application's); call it once per registry, after {@link #init} for a
-     * filter built from init-params. In Spring Boot a {@code MeterBinder} bean {@code filter::bindTo} does it.
-     *
-     * @throws IllegalStateException before the filter has its Headroom
-     */
-    public void bindTo(MeterRegistry registry) {
+    /** The filter's Headroom and admission policy, for {@link FilterMeters}. */
+    Admitted admittedOrThrow() {
         Admitted current = admitted;
         if (current == null) {
-            throw new IllegalStateException("the filter has no Headroom yet: bind it after init");
+            throw new IllegalStateException("the filter has no Headroom yet: bind its meters after init");
         }
-        new HeadroomMeterBinder(current.headroom(), current.admission()).bindTo(registry);
+        return current;
     }
 
     private boolean answersCalls(Admitted current) {

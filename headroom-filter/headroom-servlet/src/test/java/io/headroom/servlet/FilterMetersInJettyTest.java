@@ -78,7 +78,7 @@ class FilterMetersInJettyTest {
         programmatic = Headroom.create(HeadroomConfig.defaults());
         HeadroomFilter filter = new HeadroomFilter(programmatic);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        filter.bindTo(registry);
+        FilterMeters.of(filter).bindTo(registry);
         URI base = start(Map.of("/api/*", new FilterHolder(filter)));
 
         post(base.resolve("/api/v1/chat/completions"), false);

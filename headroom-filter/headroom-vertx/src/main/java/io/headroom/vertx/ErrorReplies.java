@@ -43,8 +43,31 @@ final class ErrorReplies {
         }
         response.end(Buffer.buffer(body)).onComplete(ar -> {
             if (http1) {
-                request.connection().close();
+                closeAfterLinger(rc);
             }
         });
+    }
+
+    /** How long an answered HTTP/1.1 request may go on sending (into the void) before its connection is closed. */
+    static final long LINGER_MILLIS = 2_000;
+
+    /**
+     * Closes the connection once the client stopped sending, or after {@link #LINGER_MILLIS}. Closing at once while
+     * the client is still writing its body makes the kernel reset the connection, and a reset can destroy the
+     * answer before the client read it (the client then sees no answer at all). The rest of the body is read and
+     * dropped meanwhile: it costs bandwidth for at most the linger time, never memory.
+     */
+    private static void closeAfterLinger(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        long timer = rc.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
+        request.endHandler(v -> {
+            rc.vertx().cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
     }
 }

@@ -7,10 +7,9 @@ import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
 import io.headroom.host.BodyBudget;
 import io.headroom.host.BodyRewrite;
+import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
-import io.headroom.micrometer.HeadroomMeterBinder;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -47,10 +46,12 @@ import java.util.function.Function;
  * copied over and over; every other request goes through unread. A body over {@code max-body-bytes} is not
  * compressed and goes on exactly as received. Bounds, whatever the headers claim ({@link BodyReadConfig}):
  * <ul>
- *   <li>a declared length over {@code max-body-bytes} is not read at all (it goes on as sent); a body of unknown
- *       length that grows past the read limit ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT}
- *       bytes, never below {@code max-body-bytes}) is answered 413 with the JSON error body, and its HTTP/1.1
- *       connection closed;</li>
+ *   <li>a declared length over {@code max-body-bytes} is not read at all (it goes on as sent);</li>
+ *   <li>a body over the read limit ({@link Builder#readLimit}, default {@value #DEFAULT_READ_LIMIT} bytes, never
+ *       below {@code max-body-bytes}), by its declared length or while it arrives, is answered 413 with the JSON
+ *       error body of every host ({@link #errorBody}) and its HTTP/1.1 connection closed (where the reader has to
+ *       fall back to Vert.x's BodyHandler, see {@link ReadMark}, through a failure handler on its own route,
+ *       {@link ReadLimit});</li>
  *   <li>a sender silent for {@code body-read-timeout-ms} is answered 408 (JSON) and its HTTP/1.1 connection
  *       closed;</li>
  *   <li>at most {@code max-buffered-body-bytes} are held across requests ({@link #bufferedBytes()}), each body
@@ -96,7 +97,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private final Function<HttpServerRequest, String> tenantScope;
     private final CompressionLanes lanes;
     private final BodyHandler bodyHandler;
-    private final long readLimit;
+    private final ReadLimit readLimit;
     private final long readTimeoutMillis;
     private final BodyBudget budget;
     private final Handler<RoutingContext> bodyReader = this::readBody;
@@ -108,8 +109,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         this.lanes = new CompressionLanes(b.compressionThreads);
         // max-body-bytes bounds what is compressed; a larger body is still read (up to the read limit) and goes
         // on unchanged, exactly as without Headroom (fail open), instead of being refused
-        this.readLimit = Math.max(b.readLimit, admission.maxBodyBytes());
-        this.bodyHandler = BodyHandler.create(false).setBodyLimit(readLimit);
+        this.readLimit = new ReadLimit(Math.max(b.readLimit, admission.maxBodyBytes()));
+        this.bodyHandler = BodyHandler.create(false).setBodyLimit(readLimit.bytes());
         this.readTimeoutMillis = b.bodyRead.bodyReadTimeoutMs();
         this.budget = new BodyBudget(b.bodyRead.maxBufferedBodyBytes());
         if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
@@ -164,13 +165,9 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         return budget.reserved();
     }
 
-    /**
-     * Registers Headroom's meters ({@code io.headroom.micrometer.HeadroomMeterBinder}: requests, tokens, latency,
-     * CCR, retrieve rounds, and this handler's pass-through counts by cause) with {@code registry}. Needs
-     * micrometer-core on the classpath (the application's); call it once per registry.
-     */
-    public void bindTo(MeterRegistry registry) {
-        new HeadroomMeterBinder(headroom, admission).bindTo(registry);
+    /** The Headroom this handler runs; the caller owns it. */
+    public Headroom headroom() {
+        return headroom;
     }
 
     /** The admission decision for this request, made once and kept on the context. */
@@ -256,7 +253,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         HttpServerRequest req = rc.request();
         Promise<byte[]> read = Promise.promise();
         ReceivedBody body = new ReceivedBody();
-        long limit = readLimit;
+        long limit = readLimit.bytes();
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH); // never above max-body-bytes: Admission passed those
         AdmissionDecision decision = decide(rc);
         BodyBudget.Reservation reservation = budget.tryReserve(
@@ -322,15 +319,17 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
 
     /** The JSON error body and content type the handler answers {@code status} (408, 413) with. */
     public static byte[] errorBody(int status) {
-        return status == 408 ? io.headroom.host.ErrorBodies.bodyStoppedArriving()
-                : io.headroom.host.ErrorBodies.of(ErrorType.PAYLOAD_TOO_LARGE, TOO_LARGE_MESSAGE);
+        return status == 408 ? ErrorBodies.bodyStoppedArriving()
+                : ErrorBodies.of(ErrorType.PAYLOAD_TOO_LARGE, ReadLimit.MESSAGE);
     }
-
-    private static final String TOO_LARGE_MESSAGE = "the request body exceeds the size limit";
 
     private void readBody(RoutingContext rc) {
         AdmissionDecision decision = decide(rc);
         HttpServerRequest req = rc.request();
+        if (readLimit.declaredOver(rc, decision) && !rc.body().available() && !req.isEnded()) {
+            ReadLimit.answer(rc); // what Vert.x's BodyHandler would refuse, answered JSON without reading a byte
+            return;
+        }
         if (!decision.readBody() || rc.body().available() || req.isEnded()) {
             rc.next();
             return;
@@ -338,7 +337,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         // a declared length over max-body-bytes never gets here: Admission passed it on unread
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         BodyBudget.Reservation reservation = budget.tryReserve(
-                BodyBudget.sizeToReserve(decision, declared, readLimit, admission.maxBodyBytes()));
+                BodyBudget.sizeToReserve(decision, declared, readLimit.bytes(), admission.maxBodyBytes()));
         if (reservation == null) {
             // no room to hold it: it goes on unread, as without Headroom (fail open)
             rc.put(DECISION, admission.busy(decision));
@@ -347,11 +346,11 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         }
         rc.addEndHandler(done -> reservation.close());
         rc.put(RESERVATION, reservation);
-        ReadWatchdog.watch(rc, readTimeoutMillis,
-                ReadWatchdog::answerStoppedBody);
+        ReadWatchdog.watch(rc, readTimeoutMillis, ReadWatchdog::answerStoppedBody);
         if (ReadMark.supported(rc)) {
             readAsBodyHandlerWould(rc);
         } else {
+            readLimit.watch(rc);
             bodyHandler.handle(rc);
         }
     }
@@ -379,9 +378,9 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             if (refused.get()) {
                 return;
             }
-            if (body.length() + chunk.length() > readLimit) {
+            if (body.length() + chunk.length() > readLimit.bytes()) {
                 refused.set(true);
-                ErrorReplies.answerAndStopReading(rc, ErrorType.PAYLOAD_TOO_LARGE, errorBody(413));
+                ReadLimit.answer(rc);
             } else {
                 body.append(chunk);
             }

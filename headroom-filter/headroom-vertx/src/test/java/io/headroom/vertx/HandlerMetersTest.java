@@ -35,7 +35,7 @@ class HandlerMetersTest {
         headroom = Headroom.create(HeadroomConfig.builder().build());
         HeadroomHandler handler = HeadroomHandler.create(headroom);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        handler.bindTo(registry);
+        HandlerMeters.of(handler).bindTo(registry);
         Router router = Router.router(vertx);
         router.route().handler(handler.bodyReader()).handler(handler);
         router.post().handler(rc -> rc.response().end("ok"));

@@ -38,6 +38,11 @@ public final class ConformanceClient {
         this.h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build();
     }
 
+    /** The host's base URI. */
+    public URI base() {
+        return base;
+    }
+
     /** POST {@code body} with a known length (Content-Length) as {@code contentType}, plus header pairs. */
     public Exchange post(Protocol protocol, String path, byte[] body, String contentType, String... headers)
             throws IOException, InterruptedException {

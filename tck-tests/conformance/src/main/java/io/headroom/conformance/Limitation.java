@@ -10,5 +10,12 @@ public enum Limitation {
      * Requests over HTTP/2 reach the application exactly as sent (no rewrite, {@code x-headroom-compressed:
      * false}) instead of compressed, e.g. Quarkus REST before quarkusio/quarkus#34393 is fixed.
      */
-    H2_REQUESTS_PASS_THROUGH
+    H2_REQUESTS_PASS_THROUGH,
+    /**
+     * The servlet container, not Headroom, bounds body reads: Headroom has no read limit there, so a body of any
+     * length goes on as sent (unread past {@code max-body-bytes}), and a sender gone silent is cut off by the
+     * container's idle timeout (Jetty {@code idleTimeout}, Tomcat {@code connectionTimeout}), not after
+     * {@code body-read-timeout-ms}. The servlet filter, JAX-RS and Spring hosts.
+     */
+    CONTAINER_BOUNDS_BODY_READS
 }

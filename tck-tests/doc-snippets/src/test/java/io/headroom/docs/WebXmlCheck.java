@@ -1,5 +1,6 @@
 package io.headroom.docs;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.ConfigOption;
 import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
@@ -18,7 +19,8 @@ import org.w3c.dom.Element;
  * exists (a filter class a {@code jakarta.servlet.Filter}); every filter mapping names a declared
  * filter; the init-params of {@code HeadroomFilter} are option names {@link HeadroomConfig} knows
  * (it ignores unknown names, so a typo would silently do nothing) and their values are accepted by
- * {@link HeadroomConfig#fromProperties}, exactly what the filter's {@code init} does.
+ * {@link HeadroomConfig#fromProperties} and {@link BodyReadConfig#fromProperties}, exactly what the filter's
+ * {@code init} does.
  */
 final class WebXmlCheck {
     static final String HEADROOM_FILTER = "io.headroom.servlet.HeadroomFilter";
@@ -76,6 +78,7 @@ final class WebXmlCheck {
         }
         try {
             HeadroomConfig.fromProperties(params::get);
+            BodyReadConfig.fromProperties(params::get);
         } catch (RuntimeException e) {
             problems.add(block.location() + ": HeadroomFilter.init would reject these init-params: " + e.getMessage());
         }

@@ -90,4 +90,10 @@ final class JettyHost implements HostUnderTest {
             webApp.close();
         }
     }
+
+    /** Body reads are bounded by the servlet container (its idle timeout), not by Headroom. */
+    @Override
+    public java.util.Set<io.headroom.conformance.Limitation> limitations() {
+        return java.util.Set.of(io.headroom.conformance.Limitation.CONTAINER_BOUNDS_BODY_READS);
+    }
 }

@@ -35,7 +35,7 @@ final class ListenerFanOut implements CompressionListener {
             try {
                 l.onRequest(endpoint, mode, outcome, elapsedNanos);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Headroom compression listener {} failed: {}", l.getClass().getName(), e.getClass().getName());
+                LOG.warn("Headroom compression listener failed: {} ({})", e.getClass().getName(), l.getClass().getName());
             }
         }
     }
@@ -46,7 +46,7 @@ final class ListenerFanOut implements CompressionListener {
             try {
                 l.onRetrieveRound(endpoint);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Headroom compression listener {} failed: {}", l.getClass().getName(), e.getClass().getName());
+                LOG.warn("Headroom compression listener failed: {} ({})", e.getClass().getName(), l.getClass().getName());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.headroom.quarkus.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
@@ -42,12 +43,16 @@ class DocumentedDefaultsTest {
     @Inject
     Headroom headroom;
 
+    @Inject
+    BodyReadConfig bodyRead;
+
     @Test
     void documentedDefaultsAreTheCoreDefaults() {
         HeadroomConfig c = headroom.config();
 
         assertEquals(HeadroomConfig.DEFAULT_MODE, c.mode());
         assertEquals(LimitsConfig.defaults(), c.limits());
+        assertEquals(BodyReadConfig.defaults(), bodyRead);
         assertEquals(CcrConfig.defaults(), c.ccr());
         assertEquals(CacheAlignerConfig.defaults(), c.cacheAligner());
         assertEquals(CodeCompressionConfig.defaults(), c.codeCompression());

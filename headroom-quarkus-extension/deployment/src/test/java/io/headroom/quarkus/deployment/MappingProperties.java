@@ -1,5 +1,6 @@
 package io.headroom.quarkus.deployment;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.CcrConfig;
 import io.headroom.LimitsConfig;
 import io.headroom.quarkus.runtime.HeadroomRuntimeConfig;
@@ -18,7 +19,9 @@ final class MappingProperties {
     static final Map<String, String> RENAMED = Map.of(
             CcrConfig.TTL_SECONDS, "ccr.ttl",
             LimitsConfig.MAX_BODY_BYTES, "max-body-size",
-            LimitsConfig.COMPRESSION_DEADLINE_MS, "compression-deadline");
+            LimitsConfig.COMPRESSION_DEADLINE_MS, "compression-deadline",
+            BodyReadConfig.BODY_READ_TIMEOUT_MS, "body-read-timeout",
+            BodyReadConfig.MAX_BUFFERED_BODY_BYTES, "max-buffered-body-size");
 
     private MappingProperties() {
     }

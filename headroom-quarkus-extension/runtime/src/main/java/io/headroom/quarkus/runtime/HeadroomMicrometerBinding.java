@@ -14,6 +14,6 @@ import jakarta.inject.Singleton;
 public class HeadroomMicrometerBinding {
 
     void bind(@Observes StartupEvent start, MeterRegistry registry, HeadroomInterception interception) {
-        interception.handler().bindTo(registry);
+        io.headroom.vertx.HandlerMeters.of(interception.handler()).bindTo(registry);
     }
 }

@@ -1,8 +1,10 @@
 package io.headroom.tck.quarkus;
 
+import io.headroom.conformance.BodyLimits;
 import io.headroom.conformance.ConformanceContract;
 import io.quarkus.test.QuarkusUnitTest;
 import java.util.Map;
+import java.util.Set;
 
 /** A Quarkus application with the Headroom extension configured the contract's way, around a downstream. */
 final class QuarkusApps {
@@ -10,7 +12,10 @@ final class QuarkusApps {
      * The extension's property for each core option the contract sets. Quarkus only warns about an
      * unknown key, so an option missing here fails the test class instead of being silently ignored.
      */
-    private static final Map<String, String> PROPERTIES = Map.of("max-body-bytes", "quarkus.headroom.max-body-size");
+    private static final Map<String, String> PROPERTIES = Map.of("max-body-bytes", "quarkus.headroom.max-body-size",
+            BodyLimits.BODY_READ_TIMEOUT_OPTION, "quarkus.headroom.body-read-timeout");
+    /** Options in milliseconds that Quarkus reads as a duration. */
+    private static final Set<String> MILLISECONDS = Set.of(BodyLimits.BODY_READ_TIMEOUT_OPTION);
 
     private QuarkusApps() {
     }
@@ -25,8 +30,10 @@ final class QuarkusApps {
             if (property == null) {
                 throw new IllegalStateException("no Quarkus property for the contract's option " + option);
             }
-            app.overrideConfigKey(property, value);
+            app.overrideConfigKey(property, MILLISECONDS.contains(option) ? value + "ms" : value);
         });
+        // the read limit of the contract: Quarkus answers past it, and Headroom reads up to it
+        app.overrideConfigKey("quarkus.http.limits.max-body-size", Integer.toString(BodyLimits.READ_LIMIT_BYTES));
         return app;
     }
 }

@@ -40,4 +40,10 @@ public final class SpringHost implements HostUnderTest {
             app.close();
         }
     }
+
+    /** Body reads are bounded by the embedded Tomcat (its idle timeout), not by Headroom. */
+    @Override
+    public java.util.Set<io.headroom.conformance.Limitation> limitations() {
+        return java.util.Set.of(io.headroom.conformance.Limitation.CONTAINER_BOUNDS_BODY_READS);
+    }
 }

@@ -94,4 +94,10 @@ final class TomcatHost implements HostUnderTest {
             webApp.close();
         }
     }
+
+    /** Body reads are bounded by the servlet container (its idle timeout), not by Headroom. */
+    @Override
+    public java.util.Set<io.headroom.conformance.Limitation> limitations() {
+        return java.util.Set.of(io.headroom.conformance.Limitation.CONTAINER_BOUNDS_BODY_READS);
+    }
 }

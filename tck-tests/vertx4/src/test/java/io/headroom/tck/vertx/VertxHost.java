@@ -1,7 +1,9 @@
 package io.headroom.tck.vertx;
 
+import io.headroom.BodyReadConfig;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
+import io.headroom.conformance.BodyLimits;
 import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.downstream.RelayRoute;
 import io.headroom.vertx.HeadroomHandler;
@@ -30,7 +32,8 @@ final class VertxHost implements HostUnderTest {
         headroom = Headroom.create(HeadroomConfig.fromMap(headroomOptions));
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        HeadroomHandler handler = HeadroomHandler.create(headroom);
+        HeadroomHandler handler = HeadroomHandler.builder(headroom).readLimit(BodyLimits.READ_LIMIT_BYTES)
+                .bodyRead(BodyReadConfig.fromMap(headroomOptions)).build();
         router.route().handler(handler.bodyReader()).handler(handler);
         // the application's BodyHandler, for JSON (a gateway forwards forms as sent); passes for what Headroom read
         router.route().handler(RelayRoute.jsonBodyHandler());
