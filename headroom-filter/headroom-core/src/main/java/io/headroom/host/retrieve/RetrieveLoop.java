@@ -127,9 +127,18 @@ public final class RetrieveLoop {
      */
     public static Optional<RetrieveLoop> start(Headroom headroom, Endpoint endpoint, byte[] forwardedBody,
                                                RetrieveSource source) {
+        return start(headroom, headroom.config().retrieve(), endpoint, forwardedBody, source);
+    }
+
+    /**
+     * As {@link #start(Headroom, Endpoint, byte[], RetrieveSource)} with the host's own loop settings instead of
+     * {@code headroom.config().retrieve()} (a host with its own configuration keys maps them onto the slice).
+     */
+    public static Optional<RetrieveLoop> start(Headroom headroom, RetrieveConfig config, Endpoint endpoint,
+                                               byte[] forwardedBody, RetrieveSource source) {
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(source, "source");
-        RetrieveConfig config = headroom.config().retrieve();
         if (config.maxRounds() == 0 || forwardedBody == null || !contains(forwardedBody, TOOL_NAME)) {
             return Optional.empty();
         }
