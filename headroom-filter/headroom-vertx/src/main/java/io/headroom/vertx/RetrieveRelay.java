@@ -75,6 +75,7 @@ public final class RetrieveRelay {
     private HttpClientResponse current;
     private Promise<Integer> done;
     private long roundTimer = -1;
+    private boolean failing;
 
     private RetrieveRelay(Vertx vertx, RetrieveLoop loop, Upstream upstream) {
         this.vertx = vertx;
@@ -131,8 +132,8 @@ public final class RetrieveRelay {
         }
         LOG.debug("client disconnected from {} after {} retrieve round(s); upstream call cancelled",
                 loop.endpoint().path(), loop.rounds());
+        done.tryFail(new ClientGoneException()); // first: the cancelled call's own failure must find it over
         cancelUpstream();
-        done.tryFail(new ClientGoneException());
     }
 
     private void answer(HttpClientResponse resp) {
@@ -213,7 +214,6 @@ public final class RetrieveRelay {
         LOG.debug("answering headroom_retrieve for {} (round {})", loop.endpoint().path(), loop.rounds());
         roundTimer = vertx.setTimer(loop.roundTimeout().toMillis(), id -> {
             roundTimer = -1;
-            cancelUpstream();
             upstreamFailed(new TimeoutException("retrieve follow-up timed out"));
         });
         current = null;
@@ -265,9 +265,10 @@ public final class RetrieveRelay {
 
     private void upstreamFailed(Throwable err) {
         cancelTimer();
-        if (done.future().isComplete()) {
-            return;
+        if (done.future().isComplete() || failing) {
+            return; // also the cancelled call's own failure, reported while this one is handled
         }
+        failing = true;
         if (out.closed()) {
             clientGone(); // the break was ours: the client left and its upstream call was cancelled
             return;
