@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RetrievalStubResource.class)
 class OfficialSdkRetrieveTest {
-    /** The newest openai release that runs on Node.js 20 (7.x requires Node.js 22). */
-    static final String OPENAI_VERSION = "6.49.0";
+    /** The newest openai release; it checks a Responses stream's identity ("Lifecycle response identity changed"). */
+    static final String OPENAI_VERSION = "7.60.0";
     static final String ANTHROPIC_VERSION = "1.17.0";
+    /** openai 7 needs Node.js 22; CI has 20, so Node.js 22 comes from npm's {@code node} package and runs the script. */
+    static final String NODE_VERSION = "22.23.3";
     private static final String MARKER = "SDK-RETRIEVE-RESULT ";
     private static final String ANSWER = "The full list includes " + RetrievalStub.NEEDLE + ".";
     private final ObjectMapper mapper = new ObjectMapper();
@@ -83,9 +85,9 @@ class OfficialSdkRetrieveTest {
                   "name": "headroom-sdk-retrieve",
                   "private": true,
                   "type": "module",
-                  "dependencies": { "openai": "%s", "@anthropic-ai/sdk": "%s" }
+                  "dependencies": { "node": "%s", "openai": "%s", "@anthropic-ai/sdk": "%s" }
                 }
-                """.formatted(OPENAI_VERSION, ANTHROPIC_VERSION));
+                """.formatted(NODE_VERSION, OPENAI_VERSION, ANTHROPIC_VERSION));
         Files.copy(Path.of("src", "test", "node", "sdk-retrieve.mjs"), dir.resolve("sdk-retrieve.mjs"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path orders = dir.resolve("orders.json");
@@ -99,7 +101,10 @@ class OfficialSdkRetrieveTest {
         }
         // Node resolves "localhost" to ::1 first; the gateway listens on 127.0.0.1
         String baseUrl = "http://127.0.0.1:" + base.getPort();
-        NodeProcess.Result run = NodeProcess.run(List.of("node", "sdk-retrieve.mjs", baseUrl, orders.toString()),
+        Path node = dir.resolve(Path.of("node_modules", ".bin", "node"));
+        NodeProcess.Result version = NodeProcess.run(List.of(node.toString(), "--version"), dir, env, Duration.ofMinutes(1));
+        assertEquals("v" + NODE_VERSION, version.output().strip(), "the script runs on Node.js from npm");
+        NodeProcess.Result run = NodeProcess.run(List.of(node.toString(), "sdk-retrieve.mjs", baseUrl, orders.toString()),
                 dir, env, Duration.ofMinutes(2));
         if (run.exitCode() != 0) {
             fail("node sdk-retrieve.mjs failed (" + run.exitCode() + "):\n" + run.output());
