@@ -245,10 +245,11 @@ public final class RetrieveRelay {
         out.setChunked(false);
         head(resp);
         String length = resp.getHeader(HttpHeaders.CONTENT_LENGTH);
+        int status = resp.statusCode();
         if (length != null) {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
-        } else {
-            out.setChunked(true);
+        } else if (status >= 200 && status != 204 && status != 304) {
+            out.setChunked(true); // unknown length: relayed as it comes
         }
         resp.pipe().endOnFailure(false).to(out).onComplete(ar -> {
             if (ar.succeeded()) {
