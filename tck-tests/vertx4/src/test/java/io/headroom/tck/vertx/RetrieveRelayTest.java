@@ -1,4 +1,4 @@
-package io.headroom.vertx;
+package io.headroom.tck.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import io.headroom.HeadroomException;
 import io.headroom.RetrieveResult;
 import io.headroom.host.retrieve.RetrieveLoop;
 import io.headroom.host.retrieve.RetrieveSource;
+import io.headroom.vertx.RetrieveRelay;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RetrieveRelay} in a real Vert.x application that forwards with its own HttpClient to a real upstream
- * on loopback (a stand-in model): client (JDK HttpClient) -> app -> upstream, over HTTP/1.1.
+ * on loopback (a stand-in model): client (JDK HttpClient) -> app -> upstream, over HTTP/1.1. Here, not in
+ * headroom-vertx, so it runs on Vert.x 4.5 and (tck-tests/vertx5) on Vert.x 5 against the same jar.
  */
 class RetrieveRelayTest {
     private static final String HASH = "abcdef0123456789abcdef01";
