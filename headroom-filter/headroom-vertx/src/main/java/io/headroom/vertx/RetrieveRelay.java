@@ -11,10 +11,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -64,6 +66,9 @@ public final class RetrieveRelay {
             super("client disconnected", null, false, false);
         }
     }
+
+    private static final Method RESET = resetMethod(HttpClientRequest.class);
+    private static final Method OUT_RESET = resetMethod(HttpServerResponse.class);
 
     private final Vertx vertx;
     private final RetrieveLoop loop;
@@ -220,7 +225,7 @@ public final class RetrieveRelay {
         upstream.send(Buffer.buffer(f.body())).onComplete(ar -> {
             if (done.future().isComplete()) {
                 if (ar.succeeded()) {
-                    ar.result().request().reset(); // too late: the exchange is over
+                    reset(ar.result()); // too late: the exchange is over
                 }
                 return;
             }
@@ -236,7 +241,7 @@ public final class RetrieveRelay {
     private void pass(HttpClientResponse resp) {
         cancelTimer();
         if (loop.clientBytesSent()) {
-            resp.request().reset();
+            reset(resp);
             String message = "the provider answered a retrieve follow-up with HTTP " + resp.statusCode();
             LOG.warn("{} for {}", message, loop.endpoint().path());
             endWithFailure(message);
@@ -257,8 +262,8 @@ public final class RetrieveRelay {
             } else if (out.closed()) {
                 clientGone();
             } else {
-                resp.request().reset();
-                out.reset();
+                reset(resp);
+                invokeReset(OUT_RESET, out); // the head is gone: break the client's stream, no clean end
                 done.tryFail(ar.cause());
             }
         });
@@ -316,7 +321,27 @@ public final class RetrieveRelay {
         cancelTimer();
         HttpClientResponse r = current;
         if (r != null) {
-            r.request().reset();
+            reset(r);
+        }
+    }
+
+    /**
+     * Resets the request of {@code resp}. {@code reset()} (of requests and responses) returns boolean in Vert.x 4.5
+     * and a Future in Vert.x 5: a call compiled against one is a NoSuchMethodError on the other, so it is looked
+     * up by name (public API either way).
+     */
+    private static void reset(HttpClientResponse resp) {
+        if (!invokeReset(RESET, resp.request())) {
+            resp.request().connection().close(); // cannot happen with 4.5 or 5; closing also stops the call
+        }
+    }
+
+    private static boolean invokeReset(Method reset, Object target) {
+        try {
+            reset.invoke(target);
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 
@@ -334,6 +359,14 @@ public final class RetrieveRelay {
                 to.add(h.getKey(), h.getValue());
             }
         });
+    }
+
+    private static Method resetMethod(Class<?> type) {
+        try {
+            return type.getMethod("reset");
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getSimpleName() + ".reset() is missing from this Vert.x", e);
+        }
     }
 
     private static String describe(Throwable err) {

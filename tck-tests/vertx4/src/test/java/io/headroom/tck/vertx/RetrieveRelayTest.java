@@ -139,10 +139,12 @@ class RetrieveRelayTest {
     }
 
     private HttpResponse<String> post() throws Exception {
+        // bounded as a whole: a stream the relay never ends must fail the test, not hang it
         return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + "/v1/chat/completions"))
+                .sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + "/v1/chat/completions"))
                         .timeout(Duration.ofSeconds(20)).header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(), HttpResponse.BodyHandlers.ofString())
+                .get(30, TimeUnit.SECONDS);
     }
 
     private List<JsonNode> chunks(String stream) throws Exception {
