@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #codeCompression()} — source code in tool outputs ({@link CodeCompressionConfig})</li>
  *   <li>{@link #context()} — context-window management ({@link ContextConfig})</li>
  *   <li>{@link #limits()} — what is taken on at all ({@link LimitsConfig})</li>
+ *   <li>{@link #retrieve()} — the retrieve loop on the response side ({@link RetrieveConfig})</li>
  * </ul>
  *
  * <p>Every option has a property name (kebab-case) shared by all entry points: servlet init-params use it
@@ -46,7 +47,7 @@ public final class HeadroomConfig {
      */
     public static final List<ConfigOption> OPTIONS = concat(PROPERTIES.options(), LimitsConfig.OPTIONS,
             BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
-            ContextConfig.OPTIONS);
+            ContextConfig.OPTIONS, RetrieveConfig.OPTIONS);
 
     private static final HeadroomConfig DEFAULTS = builder().build();
 
@@ -57,6 +58,7 @@ public final class HeadroomConfig {
     private final CodeCompressionConfig codeCompression;
     private final ContextConfig context;
     private final LimitsConfig limits;
+    private final RetrieveConfig retrieve;
 
     private HeadroomConfig(Builder b) {
         this.mode = b.mode;
@@ -66,6 +68,7 @@ public final class HeadroomConfig {
         this.codeCompression = b.codeCompression;
         this.context = b.context;
         this.limits = b.limits;
+        this.retrieve = b.retrieve;
     }
 
     public static HeadroomConfig defaults() {
@@ -89,6 +92,7 @@ public final class HeadroomConfig {
                 .cacheAligner(CacheAlignerConfig.fromProperties(lookup))
                 .codeCompression(CodeCompressionConfig.fromProperties(lookup))
                 .context(ContextConfig.fromProperties(lookup))
+                .retrieve(RetrieveConfig.fromProperties(lookup))
                 .build();
     }
 
@@ -104,10 +108,11 @@ public final class HeadroomConfig {
     public CodeCompressionConfig codeCompression() { return codeCompression; }
     public ContextConfig context() { return context; }
     public LimitsConfig limits() { return limits; }
+    public RetrieveConfig retrieve() { return retrieve; }
 
     public Builder toBuilder() {
         return new Builder().mode(mode).crusher(crusher).ccr(ccr).cacheAligner(cacheAligner)
-                .codeCompression(codeCompression).context(context).limits(limits);
+                .codeCompression(codeCompression).context(context).limits(limits).retrieve(retrieve);
     }
 
     /** Every option that has a value, as a property: {@link #fromMap} reads it back to an equal config. */
@@ -119,6 +124,7 @@ public final class HeadroomConfig {
         out.putAll(cacheAligner.toProperties());
         out.putAll(codeCompression.toProperties());
         out.putAll(context.toProperties());
+        out.putAll(retrieve.toProperties());
         return out;
     }
 
@@ -126,12 +132,12 @@ public final class HeadroomConfig {
     public boolean equals(Object o) {
         return o instanceof HeadroomConfig c && mode == c.mode && crusher.equals(c.crusher) && ccr.equals(c.ccr)
                 && cacheAligner.equals(c.cacheAligner) && codeCompression.equals(c.codeCompression)
-                && context.equals(c.context) && limits.equals(c.limits);
+                && context.equals(c.context) && limits.equals(c.limits) && retrieve.equals(c.retrieve);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, context, limits);
+        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, context, limits, retrieve);
     }
 
     @Override
@@ -151,6 +157,7 @@ public final class HeadroomConfig {
         private CodeCompressionConfig codeCompression = CodeCompressionConfig.defaults();
         private ContextConfig context = ContextConfig.defaults();
         private LimitsConfig limits = LimitsConfig.defaults();
+        private RetrieveConfig retrieve = RetrieveConfig.defaults();
 
         private Builder() {
         }
@@ -224,6 +231,17 @@ public final class HeadroomConfig {
             LimitsConfig.Builder b = limits.toBuilder();
             edit.accept(b);
             return limits(b.build());
+        }
+
+        public Builder retrieve(RetrieveConfig v) {
+            this.retrieve = Objects.requireNonNull(v, "retrieve");
+            return this;
+        }
+
+        public Builder retrieve(Consumer<RetrieveConfig.Builder> edit) {
+            RetrieveConfig.Builder b = retrieve.toBuilder();
+            edit.accept(b);
+            return retrieve(b.build());
         }
 
         public HeadroomConfig build() {

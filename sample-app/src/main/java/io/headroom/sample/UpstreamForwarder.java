@@ -1,8 +1,8 @@
 package io.headroom.sample;
 
 import io.headroom.BodyReadConfig;
-import io.headroom.Endpoint;
 import io.headroom.ErrorType;
+import io.headroom.host.retrieve.RetrieveLoop;
 import io.headroom.vertx.ReadWatchdog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,7 +65,7 @@ public class UpstreamForwarder {
      * retrieve calls itself.
      */
     public void forward(RoutingContext rc, UpstreamTarget target, Buffer body) {
-        Optional<Endpoint> retrieving = retrieval.watches(rc, body);
+        Optional<RetrieveLoop> retrieving = retrieval.watches(rc, body);
         UpstreamCall call = call(rc, target, retrieving.isPresent());
         // booked from the provider's answer when the exchange ends, never before (2xx only)
         SpendBooking.Meter meter = spend.open(rc, body);
@@ -73,7 +73,7 @@ public class UpstreamForwarder {
         call.send(body, config.idleTimeout())
                 .onSuccess(resp -> {
                     if (retrieving.isPresent()) {
-                        retrieval.relay(rc, call, resp, retrieving.get(), body, started);
+                        retrieval.relay(rc, call, resp, retrieving.get(), started);
                     } else {
                         relay(rc, resp, meter.watch(resp), target, started);
                     }

@@ -22,8 +22,15 @@ import java.util.regex.Pattern;
  * A stand-in model on loopback that uses headroom_retrieve the way a real one would: asked a question
  * over compressed data it calls headroom_retrieve with the hash from the request's marker; given the
  * tool result it answers with text that quotes {@link #NEEDLE} if (and only if) the tool result it
- * got contains it, else with {@link #MISSING}. With {@code x-stub-retrieve: always} it never stops
- * calling. Speaks OpenAI chat (JSON and SSE) and Anthropic Messages (JSON and SSE).
+ * got contains it (and, when {@link #expectOriginal} was set, is exactly that original), else with
+ * {@link #MISSING}. With {@code x-stub-retrieve: always} it never stops calling. Speaks OpenAI chat, the
+ * Responses API and Anthropic Messages, JSON and SSE; a streamed chat call comes in gpt-4o's shape (the role
+ * and the tool call in the first chunk).
+ *
+ * <p>Follow-ups (requests that carry the retrieve result) can be made to fail: {@code x-stub-followup: 429}
+ * (with {@code retry-after: 7}) or {@code 500} answers that status with an error body; {@code x-stub-followup:
+ * hang} streams the start of the answer, then keeps the stream open with pings until the connection is closed,
+ * which {@link #awaitHangUp} reports.
  */
 final class RetrievalStub implements AutoCloseable {
     static final String NEEDLE = "order-00057";
@@ -34,6 +41,8 @@ final class RetrievalStub implements AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final HttpServer server;
+    private final java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
+    private volatile String expectedOriginal;
 
     RetrievalStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,25 +61,48 @@ final class RetrievalStub implements AutoCloseable {
 
     void clear() {
         received.clear();
+        expectedOriginal = null;
+    }
+
+    /** From now on the final answer names the needle only if the retrieve result is exactly {@code original}. */
+    void expectOriginal(String original) {
+        expectedOriginal = original;
+    }
+
+    /** True once a hanging follow-up stream found its connection closed (the gateway cancelled the call). */
+    boolean awaitHangUp(long seconds) throws InterruptedException {
+        return hungUp.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             JsonNode body = mapper.readTree(ex.getRequestBody().readAllBytes());
             received.add(body);
-            boolean anthropic = ex.getRequestURI().getPath().endsWith("/messages");
+            String path = ex.getRequestURI().getPath();
+            boolean anthropic = path.endsWith("/messages");
+            boolean responses = path.endsWith("/responses");
             boolean always = "always".equals(ex.getRequestHeaders().getFirst("x-stub-retrieve"));
-            String toolResult = anthropic ? lastAnthropicToolResult(body) : lastChatToolResult(body);
+            String toolResult = anthropic ? lastAnthropicToolResult(body)
+                    : responses ? lastResponsesToolResult(body) : lastChatToolResult(body);
+            String failFollowUp = ex.getRequestHeaders().getFirst("x-stub-followup");
+            if (toolResult != null && ("429".equals(failFollowUp) || "500".equals(failFollowUp))) {
+                refuse(ex, Integer.parseInt(failFollowUp));
+                return;
+            }
             Matcher m = HASH.matcher(body.toString());
             String hash = m.find() ? m.group(1) : null;
             boolean call = hash != null && (always || toolResult == null);
-            String text = toolResult != null && toolResult.contains(NEEDLE)
-                    ? "The full list includes " + NEEDLE + "." : toolResult != null ? MISSING : "stub answer";
+            String expected = expectedOriginal;
+            boolean retrieved = toolResult != null && toolResult.contains(NEEDLE)
+                    && (expected == null || expected.equals(toolResult));
+            String text = retrieved ? "The full list includes " + NEEDLE + "." : toolResult != null ? MISSING : "stub answer";
             boolean stream = body.path("stream").asBoolean(false);
             List<String> events = new ArrayList<>();
             String json;
             if (anthropic) {
                 json = call ? anthropicCall(hash, received.size(), stream, events) : anthropicText(text, stream, events);
+            } else if (responses) {
+                json = call ? responsesCall(hash, received.size(), stream, events) : responsesText(text, stream, events);
             } else {
                 json = call ? chatCall(hash, received.size(), stream, events) : chatText(text, stream, events);
             }
@@ -78,9 +110,13 @@ final class RetrievalStub implements AutoCloseable {
                 ex.getResponseHeaders().add("Content-Type", "text/event-stream");
                 ex.sendResponseHeaders(200, 0);
                 OutputStream out = ex.getResponseBody();
-                for (String e : events) {
+                boolean hang = toolResult != null && "hang".equals(failFollowUp);
+                for (String e : hang ? events.subList(0, 3) : events) {
                     out.write(e.getBytes(StandardCharsets.UTF_8));
                     out.flush();
+                }
+                if (hang) {
+                    hangUntilClosed(out);
                 }
             } else {
                 byte[] data = json.getBytes(StandardCharsets.UTF_8);
@@ -90,6 +126,121 @@ final class RetrievalStub implements AutoCloseable {
                 ex.getResponseBody().write(data);
             }
         }
+    }
+
+    private static void refuse(HttpExchange ex, int status) throws IOException {
+        byte[] error = ("{\"error\":{\"type\":\"" + (status == 429 ? "rate_limit_error" : "server_error")
+                + "\",\"message\":\"stub refused the follow-up\"}}").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        if (status == 429) {
+            ex.getResponseHeaders().add("retry-after", "7");
+        }
+        ex.sendResponseHeaders(status, error.length);
+        ex.getResponseBody().write(error);
+    }
+
+    private void hangUntilClosed(OutputStream out) {
+        try {
+            for (int i = 0; i < 600; i++) {
+                Thread.sleep(50);
+                out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            hungUp.countDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The output of the input's last function_call_output when it answers a headroom_retrieve call. */
+    private static String lastResponsesToolResult(JsonNode body) {
+        JsonNode input = body.path("input");
+        JsonNode last = input.path(input.size() - 1);
+        if (!"function_call_output".equals(last.path("type").asText())) {
+            return null;
+        }
+        for (JsonNode item : input) {
+            if ("function_call".equals(item.path("type").asText())
+                    && item.path("call_id").asText().equals(last.path("call_id").asText())) {
+                return "headroom_retrieve".equals(item.path("name").asText()) ? last.path("output").asText() : null;
+            }
+        }
+        return "";
+    }
+
+    private String responsesCall(String hash, int n, boolean stream, List<String> events) {
+        String item = "{\"type\":\"function_call\",\"id\":\"fc_r" + n + "\",\"call_id\":\"call_r" + n + "\","
+                + "\"name\":\"headroom_retrieve\",\"arguments\":" + quote("{\"hash\":\"" + hash + "\"}")
+                + ",\"status\":\"completed\"}";
+        String id = "resp_r" + n;
+        if (stream) {
+            int seq = 0;
+            events.add(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":" + seq++
+                    + ",\"response\":" + response(id, "in_progress", "") + "}"));
+            events.add(event("response.in_progress", "{\"type\":\"response.in_progress\",\"sequence_number\":"
+                    + seq++ + ",\"response\":" + response(id, "in_progress", "") + "}"));
+            events.add(event("response.output_item.added", "{\"type\":\"response.output_item.added\","
+                    + "\"sequence_number\":" + seq++ + ",\"output_index\":0,\"item\":"
+                    + item.replace("\"arguments\":" + quote("{\"hash\":\"" + hash + "\"}"), "\"arguments\":\"\"")
+                    .replace("completed", "in_progress") + "}"));
+            events.add(event("response.function_call_arguments.delta", "{\"type\":"
+                    + "\"response.function_call_arguments.delta\",\"sequence_number\":" + seq++ + ",\"item_id\":\"fc_r"
+                    + n + "\",\"output_index\":0,\"delta\":" + quote("{\"hash\":\"" + hash + "\"}") + "}"));
+            events.add(event("response.function_call_arguments.done", "{\"type\":"
+                    + "\"response.function_call_arguments.done\",\"sequence_number\":" + seq++ + ",\"item_id\":\"fc_r"
+                    + n + "\",\"output_index\":0,\"arguments\":" + quote("{\"hash\":\"" + hash + "\"}") + "}"));
+            events.add(event("response.output_item.done", "{\"type\":\"response.output_item.done\","
+                    + "\"sequence_number\":" + seq++ + ",\"output_index\":0,\"item\":" + item + "}"));
+            events.add(event("response.completed", "{\"type\":\"response.completed\",\"sequence_number\":" + seq
+                    + ",\"response\":" + response(id, "completed", item) + "}"));
+        }
+        return response(id, "completed", item);
+    }
+
+    private String responsesText(String text, boolean stream, List<String> events) {
+        String id = "resp_final";
+        String done = "{\"type\":\"message\",\"id\":\"msg_final\",\"status\":\"completed\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"output_text\",\"text\":" + quote(text) + ",\"annotations\":[]}]}";
+        if (stream) {
+            int seq = 0;
+            String part = "{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}";
+            events.add(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":" + seq++
+                    + ",\"response\":" + response(id, "in_progress", "") + "}"));
+            events.add(event("response.in_progress", "{\"type\":\"response.in_progress\",\"sequence_number\":"
+                    + seq++ + ",\"response\":" + response(id, "in_progress", "") + "}"));
+            events.add(event("response.output_item.added", "{\"type\":\"response.output_item.added\","
+                    + "\"sequence_number\":" + seq++ + ",\"output_index\":0,\"item\":{\"type\":\"message\","
+                    + "\"id\":\"msg_final\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}}"));
+            events.add(event("response.content_part.added", "{\"type\":\"response.content_part.added\","
+                    + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_final\",\"output_index\":0,"
+                    + "\"content_index\":0,\"part\":" + part + "}"));
+            int half = text.length() / 2;
+            for (String piece : List.of(text.substring(0, half), text.substring(half))) {
+                events.add(event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
+                        + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_final\",\"output_index\":0,"
+                        + "\"content_index\":0,\"delta\":" + quote(piece) + ",\"logprobs\":[]}"));
+            }
+            events.add(event("response.output_text.done", "{\"type\":\"response.output_text.done\","
+                    + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_final\",\"output_index\":0,"
+                    + "\"content_index\":0,\"text\":" + quote(text) + ",\"logprobs\":[]}"));
+            events.add(event("response.content_part.done", "{\"type\":\"response.content_part.done\","
+                    + "\"sequence_number\":" + seq++ + ",\"item_id\":\"msg_final\",\"output_index\":0,"
+                    + "\"content_index\":0,\"part\":" + part.replace("\"text\":\"\"", "\"text\":" + quote(text)) + "}"));
+            events.add(event("response.output_item.done", "{\"type\":\"response.output_item.done\","
+                    + "\"sequence_number\":" + seq++ + ",\"output_index\":0,\"item\":" + done + "}"));
+            events.add(event("response.completed", "{\"type\":\"response.completed\",\"sequence_number\":" + seq
+                    + ",\"response\":" + response(id, "completed", done) + "}"));
+        }
+        return response(id, "completed", done);
+    }
+
+    private static String response(String id, String status, String output) {
+        return "{\"id\":\"" + id + "\",\"object\":\"response\",\"created_at\":1700000000,\"status\":\"" + status
+                + "\",\"model\":\"gpt-4o\",\"output\":[" + output + "],\"parallel_tool_calls\":true,\"tool_choice\":"
+                + "\"auto\",\"tools\":[],\"error\":null,\"incomplete_details\":null,\"usage\":"
+                + (status.equals("completed") ? "{\"input_tokens\":10,\"output_tokens\":5,\"total_tokens\":15}" : "null")
+                + "}";
     }
 
     private static String lastChatToolResult(JsonNode body) {
@@ -126,9 +277,8 @@ final class RetrievalStub implements AutoCloseable {
         String id = "call_r" + n;
         String args = "{\"hash\":\"" + hash + "\"}";
         if (stream) {
-            events.add(chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
-            events.add(chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"" + id + "\",\"type\":\"function\",\"function\":"
-                    + "{\"name\":\"headroom_retrieve\",\"arguments\":\"\"}}]}", null));
+            events.add(chunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"" + id
+                    + "\",\"type\":\"function\",\"function\":{\"name\":\"headroom_retrieve\",\"arguments\":\"\"}}]}", null));
             events.add(chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + quote(args.substring(0, 5)) + "}}]}", null));
             events.add(chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + quote(args.substring(5)) + "}}]}", null));
             events.add(chunk("{}", "tool_calls"));

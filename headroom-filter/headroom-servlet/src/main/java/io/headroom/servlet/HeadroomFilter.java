@@ -58,7 +58,7 @@ public class HeadroomFilter implements Filter {
     private volatile Admitted admitted;
     private volatile boolean ownsHeadroom;
 
-    /** Answers the model's headroom_retrieve calls; {@link RetrieveRounds.Starter#NONE} until the core loop is wired in. */
+    /** Answers the model's headroom_retrieve calls: the core loop ({@link CoreRetrieveRounds}). */
     private final RetrieveRounds.Starter retrieveLoop;
     /** Set once a downstream went asynchronous: from then on no call can be answered, and no tool is injected. */
     private volatile boolean asyncDownstream;
@@ -74,7 +74,7 @@ public class HeadroomFilter implements Filter {
 
     /** For containers: the Headroom is built from the init-params in {@link #init(FilterConfig)}. */
     public HeadroomFilter() {
-        this.retrieveLoop = RetrieveRounds.Starter.NONE;
+        this.retrieveLoop = CoreRetrieveRounds.STARTER;
     }
 
     /** For programmatic registration; the caller keeps ownership (and closes it). */
@@ -84,7 +84,7 @@ public class HeadroomFilter implements Filter {
 
     /** For programmatic registration with a budget of bodies held at once; the caller keeps ownership of headroom. */
     public HeadroomFilter(Headroom headroom, BodyReadConfig bodyRead) {
-        this(headroom, bodyRead, RetrieveRounds.Starter.NONE);
+        this(headroom, bodyRead, CoreRetrieveRounds.STARTER);
     }
 
     /** With the retrieve loop {@code retrieveLoop}; null {@code headroom} builds one from the init-params. */

@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs node/npm commands for the SDK test: bounded in time, output captured, npm's cache kept under target/. */
-final class NodeProcess {
+public final class NodeProcess {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
 
     private NodeProcess() {
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static String npm() {
+    public static String npm() {
         return WINDOWS ? "npm.cmd" : "npm";
     }
 
     /** Fails the test (never skips it) when the tool is not installed: CI has Node.js 20 and npm. */
-    static void requireTool(String tool, Path dir) throws Exception {
+    public static void requireTool(String tool, Path dir) throws Exception {
         try {
             Result r = run(List.of(tool, "--version"), dir, Map.of(), Duration.ofSeconds(60));
             if (r.exitCode() != 0) {
@@ -39,7 +39,7 @@ final class NodeProcess {
         }
     }
 
-    static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout) throws Exception {
+    public static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout) throws Exception {
         Path log = Files.createTempFile(dir, "process-", ".log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

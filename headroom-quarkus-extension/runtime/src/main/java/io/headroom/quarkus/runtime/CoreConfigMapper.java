@@ -3,6 +3,7 @@ package io.headroom.quarkus.runtime;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
+import io.headroom.RetrieveConfig;
 import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
@@ -46,7 +47,8 @@ final class CoreConfigMapper {
                     .ccr(ccr(c.ccr()))
                     .cacheAligner(cacheAligner(c.cacheAligner(), c.cacheControl()))
                     .codeCompression(codeCompression(c.codeCompression()))
-                    .context(context(c.context()));
+                    .context(context(c.context()))
+                    .retrieve(retrieve(c.retrieve()));
             c.mode().ifPresent(b::mode);
             return b.build();
         } catch (InvalidConfigException e) {
@@ -144,6 +146,13 @@ final class CoreConfigMapper {
     private static CodeCompressionConfig codeCompression(CodeCompressionGroup g) {
         CodeCompressionConfig.Builder b = CodeCompressionConfig.builder();
         g.enabled().ifPresent(b::enabled);
+        return b.build();
+    }
+
+    private static RetrieveConfig retrieve(RetrieveGroup g) {
+        RetrieveConfig.Builder b = RetrieveConfig.builder();
+        g.maxRounds().ifPresent(b::maxRounds);
+        g.roundTimeoutMs().ifPresent(b::roundTimeoutMs);
         return b.build();
     }
 

@@ -91,4 +91,7 @@ public interface HeadroomRuntimeConfig {
 
     /** Context-window management for requests larger than the model's limit. */
     ContextGroup context();
+
+    /** The retrieve loop: answering the model's headroom_retrieve calls on the response side. */
+    RetrieveGroup retrieve();
 }
