@@ -12,6 +12,7 @@ import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.HttpStatuses;
+import io.headroom.host.retrieve.RetrieveToolWithdrawal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -37,6 +38,11 @@ import java.util.Objects;
  * {@link #RESPONSE_HEADERS_PROPERTY} for {@link HeadroomContainerResponseFilter}. Fails open: if
  * Headroom fails, the original bytes are forwarded and one WARN line is logged. Register it (and the
  * response filter) with {@link HeadroomFeature}.
+ *
+ * <p>The filter does not answer the model's {@code headroom_retrieve} calls (JAX-RS gives it no way to run the
+ * resource again with a follow-up), so it does not offer the tool: one a Headroom configured to inject it added is
+ * taken back out of the forwarded body ({@link RetrieveToolWithdrawal}), a call nobody answers would otherwise reach
+ * the client. Compressed originals stay retrievable with {@link Headroom#retrieve}.
  */
 @PreMatching
 public final class HeadroomContainerRequestFilter implements ContainerRequestFilter {
@@ -51,6 +57,7 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
     private final Headroom headroom;
     private final Admission admission;
     private final BodyBudget budget;
+    private final RetrieveToolWithdrawal withdrawal;
 
     /** As {@link #HeadroomContainerRequestFilter(Headroom, BodyReadConfig)} with the default body-read bounds. */
     public HeadroomContainerRequestFilter(Headroom headroom) {
@@ -67,9 +74,12 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
         this.headroom = Objects.requireNonNull(headroom, "headroom");
         this.admission = Admission.of(headroom);
         this.budget = new BodyBudget(bodyRead.maxBufferedBodyBytes());
+        this.withdrawal = RetrieveToolWithdrawal.of(headroom.config());
         LOG.info("Headroom JAX-RS filter {}; HTTP/2 requests are rewritten like HTTP/1.1 ones when the runtime serves "
-                + "them. Not done by the filter: answering the model's headroom_retrieve tool calls (they reach the "
-                + "application, which can serve them with Headroom#retrieve).", admission.describe());
+                + "them; {}.", admission.describe(), headroom.config().ccr().injectTool()
+                ? "it does not offer the headroom_retrieve tool, because it cannot answer the model's calls (JAX-RS "
+                + "cannot run the resource again with a follow-up; originals stay retrievable with Headroom#retrieve)"
+                : "the headroom_retrieve tool is not injected (ccr.inject-tool=false)");
     }
 
     @Override
@@ -115,7 +125,9 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
             return;
         }
         reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, max));
-        BodyRewrite rewrite = admission.rewrite(headroom, decision, body.bytes(), body.complete(), null);
+        // nobody answers a headroom_retrieve call here: the tool is not offered
+        BodyRewrite rewrite = withdrawal.withdraw(
+                admission.rewrite(headroom, decision, body.bytes(), body.complete(), null), decision, body.bytes());
         request.setProperty(RESPONSE_HEADERS_PROPERTY, rewrite.responseHeaders());
         if (!body.complete()) {
             // too large to rewrite: what was read, then the rest of the stream, without holding it all

@@ -7,13 +7,13 @@ import io.headroom.HeadroomConfig;
 import io.headroom.host.Admission;
 import io.headroom.host.AdmissionDecision;
 import io.headroom.host.BodyBudget;
-import io.headroom.host.BodyEncoding;
 import io.headroom.host.BodyRewrite;
 import io.headroom.host.BoundedBody;
 import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.HttpStatuses;
+import io.headroom.host.retrieve.RetrieveToolWithdrawal;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -68,7 +68,7 @@ public class HeadroomFilter implements Filter {
                             RetrieveToolWithdrawal withdrawal) {
         Admitted(Headroom headroom, BodyReadConfig bodyRead, String cannotAnswer) {
             this(headroom, Admission.of(headroom), new BodyBudget(bodyRead.maxBufferedBodyBytes()), cannotAnswer,
-                    new RetrieveToolWithdrawal(headroom.config().limits().maxBodyBytes()));
+                    RetrieveToolWithdrawal.of(headroom.config()));
         }
     }
 
@@ -196,7 +196,8 @@ public class HeadroomFilter implements Filter {
                         if (answersCalls(current)) {
                             loop = startLoop(current, decision, rewrite);
                         } else {
-                            rewrite = withoutInjectedTool(current, decision, body, rewrite);
+                            // nobody would answer a call: take back the tool a Headroom passed in injected
+                            rewrite = current.withdrawal().withdraw(rewrite, decision, body.bytes());
                         }
                     }
                     if (loop.isEmpty()) {
@@ -234,26 +235,6 @@ public class HeadroomFilter implements Filter {
                     decision.endpoint().path(), e.getClass().getName());
             return Optional.empty();
         }
-    }
-
-    /** The rewrite without the headroom_retrieve tool the given Headroom injected, since nobody would answer it. */
-    private static BodyRewrite withoutInjectedTool(Admitted current, AdmissionDecision decision, BoundedBody body,
-                                                   BodyRewrite rewrite) {
-        if (rewrite.outcome() == null || rewrite.outcome().ccrHashes().isEmpty()
-                || !current.headroom().config().ccr().injectTool()) {
-            return rewrite;
-        }
-        byte[] sent = body.bytes();
-        if (rewrite.decoded()) {
-            sent = decision.encoding().decode(body.bytes(), current.admission().maxBodyBytes(),
-                    BodyEncoding.DEFAULT_MAX_RATIO).orElse(null);
-            if (sent == null) {
-                return rewrite;
-            }
-        }
-        byte[] forwarded = current.withdrawal().withdraw(rewrite.body(), sent);
-        return forwarded == rewrite.body() ? rewrite
-                : new BodyRewrite(forwarded, true, rewrite.decoded(), rewrite.responseHeaders(), rewrite.outcome());
     }
 
     /** The first asynchronous downstream turns answering off for good: one INFO line says so. */

@@ -10,6 +10,7 @@ import io.headroom.host.BodyRewrite;
 import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
+import io.headroom.host.retrieve.RetrieveToolWithdrawal;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -73,6 +74,12 @@ import java.util.function.Function;
  *       at INFO when the first handler is created on Vert.x 5.</li>
  * </ul>
  *
+ * <p><b>The headroom_retrieve tool.</b> This handler does not answer the model's {@code headroom_retrieve} calls:
+ * it sees only the request. So it does not offer the tool (one it finds injected is taken back out of the forwarded
+ * body, {@link RetrieveToolWithdrawal}), unless the application answers the calls itself and says so with
+ * {@link Builder#answersRetrieveCalls(boolean)}, e.g. by forwarding with {@link RetrieveRelay}. Said at INFO when
+ * the handler is built.
+ *
  * <p>{@code x-headroom-bypass: true} skips a request, {@code x-headroom-mode} overrides the mode, and the response
  * gets {@code x-headroom-compressed}, {@code -tokens-before}, {@code -tokens-after} and {@code -tokens-saved}; all
  * of this is {@link Admission}'s policy. Fails open: whatever goes wrong, the body goes on as received, with one
@@ -100,6 +107,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private final ReadLimit readLimit;
     private final long readTimeoutMillis;
     private final BodyBudget budget;
+    /** Null when the application answers the model's calls: the tool then stays in. */
+    private final RetrieveToolWithdrawal withdrawal;
     private final Handler<RoutingContext> bodyReader = this::readBody;
 
     private HeadroomHandler(Builder b) {
@@ -113,10 +122,26 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         this.bodyHandler = BodyHandler.create(false).setBodyLimit(readLimit.bytes());
         this.readTimeoutMillis = b.bodyRead.bodyReadTimeoutMs();
         this.budget = new BodyBudget(b.bodyRead.maxBufferedBodyBytes());
+        this.withdrawal = b.answersRetrieveCalls ? null : RetrieveToolWithdrawal.of(b.headroom.config());
+        LOG.info("Headroom Vert.x handler {}; {}.", admission.describe(), retrieveDecision(b));
         if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
             LOG.info("Headroom on Vert.x 5: rc.body() keeps the request body as received; handlers read the "
                     + "compressed body with HeadroomHandler.body(rc)");
         }
+    }
+
+    /** What the start-up line says about the model's headroom_retrieve calls. */
+    private static String retrieveDecision(Builder b) {
+        if (!b.headroom.config().ccr().injectTool()) {
+            return "the headroom_retrieve tool is not injected (ccr.inject-tool=false)";
+        }
+        if (b.answersRetrieveCalls) {
+            return "it offers the headroom_retrieve tool, because the application answers the model's calls "
+                    + "(answersRetrieveCalls)";
+        }
+        return "it does not offer the headroom_retrieve tool, because nothing answers the model's calls here (an "
+                + "application that answers them, e.g. with RetrieveRelay, opts in with answersRetrieveCalls(true); "
+                + "Quarkus: quarkus.headroom.retrieve.answered-by-application=true)";
     }
 
     /** A handler with the defaults; the caller keeps ownership of {@code headroom} and closes it on shutdown. */
@@ -235,8 +260,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     public Future<BodyRewrite> rewrite(RoutingContext rc, byte[] received, boolean complete) {
         AdmissionDecision decision = decide(rc);
         String scope = tenantScope == null ? null : tenantScope.apply(rc.request());
-        return lanes.run(rc.vertx(), received.length,
-                () -> admission.rewrite(headroom, decision, received, complete, scope));
+        return lanes.run(rc.vertx(), received.length, () -> {
+            BodyRewrite rewrite = admission.rewrite(headroom, decision, received, complete, scope);
+            return withdrawal == null ? rewrite : withdrawal.withdraw(rewrite, decision, received);
+        });
     }
 
     /**
@@ -443,6 +470,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         private int compressionThreads;
         private long readLimit = DEFAULT_READ_LIMIT;
         private BodyReadConfig bodyRead = BodyReadConfig.defaults();
+        private boolean answersRetrieveCalls;
 
         private Builder(Headroom headroom) {
             this.headroom = Objects.requireNonNull(headroom, "headroom");
@@ -487,6 +515,16 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         /** The read timeout and the budget of bodies held at once; default {@link BodyReadConfig#defaults()}. */
         public Builder bodyRead(BodyReadConfig config) {
             this.bodyRead = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Whether the application answers the model's {@code headroom_retrieve} calls itself (e.g. it forwards with
+         * {@link RetrieveRelay}); only then does the forwarded body keep the tool Headroom injects. Default false:
+         * a call nobody answers would reach the client, whose agent has no such tool.
+         */
+        public Builder answersRetrieveCalls(boolean answers) {
+            this.answersRetrieveCalls = answers;
             return this;
         }
 

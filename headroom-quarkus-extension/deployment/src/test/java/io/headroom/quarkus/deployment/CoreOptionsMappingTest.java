@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoreOptionsMappingTest {
     /** Options of the Quarkus host itself, with no core counterpart: theirs are the only defaults here. */
-    private static final Set<String> HOST_OPTIONS = Set.of("enabled", "tenant-isolation", "paths");
+    private static final Set<String> HOST_OPTIONS = Set.of("enabled", "tenant-isolation", "paths",
+            "retrieve.answered-by-application");
 
     @Test
     void noCoreOptionHasADefaultInTheMapping() {

@@ -45,7 +45,8 @@ public class HeadroomInterception {
         CallerScopes scopes = new CallerScopes(config.tenantIsolation(), config.tenantHeader().orElse(null));
         this.handler = HeadroomHandler.builder(headroom).paths(config.paths()).tenantScope(scopes::of)
                 .compressionThreads(threads).readLimit(serverBodyLimit())
-                .bodyRead(CoreConfigMapper.bodyRead(config.bodyRead())).build();
+                .bodyRead(CoreConfigMapper.bodyRead(config.bodyRead()))
+                .answersRetrieveCalls(config.retrieve().answeredByApplication()).build();
     }
 
     /**
