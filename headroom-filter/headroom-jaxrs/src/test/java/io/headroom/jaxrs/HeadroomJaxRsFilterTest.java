@@ -133,6 +133,33 @@ class HeadroomJaxRsFilterTest {
     }
 
     /**
+     * Issue 14 item 1: the filter cannot answer the model's headroom_retrieve calls, so the resource never gets the
+     * tool Headroom injects when originals went to CCR (a call would reach the client, whose agent has no such tool).
+     */
+    @Test
+    void compressedRequestReachesTheResourceWithoutTheRetrieveTool() throws Exception {
+        HttpResponse<byte[]> r = post("/v1/chat/completions",
+                HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()), Map.of());
+
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        assertTrue(headroom.stats().ccrStored() > 0, "originals went to CCR: the core injected the tool");
+        String seen = new String(r.body(), StandardCharsets.UTF_8);
+        assertFalse(seen.contains("headroom_retrieve"), seen);
+        assertFalse(LlmRequests.parse(r.body()).has("tools"), "the client sent no tools: none are added");
+    }
+
+    @Test
+    void gzipRequestReachesTheResourceDecodedWithoutTheRetrieveTool() throws Exception {
+        HttpResponse<byte[]> r = post("/v1/messages",
+                HttpRequest.BodyPublishers.ofByteArray(gzip(LlmRequests.anthropicMessages())),
+                Map.of("Content-Encoding", "gzip"));
+
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        assertEquals(LlmRequests.SYSTEM_PROMPT, LlmRequests.parse(r.body()).get("system").asText());
+        assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains("headroom_retrieve"));
+    }
+
+    /**
      * Issue 13 item 1: bodies held at once are bounded across requests (max-buffered-body-bytes); one that does not
      * fit reaches the resource unread and uncompressed, and a held body's share is free again after its response.
      */
