@@ -3,6 +3,7 @@ package io.headroom.quarkus.deployment;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,7 @@ class HeadroomRouteFilterTest {
         String tool = Fixtures.openAiToolContent(request);
         assertTrue(tool.contains(Fixtures.ERROR_NEEDLE), "the ERROR item survives");
         assertTrue(tool.length() < Fixtures.logs().toString().length());
+        assertRetrieveToolNotOffered(request);
     }
 
     @Test
@@ -113,6 +115,7 @@ class HeadroomRouteFilterTest {
         assertEquals(String.valueOf(seen.length), r.headers().firstValue(EchoResource.ECHO_LENGTH).orElseThrow());
         assertSavingHeaders(r.headers()::firstValue);
         assertTrue(Fixtures.openAiToolContent(Fixtures.parse(seen)).contains(Fixtures.ERROR_NEEDLE));
+        assertRetrieveToolNotOffered(Fixtures.parse(seen));
     }
 
     @ParameterizedTest
@@ -233,6 +236,16 @@ class HeadroomRouteFilterTest {
         HttpResponse<byte[]> r = h2c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(HttpClient.Version.HTTP_2, r.version());
         return r;
+    }
+
+    /**
+     * Originals went to CCR (the compressed tool output names its hash), yet the application gets no
+     * headroom_retrieve tool: the extension does not answer the model's calls, and nobody said the application does.
+     */
+    private static void assertRetrieveToolNotOffered(JsonNode request) {
+        assertTrue(Fixtures.openAiToolContent(request).contains("hash="), "something went to CCR");
+        assertFalse(request.toString().contains("headroom_retrieve"), request.toString());
+        assertNull(request.get("tools"), "the client sent no tools: none are added");
     }
 
     /** The four headers describe a real saving: compressed, before - after = saved > 0. */
