@@ -6,55 +6,59 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
-import jakarta.servlet.DispatcherType;
+import io.headroom.servlet.RetrieveMechanicsContract.Protocol;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The filter answers the model's headroom_retrieve call with the core loop, in embedded Jetty: the downstream
- * runs again with the follow-up that carries the original, and the client only ever sees the model's text.
+ * The filter answers the model's headroom_retrieve call with the real core loop (no scripted rounds), in a real
+ * container over HTTP/1.1 and h2c: the downstream runs again with the follow-up that carries the original, and the
+ * client only ever sees the model's text. A container implements {@link #start} and {@link #stop}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoreRetrieveLoopInJettyTest {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private Server server;
+public abstract class CoreRetrieveLoopContract {
+    private final Map<Protocol, HttpClient> clients = new EnumMap<>(Protocol.class);
     private Headroom headroom;
     private URI base;
 
+    /**
+     * Starts the container on a random loopback port (HTTP/1.1 and h2c) with {@code filter} on {@code /*} in front
+     * of {@link RetrievingModelServlet} on {@code /*}.
+     */
+    protected abstract URI start(HeadroomFilter filter) throws Exception;
+
+    protected abstract void stop() throws Exception;
+
     @BeforeAll
-    void start() throws Exception {
+    void startHost() throws Exception {
         headroom = Headroom.create(HeadroomConfig.defaults());
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(new HeadroomFilter(headroom)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(RetrievingModelServlet.class, "/*");
-        server.setHandler(context);
-        server.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        base = start(new HeadroomFilter(headroom));
+        clients.put(Protocol.HTTP_1_1, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // Jetty upgrades to h2c only on a request without a body: a GET first, on the connection the POSTs reuse
+        HttpResponse<String> warmUp = h2c.send(HttpRequest.newBuilder(base.resolve("/warm-up")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, warmUp.version(), "h2c upgrade");
+        clients.put(Protocol.H2C, h2c);
     }
 
     @AfterAll
-    void stop() throws Exception {
-        server.stop();
+    void stopHost() throws Exception {
+        stop();
         headroom.close();
     }
 
@@ -63,12 +67,14 @@ class CoreRetrieveLoopInJettyTest {
         RetrievingModelServlet.RECEIVED.clear();
     }
 
-    @Test
-    void aNonStreamedCallIsAnsweredAndTheClientGetsTheText() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aNonStreamedCallIsAnsweredAndTheClientGetsTheText(Protocol protocol) throws Exception {
         long roundsBefore = headroom.stats().retrieveRounds();
-        HttpResponse<String> r = post(false);
+        HttpResponse<String> r = post(protocol, false);
 
         assertEquals(200, r.statusCode());
+        assertEquals(protocol == Protocol.H2C ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1, r.version());
         assertTrue(r.body().contains("needle present: true"), r.body());
         assertFalse(r.body().contains("headroom_retrieve"), "no call reaches the client: " + r.body());
         assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length),
@@ -77,11 +83,13 @@ class CoreRetrieveLoopInJettyTest {
         assertEquals(roundsBefore + 1, headroom.stats().retrieveRounds(), "the round is counted (metrics)");
     }
 
-    @Test
-    void aStreamedCallIsAnsweredWithOneWellFormedStream() throws Exception {
-        HttpResponse<String> r = post(true);
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aStreamedCallIsAnsweredWithOneWellFormedStream(Protocol protocol) throws Exception {
+        HttpResponse<String> r = post(protocol, true);
 
         assertEquals(200, r.statusCode());
+        assertEquals(protocol == Protocol.H2C ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1, r.version());
         String stream = r.body();
         assertFalse(stream.contains("headroom_retrieve"), stream);
         assertTrue(stream.contains("needle present: true"), stream);
@@ -100,11 +108,11 @@ class CoreRetrieveLoopInJettyTest {
         assertTrue(received.get(1).contains(RetrievingModelServlet.NEEDLE), "the follow-up carries the original");
     }
 
-    private HttpResponse<String> post(boolean stream) throws Exception {
+    private HttpResponse<String> post(Protocol protocol, boolean stream) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(chat(stream))).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+        return clients.get(protocol).send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** A tool output of 400 rows; the needle is the ordinary row 217, which compression drops. */
