@@ -27,8 +27,14 @@ public class RetrievingModelServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
+    /** The h2c warm-up: a request without a body, which Jetty upgrades. */
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         RECEIVED.add(body);
         JsonNode req = JSON.readTree(body);

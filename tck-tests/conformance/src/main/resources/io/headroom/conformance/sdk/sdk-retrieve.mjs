@@ -1,6 +1,7 @@
-// The official SDKs' stream helpers against the gateway, whose stub upstream answers the first request with a
-// headroom_retrieve call and the follow-up with text. Prints one line: SDK-RETRIEVE-RESULT {json}.
-// Usage: node sdk-retrieve.mjs <gateway base url> <file holding the tool output>
+// The official SDKs' stream helpers against a Headroom host (the gateway or a library host such as the servlet
+// filter), whose stand-in model answers the first request with a headroom_retrieve call and the follow-up with
+// text. Prints one line: SDK-RETRIEVE-RESULT {json}. Run by io.headroom.conformance.sdk.OfficialSdkScript.
+// Usage: node sdk-retrieve.mjs <host base url> <file holding the tool output>
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';

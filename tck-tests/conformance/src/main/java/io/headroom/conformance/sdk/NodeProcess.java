@@ -1,4 +1,4 @@
-package io.headroom.sample.sdk;
+package io.headroom.conformance.sdk;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs node/npm commands for the SDK test: bounded in time, output captured, npm's cache kept under target/. */
+/** Runs node/npm commands for the SDK tests (gateway and library hosts): bounded in time, output captured, npm's cache kept under target/. */
 public final class NodeProcess {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
 
@@ -34,7 +34,7 @@ public final class NodeProcess {
                 fail("'" + tool + " --version' exited with " + r.exitCode() + ": " + r.output());
             }
         } catch (IOException e) {
-            fail("'" + tool + "' is not installed or not on the PATH; the TypeScript SDK compatibility test needs"
+            fail("'" + tool + "' is not installed or not on the PATH; the SDK tests need"
                     + " Node.js >= 18 and npm (" + e.getMessage() + ")");
         }
     }
