@@ -82,6 +82,11 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
                 : "the headroom_retrieve tool is not injected (ccr.inject-tool=false)");
     }
 
+    /** Requests passed through untouched since start, by reason (for {@link JaxRsMeters}). */
+    Admission admission() {
+        return admission;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (request.getProperty(RESPONSE_HEADERS_PROPERTY) != null) {

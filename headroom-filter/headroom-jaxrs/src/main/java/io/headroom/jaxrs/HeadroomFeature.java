@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class HeadroomFeature implements Feature {
     private final Headroom headroom;
-    private final BodyReadConfig bodyRead;
+    private final HeadroomContainerRequestFilter requests;
 
     public HeadroomFeature(Headroom headroom) {
         this(headroom, BodyReadConfig.defaults());
@@ -22,12 +22,21 @@ public final class HeadroomFeature implements Feature {
     /** @param bodyRead bounds of the bodies held at once ({@code max-buffered-body-bytes}) */
     public HeadroomFeature(Headroom headroom, BodyReadConfig bodyRead) {
         this.headroom = Objects.requireNonNull(headroom, "headroom");
-        this.bodyRead = Objects.requireNonNull(bodyRead, "bodyRead");
+        this.requests = new HeadroomContainerRequestFilter(headroom, Objects.requireNonNull(bodyRead, "bodyRead"));
+    }
+
+    Headroom headroom() {
+        return headroom;
+    }
+
+    /** The one request filter this feature registers: its admission policy counts the pass-throughs. */
+    HeadroomContainerRequestFilter requestFilter() {
+        return requests;
     }
 
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new HeadroomContainerRequestFilter(headroom, bodyRead));
+        context.register(requests);
         context.register(new HeadroomContainerResponseFilter());
         return true;
     }

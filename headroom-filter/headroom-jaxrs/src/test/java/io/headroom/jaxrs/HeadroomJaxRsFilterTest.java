@@ -102,6 +102,28 @@ class HeadroomJaxRsFilterTest {
         return filter;
     }
 
+    /** Issue 14 item 4: the feature's meters, registered with {@link JaxRsMeters}, count what its filter did. */
+    @Test
+    void theFeaturesMetersCountItsRequests() throws Exception {
+        stop();
+        headroom = Headroom.create(HeadroomConfig.defaults());
+        HeadroomFeature feature = new HeadroomFeature(headroom);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        JaxRsMeters.of(feature).bindTo(registry);
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
+                new ResourceConfig(EchoResource.class).register(feature), true);
+        base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+
+        post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()), Map.of());
+        post("/v1/chat/completions", HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()),
+                Map.of("x-headroom-bypass", "true"));
+
+        assertEquals(1, registry.get("headroom.requests.compressed").counter().count());
+        assertTrue(registry.get("headroom.tokens.saved").counter().count() > 0);
+        assertEquals(1, registry.get("headroom.requests.passed").tag("reason", "bypass").functionCounter().count());
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
