@@ -167,9 +167,6 @@ public class StatusEndpoints {
     }
 
     private static double savingsPercent(StatsSnapshot s) {
-        if (s.tokensBefore() <= 0) {
-            return 0.0;
-        }
-        return Math.round(1000.0 * s.tokensSaved() / s.tokensBefore()) / 10.0;
+        return io.headroom.host.StatsDocument.savingsPercent(s);
     }
 }

@@ -60,6 +60,8 @@ public class HeadroomFilter implements Filter {
 
     /** Answers the model's headroom_retrieve calls: the core loop ({@link CoreRetrieveRounds}). */
     private final RetrieveRounds.Starter retrieveLoop;
+    /** The optional stats endpoint (init-param {@code stats.path}); null when off. */
+    private volatile StatsEndpoint stats;
     /** Set once a downstream went asynchronous: from then on no call can be answered, and no tool is injected. */
     private volatile boolean asyncDownstream;
 
@@ -97,6 +99,12 @@ public class HeadroomFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
+        try {
+            stats = StatsEndpoint.fromInitParam(filterConfig.getInitParameter(StatsEndpoint.INIT_PARAM));
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("Invalid Headroom configuration for filter '" + filterConfig.getFilterName()
+                    + "': " + e.getMessage(), e);
+        }
         if (admitted == null) {
             Headroom headroom;
             BodyReadConfig bodyRead;
@@ -124,6 +132,10 @@ public class HeadroomFilter implements Filter {
         }
         LOG.info("Headroom servlet filter '{}' {}; HTTP/2 requests are rewritten like HTTP/1.1 ones; {}.",
                 filterConfig.getFilterName(), admitted.admission().describe(), retrieveDecision(admitted));
+        if (stats != null) {
+            LOG.info("Headroom servlet filter '{}' answers GET {} with its stats (loopback callers only)",
+                    filterConfig.getFilterName(), stats.path());
+        }
     }
 
     /** What the start-up line says about the model's headroom_retrieve calls. */
@@ -157,6 +169,11 @@ public class HeadroomFilter implements Filter {
         if (current == null || !(req instanceof HttpServletRequest request)
                 || !(res instanceof HttpServletResponse response) || request.getAttribute(HANDLED) != null) {
             chain.doFilter(req, res);
+            return;
+        }
+        StatsEndpoint statsEndpoint = stats;
+        if (statsEndpoint != null && statsEndpoint.matches(request)) {
+            statsEndpoint.answer(request, response, current.headroom(), current.admission());
             return;
         }
         Admission admission = current.admission();
