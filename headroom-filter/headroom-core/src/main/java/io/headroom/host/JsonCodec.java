@@ -42,7 +42,20 @@ public final class JsonCodec {
      */
     public static final long MAX_TOKEN_COUNT = 1_000_000;
 
+    /** {@link #shared} instances, one per limit (a process sees a handful of limits). */
+    private static final java.util.concurrent.ConcurrentMap<Long, JsonCodec> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ObjectMapper mapper;
+
+    /**
+     * A codec for {@code maxDocumentBytes} shared across the process: a codec is immutable and thread-safe, and
+     * building one (a mapper, then its serializer caches on first use) costs more than the small bodies it is used
+     * on per exchange.
+     */
+    public static JsonCodec shared(long maxDocumentBytes) {
+        return SHARED.computeIfAbsent(maxDocumentBytes, JsonCodec::new);
+    }
 
     /** @param maxDocumentBytes largest document (and largest single string) accepted */
     public JsonCodec(long maxDocumentBytes) {

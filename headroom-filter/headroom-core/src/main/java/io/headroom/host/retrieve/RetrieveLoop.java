@@ -141,10 +141,11 @@ public final class RetrieveLoop {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(source, "source");
-        if (config.maxRounds() == 0 || forwardedBody == null || !contains(forwardedBody, TOOL_NAME)) {
+        if (config.maxRounds() == 0 || forwardedBody == null || ByteSearch.indexOf(forwardedBody, TOOL_NAME) < 0) {
             return Optional.empty();
         }
-        JsonCodec codec = new JsonCodec(headroom.config().limits().maxBodyBytes());
+        // one codec per limit for the process: building a mapper (and its serializer caches) per exchange is not free
+        JsonCodec codec = JsonCodec.shared(headroom.config().limits().maxBodyBytes());
         return Optional.of(new RetrieveLoop(headroom, endpoint, source, codec, config, forwardedBody));
     }
 
@@ -335,18 +336,5 @@ public final class RetrieveLoop {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

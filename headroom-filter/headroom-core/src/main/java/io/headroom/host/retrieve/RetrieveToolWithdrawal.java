@@ -33,7 +33,7 @@ public final class RetrieveToolWithdrawal {
     }
 
     private RetrieveToolWithdrawal(long maxBodyBytes, boolean injects) {
-        this.codec = new JsonCodec(maxBodyBytes);
+        this.codec = JsonCodec.shared(maxBodyBytes);
         this.maxBodyBytes = maxBodyBytes;
         this.injects = injects;
     }
@@ -69,7 +69,7 @@ public final class RetrieveToolWithdrawal {
      * @return {@code forwarded} without the injected tool; {@code forwarded} itself when there is none
      */
     public byte[] withdraw(byte[] forwarded, byte[] sent) {
-        if (indexOf(forwarded, NAME) < 0 || indexOf(sent, NAME) >= 0) {
+        if (ByteSearch.indexOf(forwarded, NAME) < 0 || ByteSearch.indexOf(sent, NAME) >= 0) {
             return forwarded; // nothing injected, or the client's own tool of that name
         }
         JsonNode root;
@@ -91,22 +91,10 @@ public final class RetrieveToolWithdrawal {
         if (!removed) {
             return forwarded;
         }
-        if (tools.isEmpty() && indexOf(sent, TOOLS) < 0) {
+        if (tools.isEmpty() && ByteSearch.indexOf(sent, TOOLS) < 0) {
             request.remove("tools"); // the injection created the list
         }
         return codec.write(request);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }
