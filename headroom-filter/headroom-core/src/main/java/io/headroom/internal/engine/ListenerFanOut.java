@@ -11,7 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The listeners of one engine: the builder's, then those added later (a meter binder bound once the registry
- * exists). Each is guarded on its own, so one that throws neither reaches the request nor silences the others.
+ * exists). Each is guarded on its own, so one that throws neither reaches the request nor silences the others:
+ * this is the one guard around listeners (the request processor calls the fan-out unguarded).
  */
 final class ListenerFanOut implements CompressionListener {
     private static final HeadroomLog LOG = HeadroomLog.of(ListenerFanOut.class);
@@ -34,7 +35,7 @@ final class ListenerFanOut implements CompressionListener {
         for (CompressionListener l : listeners) {
             try {
                 l.onRequest(endpoint, mode, outcome, elapsedNanos);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
                 LOG.warn("Headroom compression listener failed: {} ({})", e.getClass().getName(), l.getClass().getName());
             }
         }
@@ -45,7 +46,7 @@ final class ListenerFanOut implements CompressionListener {
         for (CompressionListener l : listeners) {
             try {
                 l.onRetrieveRound(endpoint);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
                 LOG.warn("Headroom compression listener failed: {} ({})", e.getClass().getName(), l.getClass().getName());
             }
         }

@@ -38,7 +38,10 @@ public final class RequestProcessor {
         this(config, codec, pipeline, listener, counters, System::nanoTime);
     }
 
-    /** @param nanoTime the clock the compression deadline is measured on ({@code System::nanoTime}) */
+    /**
+     * @param listener told of every request, unguarded: the engine passes its fan-out, which guards each listener
+     * @param nanoTime the clock the compression deadline is measured on ({@code System::nanoTime})
+     */
     public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
                             CompressionListener listener, RequestCounters counters, LongSupplier nanoTime) {
         this.config = config;
@@ -70,7 +73,7 @@ public final class RequestProcessor {
             outcome = RequestOutcome.failOpen(body);
         }
         counters.record(outcome);
-        notifyListener(endpoint, mode, outcome, System.nanoTime() - start);
+        listener.onRequest(endpoint, mode, outcome, System.nanoTime() - start); // the engine's guarded fan-out
         return outcome;
     }
 
@@ -105,14 +108,6 @@ public final class RequestProcessor {
         // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
         return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter(),
                 r.transformsApplied(), r.ccrHashes(), false, true, false);
-    }
-
-    private void notifyListener(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
-        try {
-            listener.onRequest(endpoint, mode, outcome, elapsedNanos);
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            LOG.warn("Headroom compression listener failed: {}", describe(e));
-        }
     }
 
     /**
