@@ -6,6 +6,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.Mode;
 import io.headroom.StatsSnapshot;
+import io.headroom.host.StatsDocument;
 import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsTotals;
 import io.vertx.ext.web.Router;
@@ -92,7 +93,7 @@ public class StatusEndpoints {
             ObjectNode stats = out.putObject("stats");
             stats.put("total_requests", s.requestsTotal());
             stats.put("tokens_saved", s.tokensSaved());
-            stats.put("savings_percent", savingsPercent(s));
+            stats.put("savings_percent", StatsDocument.savingsPercent(s));
             return mapper.writeValueAsBytes(out);
         });
     }
@@ -102,26 +103,17 @@ public class StatusEndpoints {
             StatsSnapshot s = headroom.stats();
             HeadroomConfig config = headroom.config();
             ObjectNode out = mapper.createObjectNode();
-            ObjectNode requests = out.putObject("requests");
-            requests.put("total", s.requestsTotal());
-            requests.put("compressed", s.requestsCompressed());
-            requests.put("failed_open", s.requestsFailedOpen());
+            ObjectNode requests = StatsDocument.putRequests(out, s);
             requests.put("rate_limited", guard.rejected());
             requests.put("failed", guard.failed());
             SavingsTotals session = savings.session();
-            ObjectNode tokens = out.putObject("tokens");
-            tokens.put("before", s.tokensBefore());
-            tokens.put("after", s.tokensAfter());
-            tokens.put("saved", s.tokensSaved());
-            tokens.put("savings_percent", savingsPercent(s));
+            ObjectNode tokens = StatsDocument.putTokens(out, s);
             tokens.put("total_before_compression", s.tokensBefore()); // read by the TypeScript SDK's getStats()
             tokens.put("input", session.inputTokens());
             ObjectNode cost = out.putObject("cost");
             cost.put("total_cost_usd", session.costUsd());
             cost.put("total_savings_usd", session.savingsUsd());
-            ObjectNode cache = out.putObject("cache");
-            cache.put("entries", s.ccrEntries());
-            cache.put("total_hits", s.ccrRetrievals());
+            StatsDocument.putCache(out, s);
             ObjectNode persistent = out.putObject("persistent_savings");
             persistent.set("lifetime", history.totals(savings.ledger().lifetime()));
             persistent.set("today", history.totals(savings.ledger().current(Rollup.DAILY)));
@@ -164,9 +156,5 @@ public class StatusEndpoints {
 
     private long uptimeSeconds() {
         return Duration.between(started, Instant.now()).toSeconds();
-    }
-
-    private static double savingsPercent(StatsSnapshot s) {
-        return io.headroom.host.StatsDocument.savingsPercent(s);
     }
 }

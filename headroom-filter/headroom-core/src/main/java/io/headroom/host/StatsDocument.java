@@ -3,16 +3,19 @@ package io.headroom.host;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.StatsSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A Headroom instance's numbers as JSON, in the shape of the gateway's {@code GET /stats} blocks, written once: the
- * gateway builds its {@code /stats} on it and every library host's stats endpoint answers it as it is.
+ * gateway writes the shared part of its {@code requests}, {@code tokens} and {@code cache} blocks with
+ * {@link #putRequests}, {@link #putTokens} and {@link #putCache} (and adds its own fields), and every library host's
+ * stats endpoint answers {@link #of} as it is.
  * <pre>{@code
  * {"requests": {"total", "compressed", "failed_open", "over_deadline", "passed_through": {"<reason>": n}},
  *  "tokens":   {"before", "after", "saved", "savings_percent"},
- *  "cache":    {"entries", "stored", "total_hits", "misses", "bytes", "evicted", "refused"},
+ *  "cache":    {"entries", "total_hits", "stored", "misses", "bytes", "evicted", "refused"},
  *  "retrieve": {"rounds"}}
  * }</pre>
  */
@@ -25,22 +28,13 @@ public final class StatsDocument {
     /** @param passedThrough the host's pass-through counts by reason ({@code Admission#passedThrough()}), or empty */
     public static ObjectNode of(StatsSnapshot s, Map<PassReason, Long> passedThrough) {
         ObjectNode out = MAPPER.createObjectNode();
-        ObjectNode requests = out.putObject("requests");
-        requests.put("total", s.requestsTotal());
-        requests.put("compressed", s.requestsCompressed());
-        requests.put("failed_open", s.requestsFailedOpen());
+        ObjectNode requests = putRequests(out, s);
         requests.put("over_deadline", s.requestsOverDeadline());
         ObjectNode passed = requests.putObject("passed_through");
         passedThrough.forEach((reason, n) -> passed.put(reason.name().toLowerCase(Locale.ROOT), n));
-        ObjectNode tokens = out.putObject("tokens");
-        tokens.put("before", s.tokensBefore());
-        tokens.put("after", s.tokensAfter());
-        tokens.put("saved", s.tokensSaved());
-        tokens.put("savings_percent", savingsPercent(s));
-        ObjectNode cache = out.putObject("cache");
-        cache.put("entries", s.ccrEntries());
+        putTokens(out, s);
+        ObjectNode cache = putCache(out, s);
         cache.put("stored", s.ccrStored());
-        cache.put("total_hits", s.ccrRetrievals());
         cache.put("misses", s.ccrMisses());
         cache.put("bytes", s.ccrBytes());
         cache.put("evicted", s.ccrEvicted());
@@ -51,7 +45,34 @@ public final class StatsDocument {
 
     /** The document as UTF-8 JSON bytes. */
     public static byte[] bytes(StatsSnapshot s, Map<PassReason, Long> passedThrough) {
-        return of(s, passedThrough).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return of(s, passedThrough).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Adds {@code "requests": {"total", "compressed", "failed_open"}} to {@code parent}; returns the block. */
+    public static ObjectNode putRequests(ObjectNode parent, StatsSnapshot s) {
+        ObjectNode requests = parent.putObject("requests");
+        requests.put("total", s.requestsTotal());
+        requests.put("compressed", s.requestsCompressed());
+        requests.put("failed_open", s.requestsFailedOpen());
+        return requests;
+    }
+
+    /** Adds {@code "tokens": {"before", "after", "saved", "savings_percent"}} to {@code parent}; returns the block. */
+    public static ObjectNode putTokens(ObjectNode parent, StatsSnapshot s) {
+        ObjectNode tokens = parent.putObject("tokens");
+        tokens.put("before", s.tokensBefore());
+        tokens.put("after", s.tokensAfter());
+        tokens.put("saved", s.tokensSaved());
+        tokens.put("savings_percent", savingsPercent(s));
+        return tokens;
+    }
+
+    /** Adds {@code "cache": {"entries", "total_hits"}} to {@code parent}; returns the block. */
+    public static ObjectNode putCache(ObjectNode parent, StatsSnapshot s) {
+        ObjectNode cache = parent.putObject("cache");
+        cache.put("entries", s.ccrEntries());
+        cache.put("total_hits", s.ccrRetrievals());
+        return cache;
     }
 
     /** Tokens saved as a percentage of tokens before, one decimal; 0 before any token was seen. */
