@@ -1,10 +1,7 @@
 package io.headroom.sample;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The start-up warnings about who can reach the operator endpoints ({@link AdminAccess#OPERATOR_PATHS}).
@@ -48,15 +45,8 @@ final class ExposureWarnings {
         return warnings;
     }
 
+    /** The same loopback rule as the operator endpoints' Host check ({@link OperatorHosts}). */
     private static boolean isLoopback(String bindHost) {
-        if (bindHost == null) {
-            return false;
-        }
-        String h = bindHost.strip().toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        Optional<InetAddress> literal = IpLiterals.parse(h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h);
-        return literal.isPresent() && literal.get().isLoopbackAddress();
+        return OperatorHosts.hostPart(bindHost).map(OperatorHosts::isLoopbackName).orElse(false);
     }
 }

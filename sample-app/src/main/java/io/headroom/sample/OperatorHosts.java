@@ -67,7 +67,8 @@ final class OperatorHosts {
         return h.isEmpty() ? Optional.empty() : Optional.of(h);
     }
 
-    private static boolean isLoopbackName(String host) {
+    /** True for {@code localhost} and loopback IP literals; {@code host} as {@link #hostPart} gives it. */
+    static boolean isLoopbackName(String host) {
         if (host.equals("localhost")) {
             return true;
         }
