@@ -279,7 +279,6 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     public Future<BodyRewrite> readAndRewrite(RoutingContext rc) {
         HttpServerRequest req = rc.request();
         Promise<byte[]> read = Promise.promise();
-        ReceivedBody body = new ReceivedBody();
         long limit = readLimit.bytes();
         String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH); // never above max-body-bytes: Admission passed those
         AdmissionDecision decision = decide(rc);
@@ -298,25 +297,37 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
             }
             req.headers().remove(HttpHeaders.EXPECT);
         }
+        collect(req, limit, read);
+        return read.future().compose(received -> {
+            reservation.shrinkTo(BodyBudget.heldFor(received.length, decision, admission.maxBodyBytes()));
+            return rewrite(rc, received, received.length <= admission.maxBodyBytes());
+        });
+    }
+
+    /**
+     * Reads the request stream into {@code read}: the body joined once ({@link ReceivedBody}), or a 413
+     * {@link HttpException} as soon as it grows past {@code limit} (nothing more is kept), or the stream's own
+     * failure. The one body reader of {@link #bodyReader()} and {@link #readAndRewrite}.
+     */
+    private static void collect(HttpServerRequest req, long limit, Promise<byte[]> read) {
+        ReceivedBody body = new ReceivedBody();
         req.handler(chunk -> {
             if (read.future().isComplete()) {
                 return; // failed (too large, timed out): keep nothing more
             }
             if (body.length() + chunk.length() > limit) {
                 read.tryFail(new HttpException(413));
-            } else if (!read.future().isComplete()) {
+            } else {
                 body.append(chunk);
             }
         });
         req.exceptionHandler(read::tryFail);
         req.endHandler(v -> {
-            reservation.shrinkTo(BodyBudget.heldFor(body.length(), decision, admission.maxBodyBytes()));
             if (!read.future().isComplete()) {
                 read.tryComplete(body.toBytes());
             }
         });
         req.resume();
-        return read.future().compose(received -> rewrite(rc, received, received.length <= admission.maxBodyBytes()));
     }
 
     /**
@@ -399,34 +410,25 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
                 rc.response().writeContinue();
             }
         }
-        ReceivedBody body = new ReceivedBody();
-        AtomicBoolean refused = new AtomicBoolean();
-        req.handler(chunk -> {
-            if (refused.get()) {
+        Promise<byte[]> read = Promise.promise();
+        collect(req, readLimit.bytes(), read);
+        read.future().onComplete(ar -> {
+            if (rc.response().ended() || rc.response().closed()) {
+                return; // answered already (408) or the client went away
+            }
+            if (ar.failed()) {
+                if (ar.cause() instanceof HttpException e && e.getStatusCode() == 413) {
+                    ReadLimit.answer(rc);
+                } else {
+                    rc.fail(ar.cause());
+                }
                 return;
             }
-            if (body.length() + chunk.length() > readLimit.bytes()) {
-                refused.set(true);
-                ReadLimit.answer(rc);
-            } else {
-                body.append(chunk);
-            }
-        });
-        req.exceptionHandler(e -> {
-            if (!refused.getAndSet(true) && !rc.response().ended()) {
-                rc.fail(e);
-            }
-        });
-        req.endHandler(v -> {
-            if (refused.get() || rc.response().ended() || rc.response().closed()) {
-                return; // answered already (413, 408) or the client went away
-            }
-            byte[] received = body.toBytes();
+            byte[] received = ar.result();
             rc.put(RECEIVED, received);
             ReadMark.markRead(rc, Buffer.buffer(received));
             rc.next();
         });
-        req.resume();
     }
 
     private static void handOn(RoutingContext rc, BodyRewrite rewrite, Buffer received) {
