@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * <p>The synthetic inputs follow the rows of the original's latency table (search results, API
  * responses, DB rows, string / number / mixed arrays) at roughly its token counts, each wrapped as
  * an OpenAI chat request: system message, user question, assistant tool call, tool result. The
- * {@code corpus.*} inputs are the conformance corpus requests, bundled as resources.
+ * {@code corpus.*} inputs are the conformance corpus requests (tck-tests/corpus/cases, on the class path through
+ * the headroom-corpus artifact).
  */
 public final class BenchInputs {
 
@@ -29,7 +30,7 @@ public final class BenchInputs {
             "search_results_100", "search_results_500", "search_results_1000", "api_responses_500",
             "db_rows_1000", "string_array_100", "string_array_500", "number_array_200", "mixed_array_250");
 
-    /** The conformance corpus requests (resource {@code /corpus/<name>.json}). */
+    /** The conformance corpus requests (resource {@code /corpus/<name>.json} of headroom-corpus). */
     public static final List<String> CORPUS = List.of(
             "corpus.anthropic_messages_600", "corpus.db_rows_1000", "corpus.file_paths_800", "corpus.grep_1200",
             "corpus.html_60", "corpus.json_logs_100", "corpus.json_logs_1000", "corpus.long_conversation_40",
