@@ -82,6 +82,12 @@ await attempt('chatCompletion', async () => {
   return { object: r.object, choices: Array.isArray(r.choices) ? r.choices.length : -1 };
 });
 await attempt('ccrStats', () => client.getCCRStats());
+await attempt('compressUserMessages', async () => {
+  const r = await new HeadroomClient({ baseUrl, retries: 0, fallback: false, config: { compressUserMessages: true } })
+    .compress(request.messages, { model: request.model });
+  const user = request.messages.find((m) => m.role === 'user');
+  return { tokensSaved: r.tokensSaved, userUnchanged: JSON.stringify(r.messages.find((m) => m.role === 'user')) === JSON.stringify(user) };
+});
 await attempt('memoryUsage', () => client.memoryUsage());
 await attempt('clearCache', () => client.clearCache());
 await attempt('compressConfig', async () => {
@@ -111,8 +117,6 @@ await expectError('retrieveUnknownHash', () => client.retrieve('0123456789abcdef
 await expectError('retrieveEmptyHash', () => client.retrieve(''));
 await expectError('compressWithoutMessages', () => client.compressRaw({ model: 'gpt-4o' }));
 await expectError('compressMalformedBody', () => client.rawFetch('/v1/compress', { method: 'POST', body: [1, 2] }));
-await expectError('compressUserMessages', () => new HeadroomClient({ baseUrl, retries: 0, fallback: false,
-  config: { compressUserMessages: true } }).compress(request.messages, { model: request.model }));
 await expectError('compressWithoutModel', () => client.compressRaw({ messages: request.messages }));
 await expectError('unreachableProxy',
   () => new HeadroomClient({ baseUrl: 'http://127.0.0.1:9', retries: 0, timeout: 5_000 }).health());

@@ -83,9 +83,13 @@ class CompressCompatibilityGatewayTest {
     }
 
     @Test
-    void configOptionsAreValidatedAndUserMessageCompressionIsRefused() throws Exception {
+    void configOptionsAreValidatedAndUserMessagesStayUntouched() throws Exception {
         ObjectNode body = (ObjectNode) ExampleRequests.chatRequest(mapper);
         body.putObject("config").put("compress_user_messages", true);
+        JsonNode users = post("/v1/compress", body.toString(), 200);
+        assertEquals(body.at("/messages/1"), users.at("/messages/1"), "user messages are never changed");
+        assertTrue(users.get("tokens_saved").asInt() > 0, "the rest is still compressed");
+        body.putObject("config").put("compress_user_messages", "yes");
         assertEquals("validation_error", post("/v1/compress", body.toString(), 400).at("/error/type").asText());
         body.putObject("config").put("protect_recent", -1);
         assertEquals("validation_error", post("/v1/compress", body.toString(), 400).at("/error/type").asText());

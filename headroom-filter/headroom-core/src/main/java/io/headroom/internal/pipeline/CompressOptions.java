@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  * compresses it everywhere) and {@code protect_analysis_context} (false lets code be compressed although the user
  * asked to analyse it) — both steer code compression, as in the original's content router. Accepted without
  * effect: {@code target_ratio}, the keep ratio of the original's ML text compressor (Kompress), which has no
- * equivalent here. Refused: {@code compress_user_messages: true}, since user messages' text is never changed.
+ * equivalent here, and {@code compress_user_messages: true}, since user messages' text is never changed.
  *
  * @param protectRecent          empty for the default ({@code CodeCompressor.PROTECT_RECENT})
  * @param protectAnalysisContext true (the default) to keep code when the user asks to analyse it
@@ -30,10 +30,9 @@ public record CompressOptions(OptionalInt protectRecent, boolean protectAnalysis
             if (!users.isBoolean()) {
                 throw invalid("'config.compress_user_messages' must be true or false");
             }
-            if (users.booleanValue()) {
-                throw invalid("'config.compress_user_messages: true' is not supported: Headroom for Java never"
-                        + " changes the text of user messages");
-            }
+            // true is accepted and has no effect: user messages' text is never changed here. Refusing it would make
+            // the TypeScript SDK (whose compress() retries a ValidationError and then falls back) send nothing
+            // compressed at all
         }
         JsonNode ratio = present(config, "target_ratio");
         if (ratio != null && (!ratio.isNumber() || ratio.doubleValue() <= 0 || ratio.doubleValue() > 1)) {
