@@ -28,6 +28,6 @@ class GatewayRetrieveTest extends RetrieveLoopContract {
 
     @Override
     protected Stream<String[]> relays() {
-        return Stream.of(new String[0]);
+        return Stream.<String[]>of(new String[0]);
     }
 }
