@@ -62,8 +62,6 @@ public class HeadroomFilter implements Filter {
     private final RetrieveRounds.Starter retrieveLoop;
     /** The optional stats endpoint (init-param {@code stats.path}); null when off. */
     private volatile StatsEndpoint stats;
-    /** Set once a downstream went asynchronous: from then on no call can be answered, and no tool is injected. */
-    private volatile boolean asyncDownstream;
 
     /** The Headroom and its admission policy, published together. */
     record Admitted(Headroom headroom, Admission admission, BodyBudget budget, String cannotAnswer,
@@ -148,8 +146,8 @@ public class HeadroomFilter implements Filter {
             return "the headroom_retrieve tool is not injected (ccr.inject-tool=false)";
         }
         return "it answers the model's headroom_retrieve calls itself by running the application again with each "
-                + "follow-up, as long as the application answers synchronously (an application that goes "
-                + "asynchronous turns this off, and the tool is then no longer injected)";
+                + "follow-up (an application that goes asynchronous there is run to the end of its answer on the "
+                + "request's thread)";
     }
 
     @Override
@@ -223,9 +221,7 @@ public class HeadroomFilter implements Filter {
                     }
                     RetrieveExchange exchange = new RetrieveExchange(request, rewrite.decoded(), response,
                             rewrite.responseHeaders(), loop.get());
-                    if (exchange.run(chain, forwarded(request, body, rewrite)) == RetrieveExchange.Outcome.ASYNC) {
-                        asyncDownstreamSeen();
-                    }
+                    exchange.run(chain, forwarded(request, body, rewrite));
                 }
             }
         }
@@ -241,7 +237,7 @@ public class HeadroomFilter implements Filter {
     }
 
     private boolean answersCalls(Admitted current) {
-        return current.cannotAnswer() == null && !asyncDownstream;
+        return current.cannotAnswer() == null;
     }
 
     private Optional<RetrieveRounds> startLoop(Admitted current, AdmissionDecision decision, BodyRewrite rewrite) {
@@ -251,16 +247,6 @@ public class HeadroomFilter implements Filter {
             LOG.warn("Headroom could not start the retrieve loop for POST {} ({}); forwarding without it",
                     decision.endpoint().path(), e.getClass().getName());
             return Optional.empty();
-        }
-    }
-
-    /** The first asynchronous downstream turns answering off for good: one INFO line says so. */
-    private void asyncDownstreamSeen() {
-        if (!asyncDownstream) {
-            asyncDownstream = true;
-            LOG.info("Headroom servlet filter: the application answered a request asynchronously (AsyncContext), so the "
-                    + "filter cannot run it again with a follow-up; it stops injecting the headroom_retrieve tool and "
-                    + "no longer answers calls. Set retrieve.max-rounds=0 to decide this at start-up.");
         }
     }
 
