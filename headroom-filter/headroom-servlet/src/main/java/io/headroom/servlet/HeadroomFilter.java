@@ -36,8 +36,10 @@ import java.util.Optional;
  * with a ready {@link Headroom}. Which requests are rewritten, and how, is the core's
  * {@link Admission} policy; this class only connects it to the servlet API. The body is read as it
  * arrives, at most {@code max-body-bytes}; beyond that the bytes read are replayed in front of the
- * rest of the stream. The response is never wrapped, so streamed (SSE) answers flow through as
- * written; the {@code x-headroom-*} headers ({@link HeadroomHeaders}) are set before the chain runs
+ * rest of the stream. The response is wrapped only for a request that carries the injected
+ * {@code headroom_retrieve} tool: the filter then answers the model's calls itself (the core's retrieve loop, the
+ * chain run again with each follow-up), streamed (SSE) answers passing event by event; every other response flows
+ * through as written. The {@code x-headroom-*} headers ({@link HeadroomHeaders}) are set before the chain runs
  * so they are present even when the application commits the response early.
  *
  * <p>Bodies held at once are bounded by {@code max-buffered-body-bytes} ({@link BodyReadConfig}; each counted by
