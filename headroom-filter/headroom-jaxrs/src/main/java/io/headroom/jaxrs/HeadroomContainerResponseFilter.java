@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Providers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -28,7 +29,8 @@ import java.util.Map;
  *
  * <p>The answer is watched whatever entity the resource returns: an {@code InputStream} (a forwarded provider
  * stream, read as it arrives), {@code byte[]}, {@code String}, a {@code StreamingOutput} or any object the
- * runtime has a writer for (both written out first, so a stream of that kind reaches the client at its end).
+ * runtime has a writer for (both written out first, so a stream of that kind reaches the client at its end). An
+ * entity the runtime writes after the filters ({@code SseEventSink}, Jersey's {@code ChunkedOutput}) is not watched.
  */
 public final class HeadroomContainerResponseFilter implements ContainerResponseFilter {
     private static final HeadroomLog LOG = HeadroomLog.of(HeadroomContainerResponseFilter.class);
@@ -44,7 +46,7 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
         }
         if (request.getProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY) instanceof PendingRetrieve pending) {
             request.removeProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY);
-            UpstreamAnswer answer = resourceAnswer(response);
+            UpstreamAnswer answer = writtenLater(response.getEntity()) ? null : resourceAnswer(response);
             if (answer != null) {
                 new SelfCallRetrieveExchange(pending.loop(), pending.selfCall()).answer(response, answer);
             }
@@ -52,6 +54,14 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
         if (request.getProperty(HeadroomContainerRequestFilter.RESPONSE_HEADERS_PROPERTY) instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
         }
+    }
+
+    /**
+     * An entity the runtime keeps writing after the filters ran (Jersey's {@code ChunkedOutput}, behind its
+     * {@code SseEventSink} too): there is nothing to read here, so the answer passes unchanged (documented).
+     */
+    private static boolean writtenLater(Object entity) {
+        return entity instanceof Closeable && !(entity instanceof InputStream);
     }
 
     /** The resource's answer as bytes to watch, or null when it cannot be read (left as it is, logged). */
