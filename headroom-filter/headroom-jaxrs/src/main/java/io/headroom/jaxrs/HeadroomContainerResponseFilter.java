@@ -46,14 +46,25 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
         }
         if (request.getProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY) instanceof PendingRetrieve pending) {
             request.removeProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY);
-            UpstreamAnswer answer = writtenLater(response.getEntity()) ? null : resourceAnswer(response);
-            if (answer != null) {
-                new SelfCallRetrieveExchange(pending.loop(), pending.selfCall()).answer(response, answer);
+            SelfCallRetrieveExchange exchange = new SelfCallRetrieveExchange(pending.loop(), pending.selfCall());
+            if (response.getEntity() instanceof StreamingOutput stream && isEventStream(response)) {
+                exchange.answerStreamWrittenByResource(response, stream);
+            } else if (!writtenLater(response.getEntity())) {
+                UpstreamAnswer answer = resourceAnswer(response);
+                if (answer != null) {
+                    exchange.answer(response, answer);
+                }
             }
         }
         if (request.getProperty(HeadroomContainerRequestFilter.RESPONSE_HEADERS_PROPERTY) instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
         }
+    }
+
+    private static boolean isEventStream(ContainerResponseContext response) {
+        MediaType type = response.getMediaType();
+        return response.getStatus() >= 200 && response.getStatus() <= 299 && type != null
+                && "text".equalsIgnoreCase(type.getType()) && "event-stream".equalsIgnoreCase(type.getSubtype());
     }
 
     /**

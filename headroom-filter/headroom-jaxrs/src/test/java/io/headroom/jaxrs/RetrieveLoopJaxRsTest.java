@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,8 @@ class RetrieveLoopJaxRsTest {
         @POST
         @Path("{path: .*}")
         public Response forward(@PathParam("path") String path,
-                                @jakarta.ws.rs.HeaderParam("authorization") String authorization, byte[] body)
+                                @jakarta.ws.rs.HeaderParam("authorization") String authorization,
+                                @jakarta.ws.rs.QueryParam("entity") String entity, byte[] body)
                 throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(provider.resolve("/" + path))
                     .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -59,6 +61,18 @@ class RetrieveLoopJaxRsTest {
             String type = answer.headers().firstValue("content-type").orElse("application/json");
             Response.ResponseBuilder out = Response.status(answer.statusCode()).type(type);
             answer.headers().firstValue("retry-after").ifPresent(v -> out.header("retry-after", v));
+            if ("streaming-output".equals(entity)) {
+                StreamingOutput written = os -> {
+                    try (InputStream in = answer.body()) {
+                        byte[] buffer = new byte[512];
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            os.write(buffer, 0, n);
+                            os.flush();
+                        }
+                    }
+                };
+                return out.entity(written).build();
+            }
             return type.startsWith("text/event-stream") ? out.entity(answer.body()).build()
                     : out.entity(answer.body().readAllBytes()).build();
         }
@@ -137,6 +151,25 @@ class RetrieveLoopJaxRsTest {
                 assertEquals(1, count(stream, "event: message_stop"), stream);
                 assertTrue(stream.contains(RetrievingProvider.answer()), stream);
             }
+        }
+        assertRoundTrip(api);
+    }
+
+    /** A resource that writes the provider's stream itself (StreamingOutput): each round still passes the loop. */
+    @ParameterizedTest
+    @EnumSource(Api.class)
+    void aStreamTheResourceWritesItselfIsAnsweredToo(Api api) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(api.path + "?entity=streaming-output"))
+                .header("content-type", "application/json").header("authorization", AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofString(body(api, true).toString())).build();
+        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("headroom_retrieve"), r.body());
+        assertTrue(r.body().contains(api == Api.CHAT ? "\"content\":\"The logs" : RetrievingProvider.answer()), r.body());
+        if (api == Api.CHAT) {
+            assertEquals(1, count(r.body(), "\"role\":\"assistant\""), r.body());
+            assertEquals(1, count(r.body(), "data: [DONE]"), r.body());
         }
         assertRoundTrip(api);
     }
