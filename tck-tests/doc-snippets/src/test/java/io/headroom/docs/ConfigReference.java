@@ -6,6 +6,7 @@ import io.headroom.ConfigOption;
 import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
 import io.headroom.LimitsConfig;
+import io.headroom.RetrieveConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,10 @@ final class ConfigReference {
     private static final Map<String, String> NOT_IN_SERVLET = Map.of(
             BodyReadConfig.BODY_READ_TIMEOUT_MS, "the container's idle timeout applies");
 
+    /** Core options only one host reads, and which. */
+    private static final Map<String, String> ONLY_IN = Map.of(
+            RetrieveConfig.SELF_URI, "JAX-RS filter only (the one host that sends retrieve follow-ups to its own application over HTTP)");
+
     private record QuarkusName(String property, String kind, String defaultValue) {
     }
 
@@ -64,6 +69,9 @@ final class ConfigReference {
     }
 
     private static String names(ConfigOption o) {
+        if (ONLY_IN.containsKey(o.name())) {
+            return "`" + o.name() + "`<br>" + ONLY_IN.get(o.name());
+        }
         String servlet = NOT_IN_SERVLET.containsKey(o.name())
                 ? "~~`" + o.name() + "`~~ (servlet: " + NOT_IN_SERVLET.get(o.name()) + ")"
                 : "`" + o.name() + "`";
