@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * page, at a desktop and a tablet width, no table may be wider than the text column (the default theme
  * would scroll it sideways, hiding its right-hand columns) and no cell may cut off its content. A
  * screenshot of the configuration reference lands in {@code target/site-screenshots} for a human look.
+ * The Javadoc of the public API is generated into the site first ({@link ApiDocs}) and published at {@code /api/}.
  */
 class SiteInBrowserTest {
     private static final int[] WIDTHS = {1440, 800};
@@ -38,10 +39,21 @@ class SiteInBrowserTest {
         Path npm = DocsTools.npm();
         target = DocsTree.repositoryRoot().resolve("tck-tests/doc-snippets/target");
         Path docs = DocsTree.docsDir();
+        ApiDocs.generate(docs.resolve("public/api"));
         DocsTools.run(docs, target.resolve("site-build/npm-ci.log"), 10, npm.toString(), "ci", "--no-audit", "--no-fund");
         DocsTools.run(docs, target.resolve("site-build/npm-build.log"), 10, npm.toString(), "run", "build");
         dist = docs.resolve(".vitepress/dist");
         assertTrue(Files.isRegularFile(dist.resolve("index.html")), "the build wrote no " + dist.resolve("index.html"));
+    }
+
+    @Test
+    void theJavadocOfThePublicApiIsPublishedWithTheSite() throws IOException {
+        Path api = dist.resolve("api");
+        assertTrue(Files.isRegularFile(api.resolve("index.html")), "no Javadoc at " + api);
+        for (String type : List.of("io/headroom/Headroom.html", "io/headroom/HeadroomConfig.html", "io/headroom/host/HeadroomHeaders.html")) {
+            assertTrue(Files.isRegularFile(api.resolve(type)), "the Javadoc lacks " + type);
+        }
+        assertTrue(Files.notExists(api.resolve("io/headroom/internal")), "internal packages must not be published");
     }
 
     @Test
