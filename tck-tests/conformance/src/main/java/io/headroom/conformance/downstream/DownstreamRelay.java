@@ -22,7 +22,8 @@ import java.util.function.Function;
  */
 public final class DownstreamRelay {
     /** Request headers a relay passes on to the stub as they are. */
-    private static final List<String> PASSED_ON = List.of(RecordingStub.ID_HEADER, RecordingStub.RESPOND_HEADER);
+    private static final List<String> PASSED_ON = List.of(RecordingStub.ID_HEADER, RecordingStub.RESPOND_HEADER,
+            RecordingStub.SCRIPT_HEADER);
     private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
