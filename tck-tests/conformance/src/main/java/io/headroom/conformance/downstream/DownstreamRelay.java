@@ -61,15 +61,18 @@ public final class DownstreamRelay {
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.headers().firstValue("retry-after").orElse(null), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while relaying to the stub", e);
         }
     }
 
-    /** The stub's answer: status, Content-Type and the body as it arrives. */
-    public record Answer(int status, String contentType, InputStream body) {
+    /**
+     * The stub's answer: status, Content-Type, {@code retry-after} (of a refused call, which a relay passes on as
+     * an application forwarding provider answers does) and the body as it arrives.
+     */
+    public record Answer(int status, String contentType, String retryAfter, InputStream body) {
 
         /** Copies the body to {@code out}, flushing after every read so an event stream is never held back. */
         public void streamTo(OutputStream out) throws IOException {
