@@ -21,12 +21,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -80,6 +83,22 @@ public abstract class RetrieveResponseContract {
             client = new ConformanceClient(host.start(ConformanceContract.HEADROOM_OPTIONS));
         }
         return client;
+    }
+
+    /**
+     * Cases (method names) this host is known to fail today, each with the reason: they are reported as skipped with
+     * that reason (visible in every test report), never run as if they passed. Empty for a conforming host; a gap
+     * is removed as soon as the host is fixed.
+     */
+    protected Map<String, String> knownGaps() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    final void skipKnownGap(TestInfo test) {
+        String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
+        String reason = knownGaps().get(name);
+        assumeTrue(reason == null, () -> "known gap of this host: " + reason);
     }
 
     private boolean answersCalls() {
