@@ -146,6 +146,9 @@ public final class RecordingStub {
     }
 
     private URI start() {
+        // without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK (~40 ms per answer), which
+        // would swamp the latency measurement; read once, when the first JDK HttpServer of this JVM is created
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             ExecutorService threads = Executors.newCachedThreadPool(task -> {
