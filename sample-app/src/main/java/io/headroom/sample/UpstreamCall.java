@@ -53,7 +53,7 @@ final class UpstreamCall {
         }
         return client.request(options(headers, idleTimeout)).compose(req -> {
             current.set(req);
-            // a GET the client sent without a body goes on without one (no invented Content-Length: 0)
+            // a GET the client sent without a body goes on without one
             return bodiless ? req.send() : req.send(body);
         });
     }
