@@ -73,8 +73,7 @@ final class UpstreamRetries {
                 result.complete(resp);
                 return;
             }
-            // this answer is dropped unread: closing its connection is cheaper than draining an error page
-            resp.request().reset();
+            discard(resp);
             LOG.warnf("upstream %s answered %d (attempt %d of %d), retrying in %d ms", target.name(),
                     resp.statusCode(), number, policy.maxAttempts(), delay.getAsLong());
             retryAfter(delay.getAsLong(), number, () -> result.complete(resp));
@@ -90,6 +89,16 @@ final class UpstreamRetries {
             LOG.warnf("upstream %s: %s (attempt %d of %d), retrying in %d ms", target.name(),
                     UpstreamForwarder.describe(err), number, policy.maxAttempts(), delay.getAsLong());
             retryAfter(delay.getAsLong(), number, () -> result.fail(err));
+        }
+
+        /**
+         * Reads the dropped answer to its end and throws the bytes away, so its keep-alive connection goes back
+         * to the pool whole (a reset connection could be handed to the next request while it closes).
+         */
+        private void discard(HttpClientResponse resp) {
+            resp.exceptionHandler(ignored -> { });
+            resp.handler(ignored -> { });
+            resp.resume();
         }
 
         /** @param clientGone what to complete the series with when the client left during the wait */
