@@ -22,7 +22,7 @@ final class AuthenticationErrors {
         }
         out.setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .putHeader("WWW-Authenticate", "Bearer")
                 .end(body(path, message).toBuffer());
     }
 
