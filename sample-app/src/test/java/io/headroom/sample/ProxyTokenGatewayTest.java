@@ -75,10 +75,10 @@ class ProxyTokenGatewayTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        return send("127.0.0.1", method, path, body, headers);
+        return sendTo("127.0.0.1", method, path, body, headers);
     }
 
-    private HttpResponse<String> send(String host, String method, String path, String body, String... headers)
+    private HttpResponse<String> sendTo(String host, String method, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + ":" + root.getPort() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -174,10 +174,10 @@ class ProxyTokenGatewayTest {
     void aRealNonLoopbackPeerNeedsTheToken() throws Exception {
         String address = nonLoopbackAddress();
         Assumptions.assumeTrue(address != null, "no non-loopback IPv4 interface on this machine");
-        assertEquals(401, send(address, "POST", "/v1/chat/completions", CHAT).statusCode());
-        assertEquals(200, send(address, "POST", "/v1/chat/completions", CHAT,
+        assertEquals(401, sendTo(address, "POST", "/v1/chat/completions", CHAT).statusCode());
+        assertEquals(200, sendTo(address, "POST", "/v1/chat/completions", CHAT,
                 ProxyTokenGate.TOKEN_HEADER, TOKEN).statusCode());
-        assertEquals(200, send(address, "GET", "/livez", null).statusCode());
+        assertEquals(200, sendTo(address, "GET", "/livez", null).statusCode());
     }
 
     @Test
