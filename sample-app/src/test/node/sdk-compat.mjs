@@ -56,6 +56,8 @@ await attempt('compress', async () => {
   return {
     tokensBefore: r.tokensBefore, tokensAfter: r.tokensAfter, tokensSaved: r.tokensSaved,
     compressionRatio: r.compressionRatio, transformsApplied: r.transformsApplied, ccrHashes: r.ccrHashes,
+    // the SDK README's own display of the saving
+    percentSaved: Number(((1 - r.compressionRatio) * 100).toFixed(0)),
     compressed: r.compressed, messageCount: r.messages.length,
     toolKeepsNeedle: typeof tool?.content === 'string' && tool.content.includes(NEEDLE),
     toolShorter: typeof tool?.content === 'string' && tool.content.length < original.length,
@@ -80,6 +82,20 @@ await attempt('chatCompletion', async () => {
   return { object: r.object, choices: Array.isArray(r.choices) ? r.choices.length : -1 };
 });
 await attempt('ccrStats', () => client.getCCRStats());
+await attempt('compressUserMessages', async () => {
+  const r = await new HeadroomClient({ baseUrl, retries: 0, fallback: false, config: { compressUserMessages: true } })
+    .compress(request.messages, { model: request.model });
+  const user = request.messages.find((m) => m.role === 'user');
+  return { tokensSaved: r.tokensSaved, userUnchanged: JSON.stringify(r.messages.find((m) => m.role === 'user')) === JSON.stringify(user) };
+});
+await attempt('memoryUsage', () => client.memoryUsage());
+await attempt('clearCache', () => client.clearCache());
+await attempt('compressConfig', async () => {
+  const configured = new HeadroomClient({ baseUrl, retries: 0, fallback: false,
+    config: { protectRecent: 0, protectAnalysisContext: false, targetRatio: 0.5 } });
+  const r = await configured.compress(request.messages, { model: request.model });
+  return { tokensSaved: r.tokensSaved, compressionRatio: r.compressionRatio };
+});
 await attempt('health', () => client.health());
 await attempt('validateSetup', () => client.validateSetup());
 await attempt('proxyStats', async () => {
@@ -101,6 +117,7 @@ await expectError('retrieveUnknownHash', () => client.retrieve('0123456789abcdef
 await expectError('retrieveEmptyHash', () => client.retrieve(''));
 await expectError('compressWithoutMessages', () => client.compressRaw({ model: 'gpt-4o' }));
 await expectError('compressMalformedBody', () => client.rawFetch('/v1/compress', { method: 'POST', body: [1, 2] }));
+await expectError('compressWithoutModel', () => client.compressRaw({ messages: request.messages }));
 await expectError('unreachableProxy',
   () => new HeadroomClient({ baseUrl: 'http://127.0.0.1:9', retries: 0, timeout: 5_000 }).health());
 

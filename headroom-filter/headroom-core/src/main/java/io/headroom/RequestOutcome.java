@@ -19,14 +19,24 @@ import java.util.List;
  *                          the optimize path)
  * @param deadlineExceeded  true when the compression deadline ({@code compression-deadline-ms}) passed before
  *                          the pipeline finished, so the original went on unchanged
+ * @param model             the request's top-level {@code model}, null when the body was not analysed or named
+ *                          none: what {@code x-headroom-model} reports
  */
 public record RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
                              List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen,
-                             boolean bodyChanged, boolean deadlineExceeded) {
+                             boolean bodyChanged, boolean deadlineExceeded, String model) {
 
     public RequestOutcome {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+    }
+
+    /** An outcome whose model is not known. */
+    public RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen,
+                          boolean bodyChanged, boolean deadlineExceeded) {
+        this(body, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, failedOpen, bodyChanged,
+                deadlineExceeded, null);
     }
 
     /** An outcome whose body changed exactly when something was compressed, within the deadline. */

@@ -29,9 +29,9 @@ public record SimulationPlan(String model, JsonNode messages, int tokensBefore, 
         return tokensBefore - tokensAfter;
     }
 
-    /** Fraction of tokens saved (0.9 = 90% fewer), as in {@code CompressResult}. */
+    /** Tokens after / tokens before (0.1 = 90% fewer; 1.0 when nothing is saved), as in {@code CompressResult}. */
     public double compressionRatio() {
-        return tokensBefore == 0 ? 0.0 : (double) tokensSaved() / tokensBefore;
+        return CompressResult.ratio(tokensBefore, tokensAfter);
     }
 
     /**

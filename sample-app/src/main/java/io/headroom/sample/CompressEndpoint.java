@@ -10,6 +10,7 @@ import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomException;
 import io.headroom.host.Admission;
+import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.JsonCodec;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,13 +19,15 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * {@code POST /v1/compress}: compresses {@code {messages, model, token_budget?, config?}} without
- * calling any LLM and answers {@code {messages, tokens_before, tokens_after, tokens_saved,
- * compression_ratio, transforms_applied, ccr_hashes}}. {@code config.default_mode} (alias
- * {@code config.mode}) picks optimize (default), audit (same answer, original messages, nothing stored) or
- * simulate (the plan: that answer plus {@code transforms}, {@code waste_signals} and per-block
- * {@code blocks}); any other value is a 400 validation_error. Bodies are admitted exactly as on the
- * proxied path: the core's {@link Admission} size limit (413 beyond it) and the core's {@link JsonCodec}
- * constraints (nesting depth, number and string lengths, duplicate keys: 400 validation_error beyond them).
+ * calling any LLM and answers, as the original's proxy does, {@code {messages, tokens_before, tokens_after,
+ * tokens_saved, compression_ratio, transforms_applied, transforms_summary, ccr_hashes}} with
+ * {@code compression_ratio = tokens_after / tokens_before} (1.0 when nothing was saved). {@code model} is
+ * required (400 without it). {@code x-headroom-bypass: true} answers the messages as sent, zero tokens, ratio 1.0,
+ * and stores nothing. {@code config.default_mode} (alias {@code config.mode}) picks optimize (default), audit
+ * (same answer, original messages, nothing stored) or simulate (the plan); the other {@code config} options as
+ * the core's compress documents them. Bodies are admitted exactly as on the proxied path: the core's
+ * {@link Admission} size limit (413 beyond it) and the core's {@link JsonCodec} constraints (nesting depth,
+ * number and string lengths, duplicate keys: 400 validation_error beyond them).
  */
 @ApplicationScoped
 public class CompressEndpoint {
@@ -56,13 +59,21 @@ public class CompressEndpoint {
     }
 
     private void handle(RoutingContext rc) {
+        boolean bypass = "true".equalsIgnoreCase(strip(rc.request().getHeader(HeadroomHeaders.BYPASS)));
         blocking.respond(rc, () -> {
             JsonNode request = JsonBodies.object(codec, rc.body().buffer());
+            if (bypass) {
+                // the original: the messages as sent, nothing counted, nothing stored
+                return mapper.writeValueAsBytes(bypassed(request.get("messages")));
+            }
             if (!request.path("messages").isArray()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'messages' must be an array of messages");
             }
             JsonNode model = request.get("model");
-            if (model != null && !model.isNull() && !model.isTextual()) {
+            if (model == null || model.isNull()) {
+                throw new HeadroomException(ErrorType.VALIDATION_ERROR, "Missing required field: model");
+            }
+            if (!model.isTextual()) {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'model' must be a string");
             }
             if (CompressMode.of(request) == CompressMode.SIMULATE) {
@@ -72,18 +83,37 @@ public class CompressEndpoint {
         });
     }
 
+    private ObjectNode bypassed(JsonNode messages) {
+        ObjectNode out = mapper.createObjectNode();
+        out.set("messages", messages != null && messages.isArray() ? messages : mapper.createArrayNode());
+        out.put("tokens_before", 0);
+        out.put("tokens_after", 0);
+        out.put("tokens_saved", 0);
+        out.put("compression_ratio", 1.0);
+        out.putArray("transforms_applied");
+        out.putObject("transforms_summary");
+        out.putArray("ccr_hashes");
+        return out;
+    }
+
     private ObjectNode toJson(CompressResult r) {
         ObjectNode out = mapper.createObjectNode();
         out.set("messages", r.messages());
         out.put("tokens_before", r.tokensBefore());
         out.put("tokens_after", r.tokensAfter());
         out.put("tokens_saved", r.tokensSaved());
-        // fraction of tokens saved, rounded for readability (0.8734 = 87.34% fewer tokens)
-        out.put("compression_ratio", Math.round(r.compressionRatio() * 10_000) / 10_000.0);
+        // tokens after / tokens before, unrounded as the original sends it (0.015 = 98.5% fewer tokens)
+        out.put("compression_ratio", r.compressionRatio());
         ArrayNode transforms = out.putArray("transforms_applied");
         r.transformsApplied().forEach(transforms::add);
+        ObjectNode summary = out.putObject("transforms_summary");
+        r.transformsSummary().forEach(summary::put);
         ArrayNode hashes = out.putArray("ccr_hashes");
         r.ccrHashes().forEach(hashes::add);
         return out;
+    }
+
+    private static String strip(String header) {
+        return header == null ? null : header.strip();
     }
 }

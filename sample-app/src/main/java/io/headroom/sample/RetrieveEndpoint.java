@@ -56,6 +56,10 @@ public class RetrieveEndpoint {
                 
                 .handler(this::stats)
                 .failureHandler(bodies.failures());
+        // the original's GET form (no query): declared after /stats so that path keeps its own handler
+        router.get("/v1/retrieve/:hash")
+                .handler(this::retrieveByPath)
+                .failureHandler(bodies.failures());
         router.post("/v1/retrieve/tool_call")
                 
                 .handler(bodies.reader())
@@ -119,6 +123,15 @@ public class RetrieveEndpoint {
             // only the caller's own scope: another tenant's hash is not_found, as an unknown one
             RetrieveResult result = headroom.retrieve(hash.asText(), q, scopes.of(rc));
             return mapper.writeValueAsBytes(toJson(result, q));
+        });
+    }
+
+    /** {@code GET /v1/retrieve/{hash}}: the whole original, as {@code POST /v1/retrieve} without a query. */
+    private void retrieveByPath(RoutingContext rc) {
+        String hash = rc.pathParam("hash");
+        blocking.respond(rc, () -> {
+            RetrieveHashes.require(hash); // before any lookup; a refused hash is never echoed
+            return mapper.writeValueAsBytes(toJson(headroom.retrieve(hash, null, scopes.of(rc)), null));
         });
     }
 

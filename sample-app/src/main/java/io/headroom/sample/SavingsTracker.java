@@ -105,6 +105,11 @@ public class SavingsTracker implements CompressionListener {
     }
 
     /** Totals since this gateway started. */
+    /** Starts the session totals again ({@code POST /stats/reset}); the durable ledger is not touched. */
+    public synchronized void resetSession() {
+        session = SavingsTotals.ZERO;
+    }
+
     public synchronized SavingsTotals session() {
         return session;
     }

@@ -34,6 +34,8 @@ public class StatusEndpoints {
     private final WarmUp warmUp;
     private final BudgetGuard guard;
     private final SavingsEndpoints history;
+    @jakarta.inject.Inject
+    StatsBaseline baseline;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
                            SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history, WarmUp warmUp,
@@ -56,12 +58,12 @@ public class StatusEndpoints {
 
     private void stats(RoutingContext rc) {
         blocking.respond(rc, () -> {
-            StatsSnapshot s = headroom.stats();
+            StatsSnapshot s = baseline.since(headroom.stats());
             HeadroomConfig config = headroom.config();
             ObjectNode out = mapper.createObjectNode();
             ObjectNode requests = StatsDocument.putRequests(out, s);
-            requests.put("rate_limited", guard.rejected());
-            requests.put("failed", guard.failed());
+            requests.put("rate_limited", baseline.rejectedSince(guard.rejected()));
+            requests.put("failed", baseline.failedSince(guard.failed()));
             SavingsTotals session = savings.session();
             ObjectNode tokens = StatsDocument.putTokens(out, s);
             tokens.put("total_before_compression", s.tokensBefore()); // read by the TypeScript SDK's getStats()

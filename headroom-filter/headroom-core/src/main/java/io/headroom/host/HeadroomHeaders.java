@@ -12,6 +12,11 @@ import java.util.Map;
  * size of what the upstream received, so in audit mode (and on every untouched request) it equals
  * {@code x-headroom-tokens-before} and {@code x-headroom-tokens-saved} is 0 — no header claims a saving
  * that did not happen. Audit mode's would-be savings are reported through stats and listeners instead.
+ *
+ * <p>Names and values follow the original proxy: {@code x-headroom-model} is the request's {@code model},
+ * {@code x-headroom-transforms} the comma-joined transforms applied to the forwarded body (absent when none),
+ * {@code x-headroom-compression-failed: true} only when Headroom failed (or ran out of its deadline) and forwarded
+ * the original.
  */
 public final class HeadroomHeaders {
     /** Request: {@code true} forwards the request untouched. */
@@ -29,6 +34,12 @@ public final class HeadroomHeaders {
     public static final String TOKENS_AFTER = "x-headroom-tokens-after";
     /** Response: tokens-before minus tokens-after. */
     public static final String TOKENS_SAVED = "x-headroom-tokens-saved";
+    /** Response: the request's {@code model}, when the body was analysed and named one. */
+    public static final String MODEL = "x-headroom-model";
+    /** Response: the transforms applied to the forwarded body, comma-joined; absent when none were. */
+    public static final String TRANSFORMS = "x-headroom-transforms";
+    /** Response: {@code true} when compression failed or passed its deadline and the original went on; else absent. */
+    public static final String COMPRESSION_FAILED = "x-headroom-compression-failed";
 
     private HeadroomHeaders() {
     }
@@ -40,7 +51,33 @@ public final class HeadroomHeaders {
         }
         int before = outcome.tokensBefore();
         int after = outcome.bodyChanged() ? outcome.tokensAfter() : before;
-        return headers(outcome.compressed(), before, after);
+        Map<String, String> headers = headers(outcome.compressed(), before, after);
+        if (outcome.model() != null && headerSafe(outcome.model())) {
+            headers.put(MODEL, outcome.model());
+        }
+        if (outcome.bodyChanged()) {
+            // only what reached the upstream: audit's would-be transforms are not claimed
+            String transforms = String.join(",", outcome.transformsApplied().stream()
+                    .map(t -> t.replace(',', ';')).filter(HeadroomHeaders::headerSafe).toList());
+            if (!transforms.isEmpty()) {
+                headers.put(TRANSFORMS, transforms);
+            }
+        }
+        if (outcome.failedOpen() || outcome.deadlineExceeded()) {
+            headers.put(COMPRESSION_FAILED, "true");
+        }
+        return headers;
+    }
+
+    /** Visible ASCII and spaces only: a client-chosen model name must not break the response head. */
+    private static boolean headerSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return !value.isEmpty() && value.length() <= 256;
     }
 
     /** The response headers of a request Headroom admitted but left alone (bypass, oversized, ...). */

@@ -26,6 +26,7 @@ import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ItemSearch;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
+import io.headroom.internal.pipeline.CompressOptions;
 import io.headroom.internal.pipeline.CompressRequest;
 import io.headroom.internal.pipeline.Pipeline;
 import io.headroom.internal.pipeline.PipelineResult;
@@ -128,15 +129,16 @@ public final class HeadroomEngine implements Headroom {
     public CompressResult compress(JsonNode request, String tenantScope) {
         CompressRequest req = CompressRequest.from(request);
         boolean apply = CompressMode.of(request) == CompressMode.OPTIMIZE;
+        CompressOptions options = CompressOptions.from(request);
         // token_budget (else the model's limit minus the output buffer) is enforced by context
-        // management in the pipeline. Per-request 'config' overrides are accepted and not applied yet.
+        // management in the pipeline; the 'config' options as CompressOptions describes
         ObjectNode chat = JsonNodeFactory.instance.objectNode();
         chat.put("model", req.model());
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
             r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
-                    Deadline.after(config.limits().compressionDeadlineMs(), System::nanoTime));
+                    Deadline.after(config.limits().compressionDeadlineMs(), System::nanoTime), options);
         } catch (DeadlineExceeded e) {
             // nothing to forward here: say so, and the caller keeps its messages
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR, e.getMessage() + "; nothing was compressed", e);
@@ -161,6 +163,7 @@ public final class HeadroomEngine implements Headroom {
     public SimulationPlan simulate(JsonNode request) {
         CompressRequest req = CompressRequest.from(request);
         CompressMode.of(request); // a malformed mode is refused here too, whichever mode routed the request
+        CompressOptions.from(request); // and so are malformed options (a plan measures the defaults)
         try {
             return simulator.simulate(req);
         } catch (RuntimeException e) {

@@ -102,6 +102,12 @@ public final class Pipeline {
      */
     public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
                               String scope, Deadline deadline) {
+        return run(endpoint, root, storeOriginals, tokenBudget, scope, deadline, CompressOptions.DEFAULTS);
+    }
+
+    /** As {@link #run(Endpoint, ObjectNode, boolean, OptionalInt, String, Deadline)} with a /v1/compress request's options. */
+    public PipelineResult run(Endpoint endpoint, ObjectNode root, boolean storeOriginals, OptionalInt tokenBudget,
+                              String scope, Deadline deadline, CompressOptions options) {
         ParsedRequest request = formats.get(endpoint).read(root);
         deadline.check();
         // first, on the texts just read (so 'before' counts the request as sent); it touches system content only
@@ -117,7 +123,7 @@ public final class Pipeline {
         int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
         Set<String> hashes = new LinkedHashSet<>();
         List<String> transforms = new ArrayList<>(alignment.transforms());
-        boolean analysisIntent = AnalysisIntent.in(request.query());
+        boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
             deadline.tick();
             String original = output.text();
@@ -130,7 +136,7 @@ public final class Pipeline {
             String hash = ContentHash.of(original);
             deadline.check(); // before each compression: this is where the time goes
             CompressionContext context = new CompressionContext(request.query(), config.ccr().enabled() ? hash : null,
-                    output.toolName(), output.messagesFromEnd(), analysisIntent);
+                    output.toolName(), options.messagesFromEnd(output.messagesFromEnd()), analysisIntent);
             Routed routed = router.route(original, context);
             Compressed result = routed == null ? null : routed.result();
             if (result == null || !result.changed() || result.content().equals(original)) {

@@ -93,11 +93,12 @@ public final class RequestProcessor {
         }
         boolean optimize = mode == Mode.OPTIMIZE;
         deadline.check();
+        String model = object.path("model").isTextual() ? object.get("model").textValue() : null;
         PipelineResult r = pipeline.run(endpoint, object, optimize, OptionalInt.empty(), scope, deadline);
         if (!r.changed() || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
-                    r.transformsApplied(), r.ccrHashes(), false);
+                    r.transformsApplied(), r.ccrHashes(), false, false, false, model);
         }
         if (!r.ccrHashes().isEmpty() && config.ccr().injectTool()) {
             // originals went to CCR: let the model ask for them (the gateway answers the calls)
@@ -107,7 +108,7 @@ public final class RequestProcessor {
         deadline.check();
         // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
         return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter(),
-                r.transformsApplied(), r.ccrHashes(), false, true, false);
+                r.transformsApplied(), r.ccrHashes(), false, true, false, model);
     }
 
     /**

@@ -253,7 +253,7 @@ class HeadroomTest {
 
         assertEquals(before, request, "the request is not modified");
         assertTrue(r.tokensSaved() > 0);
-        assertTrue(r.compressionRatio() > 0.5);
+        assertTrue(r.compressionRatio() < 0.5, "tokens after / tokens before");
         assertJsonRouted(r.transformsApplied());
         assertEquals(1, r.ccrHashes().size());
         assertEquals(c.request().get("messages").size(), r.messages().size());

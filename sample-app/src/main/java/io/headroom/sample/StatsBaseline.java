@@ -1,0 +1,45 @@
+package io.headroom.sample;
+
+import io.headroom.StatsSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What {@code POST /stats/reset} resets: the counters {@code /stats} and {@code /health} report count from the
+ * last reset instead of from start. The engine's counters themselves keep counting, so {@code /metrics} stays
+ * monotonic for Prometheus; gauges (CCR entries and bytes) are the store's state and are not reset.
+ */
+@ApplicationScoped
+public class StatsBaseline {
+    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private volatile Mark mark = new Mark(ZERO, 0, 0);
+
+    private record Mark(StatsSnapshot stats, long rejected, long failed) {
+    }
+
+    /** Counts from now on. */
+    public void reset(StatsSnapshot now, long rejected, long failed) {
+        mark = new Mark(now, rejected, failed);
+    }
+
+    /** {@code now} counted from the last reset. */
+    public StatsSnapshot since(StatsSnapshot now) {
+        StatsSnapshot b = mark.stats();
+        return new StatsSnapshot(now.requestsTotal() - b.requestsTotal(),
+                now.requestsCompressed() - b.requestsCompressed(),
+                now.requestsFailedOpen() - b.requestsFailedOpen(),
+                now.tokensBefore() - b.tokensBefore(), now.tokensAfter() - b.tokensAfter(),
+                now.ccrEntries(), now.ccrStored() - b.ccrStored(), now.ccrRetrievals() - b.ccrRetrievals(),
+                now.ccrMisses() - b.ccrMisses(), now.ccrBytes(), now.ccrEvicted() - b.ccrEvicted(),
+                now.ccrRefused() - b.ccrRefused(), now.requestsOverDeadline() - b.requestsOverDeadline(),
+                now.retrieveRounds() - b.retrieveRounds());
+    }
+
+    public long rejectedSince(long now) {
+        return now - mark.rejected();
+    }
+
+    public long failedSince(long now) {
+        return now - mark.failed();
+    }
+}
