@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,18 +30,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       {@code headroom.admin.allow-remote=true}; and its {@code Host} must be a loopback name or one of
  *       {@code headroom.admin.allowed-hosts} (DNS rebinding).</li>
  * </ol>
- * Refusals are 403 forbidden in the JSON error shape.
+ * Refusals are 403 forbidden in the JSON error shape. {@code /v1/compress} is one of them (it stores originals in
+ * CCR and costs CPU). {@code headroom.admin.open-paths} opens listed operator paths (exactly those paths, not
+ * what is under them) to every caller, e.g. {@code /v1/compress} for SDK clients on other machines.
  */
 @ApplicationScoped
 public class AdminAccess {
     /** Header a remote caller sends the admin token in (not Authorization: that carries the LLM key). */
     public static final String TOKEN_HEADER = "x-headroom-admin-token";
     /** Every operator endpoint: the path itself and everything under it. */
-    public static final List<String> OPERATOR_PATHS = List.of("/v1/retrieve", "/stats", "/stats-history", "/mcp",
-            "/metrics", "/cache", "/debug");
+    public static final List<String> OPERATOR_PATHS = List.of("/v1/compress", "/v1/retrieve", "/stats",
+            "/stats-history", "/mcp", "/metrics", "/cache", "/debug");
     /** Higher runs first: ahead of the budget guard (60) and the Headroom route filter (50). */
     static final int PRIORITY = 100;
 
+    private final Set<String> openPaths;
     private final boolean allowRemote;
     private final byte[] token;
     private final ClientAddress clients;
@@ -50,14 +55,20 @@ public class AdminAccess {
                        @ConfigProperty(name = "headroom.admin.allow-remote", defaultValue = "false") boolean allowRemote,
                        @ConfigProperty(name = "headroom.admin.token") Optional<String> token,
                        @ConfigProperty(name = "headroom.admin.allowed-hosts") Optional<List<String>> allowedHosts,
-                       @ConfigProperty(name = "headroom.admin.allowed-origins") Optional<List<String>> allowedOrigins) {
-        this(allowRemote, token,
-                new ClientAddress(gateway.trustedProxies().orElse(List.of()).stream().map(AddressRange::parse).toList(),
-                        ForwardingHeader.of(gateway.clientAddressHeader())),
-                new OperatorHosts(allowedHosts.orElse(List.of()), allowedOrigins.orElse(List.of())));
+                       @ConfigProperty(name = "headroom.admin.allowed-origins") Optional<List<String>> allowedOrigins,
+                       @ConfigProperty(name = "headroom.admin.open-paths") Optional<List<String>> openPaths) {
+        this(allowRemote, token, ClientAddress.fromConfig(gateway),
+                new OperatorHosts(allowedHosts.orElse(List.of()), allowedOrigins.orElse(List.of())),
+                openPaths.orElse(List.of()));
     }
 
     AdminAccess(boolean allowRemote, Optional<String> token, ClientAddress clients, OperatorHosts hosts) {
+        this(allowRemote, token, clients, hosts, List.of());
+    }
+
+    AdminAccess(boolean allowRemote, Optional<String> token, ClientAddress clients, OperatorHosts hosts,
+                List<String> openPaths) {
+        this.openPaths = validOpenPaths(openPaths);
         this.allowRemote = allowRemote;
         this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.clients = clients;
@@ -69,7 +80,7 @@ public class AdminAccess {
     }
 
     private void filter(RoutingContext rc) {
-        if (!isOperatorPath(rc.normalizedPath())) {
+        if (!isOperatorPath(rc.normalizedPath()) || openPaths.contains(rc.normalizedPath())) {
             rc.next();
             return;
         }
@@ -117,6 +128,24 @@ public class AdminAccess {
 
     ClientAddress clients() {
         return clients;
+    }
+
+    /** The operator paths opened to every caller by {@code headroom.admin.open-paths}. */
+    Set<String> openPaths() {
+        return openPaths;
+    }
+
+    /** A typo must not leave an endpoint guarded that the operator meant to open, silently: fail the start. */
+    private static Set<String> validOpenPaths(List<String> configured) {
+        Set<String> paths = configured.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        for (String path : paths) {
+            if (!OPERATOR_PATHS.contains(path)) {
+                throw new IllegalArgumentException("headroom.admin.open-paths: " + path + " is no operator endpoint;"
+                        + " expected one of " + OPERATOR_PATHS);
+            }
+        }
+        return paths;
     }
 
     static boolean isOperatorPath(String path) {

@@ -25,6 +25,17 @@ final class ClientAddress {
         this.header = header;
     }
 
+    /** The gateway's one rule for who a caller is: {@code headroom.gateway.trusted-proxies} and its header. */
+    static ClientAddress fromConfig(GatewayConfig gateway) {
+        return new ClientAddress(gateway.trustedProxies().orElse(List.of()).stream().map(AddressRange::parse).toList(),
+                ForwardingHeader.of(gateway.clientAddressHeader()));
+    }
+
+    /** True when {@code request} comes from a known loopback client (never for a relayed, unknown one). */
+    boolean isLoopback(HttpServerRequest request) {
+        return of(request).map(InetAddress::isLoopbackAddress).orElse(false);
+    }
+
     boolean hasTrustedProxies() {
         return !trustedProxies.isEmpty();
     }

@@ -17,11 +17,19 @@ final class ExposureWarnings {
      * @param trustedProxies    whether {@code headroom.gateway.trusted-proxies} is set
      * @param quarkusForwarding {@code quarkus.http.proxy.proxy-address-forwarding}
      * @param proxyProtocol     {@code quarkus.http.proxy.use-proxy-protocol}
+     * @param proxyToken        whether {@code headroom.proxy-token} ({@code HEADROOM_PROXY_TOKEN}) is set
      */
     static List<String> of(String bindHost, boolean allowRemote, boolean trustedProxies, boolean quarkusForwarding,
-                           boolean proxyProtocol) {
+                           boolean proxyProtocol, boolean proxyToken) {
         List<String> warnings = new ArrayList<>();
         boolean beyondLoopback = !isLoopback(bindHost);
+        if (beyondLoopback && !proxyToken) {
+            // the original's event=proxy_open_bind: the Docker image's 0.0.0.0 with no token
+            warnings.add("event=proxy_open_bind host=" + bindHost + " - the gateway is bound to a non-loopback"
+                    + " interface with no HEADROOM_PROXY_TOKEN set; the /v1/* LLM routes are reachable WITHOUT"
+                    + " authentication and forward with the callers' credentials. Set HEADROOM_PROXY_TOKEN"
+                    + " (headroom.proxy-token) to require a bearer token from non-loopback callers.");
+        }
         String operator = String.join(", ", AdminAccess.OPERATOR_PATHS);
         if (beyondLoopback && allowRemote) {
             warnings.add("listening on " + bindHost + " with headroom.admin.allow-remote=true: the operator endpoints ("

@@ -21,8 +21,12 @@ public class StartupBanner {
     private final Config config;
     private final AdminAccess access;
 
-    public StartupBanner(GatewayTargets targets, Headroom headroom, Config config, AdminAccess access) {
+    private final ProxyTokenGate proxyToken;
+
+    public StartupBanner(GatewayTargets targets, Headroom headroom, Config config, AdminAccess access,
+                         ProxyTokenGate proxyToken) {
         this.access = access;
+        this.proxyToken = proxyToken;
         this.targets = targets;
         this.headroom = headroom;
         this.config = config;
@@ -37,7 +41,8 @@ public class StartupBanner {
                 host, port, headroom.config().mode().wireName(),
                 targets.openai().display(), targets.anthropic().display());
         ExposureWarnings.of(host, access.allowsRemote(), access.clients().hasTrustedProxies(),
-                flag("quarkus.http.proxy.proxy-address-forwarding"), flag("quarkus.http.proxy.use-proxy-protocol"))
+                flag("quarkus.http.proxy.proxy-address-forwarding"), flag("quarkus.http.proxy.use-proxy-protocol"),
+                        proxyToken.enabled())
                 .forEach(LOG::warn);
     }
 

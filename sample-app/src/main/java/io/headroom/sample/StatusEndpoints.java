@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
-import io.headroom.Mode;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.StatsDocument;
 import io.headroom.sample.savings.Rollup;
@@ -18,9 +17,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code GET /livez} and {@code GET /readyz} (probes), {@code GET /health} and {@code GET /stats} (loopback
- * callers only, see {@link AdminAccess}):
- * liveness, the counters since start in the original proxy's shape (requests, tokens, cost, cache,
+ * {@code GET /stats} (operator callers only, see {@link AdminAccess}; the probes and {@code /health} are
+ * {@link HealthEndpoints}): the counters since start in the original proxy's shape (requests, tokens, cost, cache,
  * persistent_savings, budget) plus the CCR and configuration details of this implementation.
  */
 @ApplicationScoped
@@ -55,49 +53,7 @@ public class StatusEndpoints {
     }
 
     void register(@Observes Router router) {
-        router.get("/health").handler(this::health).failureHandler(bodies.failures());
-        router.get("/livez").handler(rc -> probe(rc, 200, "alive", null));
-        router.get("/readyz").handler(rc -> probe(rc, warmUp.done() ? 200 : 503, warmUp.done() ? "ready" : "warming_up",
-                warmUp.done()));
         router.get("/stats").handler(this::stats).failureHandler(bodies.failures());
-    }
-
-    /**
-     * The probes of an orchestrator or load balancer: {@code /livez} while the process serves HTTP at all,
-     * {@code /readyz} once it is warm ({@link WarmUp}). Open to every caller, like {@code /health}: they say
-     * nothing but that.
-     */
-    private void probe(RoutingContext rc, int status, String state, Boolean ready) {
-        ObjectNode out = mapper.createObjectNode();
-        out.put("status", state);
-        if (ready != null) {
-            out.put("ready", ready);
-        }
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(out.toString());
-    }
-
-    private void health(RoutingContext rc) {
-        blocking.respond(rc, () -> {
-            StatsSnapshot s = baseline.since(headroom.stats());
-            Mode mode = headroom.config().mode();
-            ObjectNode out = mapper.createObjectNode();
-            out.put("status", "healthy");
-            out.put("version", version);
-            out.put("mode", mode.wireName());
-            out.put("optimize", mode == Mode.OPTIMIZE);
-            out.put("uptime_seconds", uptimeSeconds());
-            // the TypeScript SDK's HealthStatus.config; the gateway has no response cache or rate limiter
-            ObjectNode features = out.putObject("config");
-            features.put("optimize", mode == Mode.OPTIMIZE);
-            features.put("cache", false);
-            features.put("rate_limit", false);
-            ObjectNode stats = out.putObject("stats");
-            stats.put("total_requests", s.requestsTotal());
-            stats.put("tokens_saved", s.tokensSaved());
-            stats.put("savings_percent", StatsDocument.savingsPercent(s));
-            return mapper.writeValueAsBytes(out);
-        });
     }
 
     private void stats(RoutingContext rc) {

@@ -30,11 +30,11 @@ class AdminAccessTest {
 
     @Test
     void operatorPathsCoverEverySubPathButNoLookAlike() {
-        for (String p : new String[] {"/v1/retrieve", "/v1/retrieve/stats", "/v1/retrieve/abc", "/stats",
-                "/stats-history", "/mcp", "/metrics"}) {
+        for (String p : new String[] {"/v1/compress", "/v1/retrieve", "/v1/retrieve/stats", "/v1/retrieve/abc",
+                "/stats", "/stats-history", "/mcp", "/metrics"}) {
             assertTrue(AdminAccess.isOperatorPath(p), p);
         }
-        for (String p : new String[] {"/v1/retrieved", "/statsx", "/health", "/v1/compress", "/v1/chat/completions"}) {
+        for (String p : new String[] {"/v1/retrieved", "/statsx", "/health", "/v1/compressed", "/v1/chat/completions"}) {
             assertFalse(AdminAccess.isOperatorPath(p), p);
         }
     }
@@ -110,15 +110,24 @@ class AdminAccessTest {
 
     @Test
     void startUpWarnings() {
-        assertEquals(List.of(), ExposureWarnings.of("127.0.0.1", false, false, false, false));
-        assertEquals(List.of(), ExposureWarnings.of("localhost", true, false, false, false));
-        assertEquals(List.of(), ExposureWarnings.of("::1", true, false, false, false));
-        assertEquals(1, ExposureWarnings.of("0.0.0.0", false, false, false, false).size());
-        assertEquals(0, ExposureWarnings.of("0.0.0.0", false, true, false, false).size());
-        List<String> open = ExposureWarnings.of("0.0.0.0", true, true, false, false);
+        assertEquals(List.of(), ExposureWarnings.of("127.0.0.1", false, false, false, false, true));
+        assertEquals(List.of(), ExposureWarnings.of("localhost", true, false, false, false, true));
+        assertEquals(List.of(), ExposureWarnings.of("::1", true, false, false, false, true));
+        assertEquals(1, ExposureWarnings.of("0.0.0.0", false, false, false, false, true).size());
+        assertEquals(0, ExposureWarnings.of("0.0.0.0", false, true, false, false, true).size());
+        List<String> open = ExposureWarnings.of("0.0.0.0", true, true, false, false, true);
         assertEquals(1, open.size());
         assertTrue(open.get(0).contains("allow-remote"), open.get(0));
-        assertEquals(2, ExposureWarnings.of("127.0.0.1", false, false, true, true).size());
+        assertEquals(2, ExposureWarnings.of("127.0.0.1", false, false, true, true, true).size());
+    }
+
+    @Test
+    void aNonLoopbackBindWithoutAProxyTokenWarnsLikeTheOriginal() {
+        List<String> open = ExposureWarnings.of("0.0.0.0", false, true, false, false, false);
+        assertEquals(1, open.size());
+        assertTrue(open.get(0).contains("event=proxy_open_bind") && open.get(0).contains("HEADROOM_PROXY_TOKEN"),
+                open.get(0));
+        assertEquals(List.of(), ExposureWarnings.of("127.0.0.1", false, false, false, false, false));
     }
 
     private static java.util.function.Function<String, List<String>> headers(Map<String, List<String>> h) {

@@ -30,9 +30,13 @@ class ProbesGatewayTest {
         RawHttp.Answer ready = RawHttp.get(root.getPort(), "/readyz", "localhost:" + root.getPort());
         assertEquals(503, ready.status());
         assertTrue(ready.text().contains("\"ready\":false"), ready.text());
+        assertTrue(ready.text().contains("\"status\":\"unhealthy\""), ready.text());
+        assertTrue(ready.text().contains("\"warm_up\":\"running\""), ready.text());
         RawHttp.Answer alive = RawHttp.get(root.getPort(), "/livez", "gateway.example");
         assertEquals(200, alive.status(), "probes answer any Host: the kubelet's is no loopback name");
-        assertTrue(alive.text().contains("\"status\":\"alive\""), alive.text());
-        assertEquals(200, RawHttp.get(root.getPort(), "/health", "localhost:" + root.getPort()).status());
+        assertTrue(alive.text().contains("\"alive\":true"), alive.text());
+        RawHttp.Answer health = RawHttp.get(root.getPort(), "/health", "localhost:" + root.getPort());
+        assertEquals(200, health.status(), "/health answers 200 even when not ready, as the original's");
+        assertTrue(health.text().contains("\"ready\":false"), health.text());
     }
 }
