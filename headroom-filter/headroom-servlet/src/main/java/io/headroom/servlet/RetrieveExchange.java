@@ -174,6 +174,17 @@ final class RetrieveExchange {
         }
     }
 
+    long maxBufferedBytes() {
+        return loop.maxBufferedBytes();
+    }
+
+    /** A collected answer outgrew the loop's bound: it goes to the client as it came, with its own head. */
+    void relayTooLarge(AnswerCapture answer) {
+        loop.tooLargeToWatch();
+        answer.head().writeTo(client, true);
+        headWritten = true;
+    }
+
     /** A chunk of a streamed answer: the loop decides what the client gets now. */
     void streamChunk(byte[] chunk) throws IOException {
         byte[] out = loop.onChunk(chunk);
