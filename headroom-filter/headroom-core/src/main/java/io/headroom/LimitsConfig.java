@@ -24,7 +24,8 @@ public final class LimitsConfig {
 
     private static final PropertyTable<LimitsConfig, Builder> PROPERTIES = new PropertyTable<LimitsConfig, Builder>()
             .longValue(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES,
-                    "Largest request body, in bytes, that is buffered and compressed; larger ones are forwarded untouched.",
+                    "Largest request body, in bytes, that is buffered and compressed; larger ones are forwarded untouched. "
+                            + "Also the most of a non-streamed model answer the retrieve loop buffers: a larger one is relayed as it came.",
                     Builder::maxBodyBytes, LimitsConfig::maxBodyBytes)
             .longValue(COMPRESSION_DEADLINE_MS, DEFAULT_COMPRESSION_DEADLINE_MS,
                     "Milliseconds one request may spend in the pipeline; past it the original goes on unchanged "

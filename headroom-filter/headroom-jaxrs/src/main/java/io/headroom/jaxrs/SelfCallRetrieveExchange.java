@@ -51,7 +51,13 @@ final class SelfCallRetrieveExchange {
                 if (!streaming) {
                     switch (loop.onAnswer(current.status(), current.contentType())) {
                         case BUFFER -> {
-                            RetrieveLoop.Step step = loop.onBody(current.readAll());
+                            byte[] whole = current.readAtMost(loop.maxBufferedBytes());
+                            if (whole == null) {
+                                loop.tooLargeToWatch();
+                                respond(response, current, current.body()); // too large to watch: as it came
+                                return;
+                            }
+                            RetrieveLoop.Step step = loop.onBody(whole);
                             if (step instanceof RetrieveLoop.Deliver deliver) {
                                 respond(response, current, deliver.bytes());
                                 return;

@@ -3,6 +3,7 @@ package io.headroom.jaxrs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class UpstreamAnswer implements AutoCloseable {
     private final int status;
     private final String contentType;
     private final Map<String, List<String>> headers;
-    private final InputStream body;
+    private InputStream body;
 
     /**
      * @param headers the answer's headers to hand to the client when it is relayed or delivered; null for the
@@ -54,8 +55,18 @@ final class UpstreamAnswer implements AutoCloseable {
         return n < 0 ? null : Arrays.copyOf(buffer, n);
     }
 
-    byte[] readAll() throws IOException {
-        return body.readAllBytes();
+    /**
+     * The whole body when it holds at most {@code max} bytes; otherwise null, having read no more than
+     * {@code max + 1} bytes, and {@link #body()} then yields the answer as it came: what was read, then the rest.
+     */
+    byte[] readAtMost(long max) throws IOException {
+        int limit = (int) Math.min(max, Integer.MAX_VALUE - 16);
+        byte[] start = body.readNBytes(limit + 1);
+        if (start.length <= limit) {
+            return start;
+        }
+        body = new SequenceInputStream(new ByteArrayInputStream(start), body);
+        return null;
     }
 
     @Override

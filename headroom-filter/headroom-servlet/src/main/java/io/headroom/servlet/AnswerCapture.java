@@ -89,11 +89,28 @@ final class AnswerCapture extends HttpServletResponseWrapper {
         }
         commit();
         switch (route) {
-            case COLLECT -> collected.write(b, off, len);
+            case COLLECT -> collect(b, off, len);
             case STREAM -> exchange.streamChunk(Arrays.copyOfRange(b, off, off + len));
             case RELAY -> exchange.writeRaw(b, off, len);
             case DROP -> { }
         }
+    }
+
+    /**
+     * Collects for the loop up to its bound; an answer that outgrows it is relayed as it came from here on (what
+     * was collected, then every write), so no more than the bound is ever held.
+     */
+    private void collect(byte[] b, int off, int len) throws IOException {
+        if (collected.size() + (long) len <= exchange.maxBufferedBytes()) {
+            collected.write(b, off, len);
+            return;
+        }
+        route = Route.RELAY;
+        exchange.relayTooLarge(this);
+        byte[] held = collected.toByteArray();
+        collected.reset();
+        exchange.writeRaw(held);
+        exchange.writeRaw(b, off, len);
     }
 
     private synchronized void flush() throws IOException {

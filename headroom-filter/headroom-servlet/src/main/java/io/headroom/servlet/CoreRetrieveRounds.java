@@ -43,6 +43,16 @@ final class CoreRetrieveRounds implements RetrieveRounds {
     }
 
     @Override
+    public long maxBufferedBytes() {
+        return loop.maxBufferedBytes();
+    }
+
+    @Override
+    public void tooLargeToWatch() {
+        loop.tooLargeToWatch();
+    }
+
+    @Override
     public byte[] onChunk(byte[] chunk) {
         return loop.onChunk(chunk);
     }

@@ -25,7 +25,9 @@ final class RetrieveExchange {
     private final RetrieveRounds loop;
     private boolean headWritten;
     private boolean bodyBytesWritten;
-    private boolean clientGone;
+    private volatile boolean clientGone;
+    /** The round running now: the downstream may write from its own thread. */
+    private volatile RoundRequest round;
 
     /**
      * @param original        the client's request; follow-ups carry its headers
@@ -45,8 +47,9 @@ final class RetrieveExchange {
         HttpServletRequest request = first;
         while (true) {
             AnswerCapture answer = new AnswerCapture(client, this);
+            round = new RoundRequest(request, answer);
             try {
-                runRound(chain, new RoundRequest(request, answer), answer);
+                runRound(chain, round, answer);
             } catch (IOException | ServletException | RuntimeException e) {
                 if (clientGone) {
                     logClientGone();
@@ -171,6 +174,17 @@ final class RetrieveExchange {
         }
     }
 
+    long maxBufferedBytes() {
+        return loop.maxBufferedBytes();
+    }
+
+    /** A collected answer outgrew the loop's bound: it goes to the client as it came, with its own head. */
+    void relayTooLarge(AnswerCapture answer) {
+        loop.tooLargeToWatch();
+        answer.head().writeTo(client, true);
+        headWritten = true;
+    }
+
     /** A chunk of a streamed answer: the loop decides what the client gets now. */
     void streamChunk(byte[] chunk) throws IOException {
         byte[] out = loop.onChunk(chunk);
@@ -195,8 +209,7 @@ final class RetrieveExchange {
             client.getOutputStream().write(b, off, len);
             bodyBytesWritten = true;
         } catch (IOException e) {
-            clientGone = true;
-            throw new ClientGoneException(e);
+            throw clientWentAway(e);
         }
     }
 
@@ -211,9 +224,22 @@ final class RetrieveExchange {
         try {
             client.flushBuffer();
         } catch (IOException e) {
-            clientGone = true;
-            throw new ClientGoneException(e);
+            throw clientWentAway(e);
         }
+    }
+
+    /**
+     * The client's connection failed: the exception thrown into the downstream's write, after the upstream streams
+     * it parked in the round are closed (a downstream that drains its upstream answer when it cleans up would
+     * otherwise keep the upstream call running until the provider ends it).
+     */
+    private ClientGoneException clientWentAway(IOException cause) {
+        clientGone = true;
+        RoundRequest current = round;
+        if (current != null) {
+            current.closeParkedStreams();
+        }
+        return new ClientGoneException(cause);
     }
 
     void sendError(int status, String message) throws IOException {

@@ -39,6 +39,15 @@ interface RetrieveRounds {
 
     Step onBody(byte[] body);
 
+    /** The most bytes of a {@link AnswerKind#BUFFER} answer the filter collects; past it the answer is relayed. */
+    default long maxBufferedBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** A {@link AnswerKind#BUFFER} answer outgrew {@link #maxBufferedBytes()}: it is relayed as it came. */
+    default void tooLargeToWatch() {
+    }
+
     /** @return the bytes to write to the client now (may be empty) */
     byte[] onChunk(byte[] chunk);
 

@@ -7,10 +7,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,6 +103,31 @@ final class RoundRequest extends HttpServletRequestWrapper {
     @Override
     public synchronized DispatcherType getDispatcherType() {
         return asyncDispatch ? DispatcherType.ASYNC : super.getDispatcherType();
+    }
+
+    /**
+     * The client went away: closes every input stream the downstream parked in this round's attributes, so a
+     * downstream that cleans up by draining its upstream answer (Spring Cloud Gateway Server MVC keeps the upstream
+     * body under {@code MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR} and its JDK and JDK-URL clients drain the body
+     * on close) finds it closed instead of reading an endless stream to its end. Closing the JDK client's stream
+     * cancels the call and closes its connection.
+     */
+    void closeParkedStreams() {
+        List<InputStream> streams = new ArrayList<>();
+        synchronized (attributes) {
+            attributes.values().forEach(v -> {
+                if (v instanceof InputStream in) {
+                    streams.add(in);
+                }
+            });
+        }
+        for (InputStream in : streams) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                // the call is abandoned either way; its owner closes what is left
+            }
+        }
     }
 
     // ---- attributes: this round's writes over the ones set before the filter

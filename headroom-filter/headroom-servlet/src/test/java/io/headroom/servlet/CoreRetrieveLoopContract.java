@@ -116,7 +116,7 @@ public abstract class CoreRetrieveLoopContract {
     }
 
     /** A tool output of 400 rows; the needle is the ordinary row 217, which compression drops. */
-    private static String chat(boolean stream) {
+    static String chat(boolean stream) {
         StringBuilder rows = new StringBuilder("[");
         for (int i = 0; i < 400; i++) {
             if (i > 0) {

@@ -48,7 +48,11 @@ public final class RetrieveLoop {
 
     /** What the host does with the body of an upstream answer. */
     public enum AnswerKind {
-        /** A 2xx JSON answer: collect the whole body, then {@link #onBody}. */
+        /**
+         * A 2xx JSON answer: collect the whole body, then {@link #onBody}; at most {@link #maxBufferedBytes()}: past
+         * it, call {@link #tooLargeToWatch()} and relay the answer as it came (what was collected, then the rest as
+         * it arrives, never holding more).
+         */
         BUFFER,
         /** A 2xx event stream: feed every chunk to {@link #onChunk}, then {@link #onStreamEnd}. */
         STREAM,
@@ -84,6 +88,7 @@ public final class RetrieveLoop {
     private final int maxRounds;
     private final Duration roundTimeout;
     private final SseStitcher stitcher;
+    private final long maxBufferedBytes;
 
     /** The request that produced the current answer: bytes as sent, tree once parsed. */
     private byte[] requestBytes;
@@ -107,6 +112,7 @@ public final class RetrieveLoop {
         this.roundTimeout = config.roundTimeout();
         this.stitcher = new SseStitcher(endpoint, codec.mapper());
         this.requestBytes = forwardedBody;
+        this.maxBufferedBytes = headroom.config().limits().maxBodyBytes();
     }
 
     /**
@@ -184,6 +190,24 @@ public final class RetrieveLoop {
                     endpoint.path(), e.getClass().getName());
             return deliver(body);
         }
+    }
+
+    /**
+     * The most bytes of a {@link AnswerKind#BUFFER} answer the host collects: the body limit the loop parses with
+     * (max-body-bytes). A larger answer is not parsed: the host relays it as it came.
+     */
+    public long maxBufferedBytes() {
+        return maxBufferedBytes;
+    }
+
+    /**
+     * The host stopped collecting a {@link AnswerKind#BUFFER} answer at {@link #maxBufferedBytes()} and relays it as it
+     * came: a call in it stays unanswered (the client sees it). The exchange is over; logs one WARN line.
+     */
+    public void tooLargeToWatch() {
+        clientBytesSent = true;
+        LOG.warn("{}: the model's answer is larger than max-body-bytes ({} bytes); relayed as it came, a "
+                + "headroom_retrieve call in it is not answered", endpoint.path(), maxBufferedBytes);
     }
 
     /** Streaming: one chunk as received; returns the bytes to write to the client now (may be empty). */

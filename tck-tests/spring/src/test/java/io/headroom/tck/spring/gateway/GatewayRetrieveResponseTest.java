@@ -4,7 +4,6 @@ import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.RecordingStub;
 import io.headroom.conformance.RetrieveResponseContract;
 import io.headroom.tck.spring.SpringHost;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -16,12 +15,5 @@ class GatewayRetrieveResponseTest extends RetrieveResponseContract {
     @Override
     protected HostUnderTest newHost() {
         return new SpringHost(LlmGatewayApplication.class, "llm.upstream=" + RecordingStub.uri());
-    }
-
-    @Override
-    protected Map<String, String> knownGaps() {
-        return Map.of("clientDisconnectCancelsTheUpstreamCall", "the gateway keeps reading the upstream stream after "
-                + "the client went away (the stub's keep-alive writes go on until it gives up): the upstream call is "
-                + "not cancelled (issue 14 item 3)");
     }
 }
