@@ -81,9 +81,19 @@ public class SpendBooking {
             this.startedNanos = startedNanos;
         }
 
-        /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
+        /** The upstream's answer has started (time to first byte); the first call counts. */
+        void answered() {
+            if (firstByteNanos < 0) {
+                firstByteNanos = System.nanoTime();
+            }
+        }
+
+        /**
+         * {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). Answers relayed by
+         * the retrieve loop are not watched: their usage is not read, so they book the estimated input tokens.
+         */
         ReadStream<Buffer> watch(HttpClientResponse resp) {
-            firstByteNanos = System.nanoTime();
+            answered();
             if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
                 return resp;
             }

@@ -72,6 +72,7 @@ public class UpstreamForwarder {
         long started = System.nanoTime();
         call.send(body, config.idleTimeout())
                 .onSuccess(resp -> {
+                    meter.answered();
                     if (retrieving.isPresent()) {
                         retrieval.relay(rc, call, resp, retrieving.get(), started);
                     } else {
