@@ -30,4 +30,16 @@ class RetrieveConfigTest {
         assertEquals("retrieve.round-timeout-ms", assertThrows(InvalidConfigException.class,
                 () -> RetrieveConfig.fromMap(Map.of("retrieve.round-timeout-ms", "0"))).option());
     }
+
+    @Test
+    void theSelfUriIsAnHttpOriginOrUnset() {
+        assertEquals("", RetrieveConfig.defaults().selfUri());
+        RetrieveConfig set = RetrieveConfig.fromMap(Map.of("retrieve.self-uri", " http://127.0.0.1:8080 "));
+        assertEquals("http://127.0.0.1:8080", set.selfUri());
+        assertEquals(set, RetrieveConfig.fromMap(set.toProperties()));
+        assertEquals(RetrieveConfig.SELF_URI, assertThrows(InvalidConfigException.class,
+                () -> RetrieveConfig.fromMap(Map.of("retrieve.self-uri", "localhost:8080"))).option());
+        assertEquals(RetrieveConfig.SELF_URI, assertThrows(InvalidConfigException.class,
+                () -> RetrieveConfig.fromMap(Map.of("retrieve.self-uri", "ftp://host"))).option());
+    }
 }

@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.conformance.retrieve.RetrievalStub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.conformance.retrieve.RetrievalStub;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

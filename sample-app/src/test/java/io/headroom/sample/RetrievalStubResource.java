@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.conformance.retrieve.RetrievalStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

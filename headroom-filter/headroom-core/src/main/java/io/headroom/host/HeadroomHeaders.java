@@ -55,10 +55,13 @@ public final class HeadroomHeaders {
         if (outcome.model() != null && headerSafe(outcome.model())) {
             headers.put(MODEL, outcome.model());
         }
-        if (outcome.bodyChanged() && !outcome.transformsApplied().isEmpty()) {
+        if (outcome.bodyChanged()) {
             // only what reached the upstream: audit's would-be transforms are not claimed
-            headers.put(TRANSFORMS, String.join(",", outcome.transformsApplied().stream()
-                    .map(t -> t.replace(',', ';')).filter(HeadroomHeaders::headerSafe).toList()));
+            String transforms = String.join(",", outcome.transformsApplied().stream()
+                    .map(t -> t.replace(',', ';')).filter(HeadroomHeaders::headerSafe).toList());
+            if (!transforms.isEmpty()) {
+                headers.put(TRANSFORMS, transforms);
+            }
         }
         if (outcome.failedOpen() || outcome.deadlineExceeded()) {
             headers.put(COMPRESSION_FAILED, "true");

@@ -12,6 +12,7 @@ import io.headroom.host.ErrorBodies;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.HttpStatuses;
+import io.headroom.host.retrieve.RetrieveLoop;
 import io.headroom.host.retrieve.RetrieveToolWithdrawal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,7 +24,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * JAX-RS request filter that compresses LLM request bodies ({@code POST /v1/chat/completions},
@@ -39,10 +45,12 @@ import java.util.Objects;
  * Headroom fails, the original bytes are forwarded and one WARN line is logged. Register it (and the
  * response filter) with {@link HeadroomFeature}.
  *
- * <p>The filter does not answer the model's {@code headroom_retrieve} calls (JAX-RS gives it no way to run the
- * resource again with a follow-up), so it does not offer the tool: one a Headroom configured to inject it added is
- * taken back out of the forwarded body ({@link RetrieveToolWithdrawal}), a call nobody answers would otherwise reach
- * the client. Compressed originals stay retrievable with {@link Headroom#retrieve}.
+ * <p>When the forwarded body offers the {@code headroom_retrieve} tool, the exchange gets a core
+ * {@link RetrieveLoop} ({@link #RETRIEVE_PROPERTY}) which {@link HeadroomContainerResponseFilter} runs over the
+ * resource's answer: JAX-RS cannot run a resource again in-process, so each follow-up is sent to this same
+ * application over HTTP ({@link SelfCall}), marked ({@link RetrieveRoundMarker}) so that this filter hands its body
+ * to the resource as it is. With {@code retrieve.max-rounds=0} nobody answers the calls, and the tool a Headroom
+ * configured to inject it added is taken back out ({@link RetrieveToolWithdrawal}).
  */
 @PreMatching
 public final class HeadroomContainerRequestFilter implements ContainerRequestFilter {
@@ -53,11 +61,17 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
 
     /** Request property holding the body's {@link BodyBudget.Reservation}, closed by the response filter. */
     static final String RESERVATION_PROPERTY = "io.headroom.jaxrs.body-reservation";
+    /** Request property holding the exchange's {@link PendingRetrieve}, run by the response filter. */
+    static final String RETRIEVE_PROPERTY = "io.headroom.jaxrs.retrieve";
 
     private final Headroom headroom;
     private final Admission admission;
     private final BodyBudget budget;
     private final RetrieveToolWithdrawal withdrawal;
+    private final RetrieveRoundMarker marker = new RetrieveRoundMarker();
+    private final SelfCallTarget selfCallTarget;
+    /** HTTP/1.1: some runtimes (Grizzly) stall on the JDK client's h2c upgrade attempt on a POST. */
+    private final HttpClient selfCalls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** As {@link #HeadroomContainerRequestFilter(Headroom, BodyReadConfig)} with the default body-read bounds. */
     public HeadroomContainerRequestFilter(Headroom headroom) {
@@ -75,11 +89,23 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
         this.admission = Admission.of(headroom);
         this.budget = new BodyBudget(bodyRead.maxBufferedBodyBytes());
         this.withdrawal = RetrieveToolWithdrawal.of(headroom.config());
+        this.selfCallTarget = new SelfCallTarget(headroom.config().retrieve().selfUri());
         LOG.info("Headroom JAX-RS filter {}; HTTP/2 requests are rewritten like HTTP/1.1 ones when the runtime serves "
-                + "them; {}.", admission.describe(), headroom.config().ccr().injectTool()
-                ? "it does not offer the headroom_retrieve tool, because it cannot answer the model's calls (JAX-RS "
-                + "cannot run the resource again with a follow-up; originals stay retrievable with Headroom#retrieve)"
-                : "the headroom_retrieve tool is not injected (ccr.inject-tool=false)");
+                + "them; {}.", admission.describe(), retrieveLine(headroom));
+    }
+
+    private static String retrieveLine(Headroom headroom) {
+        if (!headroom.config().ccr().injectTool()) {
+            return "the headroom_retrieve tool is not injected (ccr.inject-tool=false)";
+        }
+        if (headroom.config().retrieve().maxRounds() == 0) {
+            return "it does not offer the headroom_retrieve tool, because nobody answers the model's calls "
+                    + "(retrieve.max-rounds=0; originals stay retrievable with Headroom#retrieve)";
+        }
+        String selfUri = headroom.config().retrieve().selfUri();
+        return "it answers the model's headroom_retrieve calls, sending each follow-up to this application at "
+                + (selfUri.isEmpty() ? "the loopback interface on the request's port" : selfUri)
+                + " (retrieve.self-uri)";
     }
 
     /** Requests passed through untouched since start, by reason (for {@link JaxRsMeters}). */
@@ -91,6 +117,9 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
     public void filter(ContainerRequestContext request) throws IOException {
         if (request.getProperty(RESPONSE_HEADERS_PROPERTY) != null) {
             return; // already handled
+        }
+        if (marker.isFollowUp(request.getHeaderString(RetrieveRoundMarker.HEADER))) {
+            return; // one of our own retrieve rounds: the body is the loop's follow-up, for the resource as it is
         }
         AdmissionDecision decision = admission.decide(request.getMethod(),
                 request.getUriInfo().getRequestUri().getPath(), request::getHeaderString);
@@ -130,9 +159,19 @@ public final class HeadroomContainerRequestFilter implements ContainerRequestFil
             return;
         }
         reservation.shrinkTo(BodyBudget.heldFor(body.bytes().length, decision, max));
-        // nobody answers a headroom_retrieve call here: the tool is not offered
-        BodyRewrite rewrite = withdrawal.withdraw(
-                admission.rewrite(headroom, decision, body.bytes(), body.complete(), null), decision, body.bytes());
+        Map<String, List<String>> received = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> received.put(name, List.copyOf(values)));
+        BodyRewrite rewrite = admission.rewrite(headroom, decision, body.bytes(), body.complete(), null);
+        Optional<RetrieveLoop> loop = body.complete()
+                ? RetrieveLoop.start(headroom, decision.endpoint(), rewrite.body(), (String) null) : Optional.empty();
+        if (loop.isPresent()) {
+            request.setProperty(RETRIEVE_PROPERTY, new PendingRetrieve(loop.get(), new SelfCall(selfCalls,
+                    request.getMethod(), selfCallTarget.of(request.getUriInfo().getRequestUri()), received, marker,
+                    loop.get().roundTimeout())));
+        } else {
+            // nobody answers a headroom_retrieve call here (max-rounds 0): the tool is not offered
+            rewrite = withdrawal.withdraw(rewrite, decision, body.bytes());
+        }
         request.setProperty(RESPONSE_HEADERS_PROPERTY, rewrite.responseHeaders());
         if (!body.complete()) {
             // too large to rewrite: what was read, then the rest of the stream, without holding it all

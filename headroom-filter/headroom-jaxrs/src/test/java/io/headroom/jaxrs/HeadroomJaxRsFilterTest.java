@@ -155,11 +155,23 @@ class HeadroomJaxRsFilterTest {
     }
 
     /**
-     * Issue 14 item 1: the filter cannot answer the model's headroom_retrieve calls, so the resource never gets the
-     * tool Headroom injects when originals went to CCR (a call would reach the client, whose agent has no such tool).
+     * Issue 14 item 1: the filter answers the model's headroom_retrieve calls (RetrieveLoopJaxRsTest), so the
+     * resource gets the tool Headroom injects when originals went to CCR.
      */
     @Test
-    void compressedRequestReachesTheResourceWithoutTheRetrieveTool() throws Exception {
+    void compressedRequestReachesTheResourceWithTheRetrieveTool() throws Exception {
+        HttpResponse<byte[]> r = post("/v1/chat/completions",
+                HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()), Map.of());
+
+        assertEquals("true", header(r, HeadroomHeaders.COMPRESSED));
+        assertTrue(headroom.stats().ccrStored() > 0, "originals went to CCR");
+        assertTrue(LlmRequests.parse(r.body()).get("tools").toString().contains("\"headroom_retrieve\""));
+    }
+
+    /** With retrieve.max-rounds=0 nobody answers the calls: the tool is not offered. */
+    @Test
+    void withTheLoopOffTheResourceGetsNoRetrieveTool() throws Exception {
+        startWith(HeadroomConfig.fromMap(Map.of("retrieve.max-rounds", "0")));
         HttpResponse<byte[]> r = post("/v1/chat/completions",
                 HttpRequest.BodyPublishers.ofByteArray(LlmRequests.openAiChat()), Map.of());
 
@@ -171,7 +183,8 @@ class HeadroomJaxRsFilterTest {
     }
 
     @Test
-    void gzipRequestReachesTheResourceDecodedWithoutTheRetrieveTool() throws Exception {
+    void gzipRequestReachesTheResourceDecodedWithoutTheRetrieveToolWhenTheLoopIsOff() throws Exception {
+        startWith(HeadroomConfig.fromMap(Map.of("retrieve.max-rounds", "0")));
         HttpResponse<byte[]> r = post("/v1/messages",
                 HttpRequest.BodyPublishers.ofByteArray(gzip(LlmRequests.anthropicMessages())),
                 Map.of("Content-Encoding", "gzip"));

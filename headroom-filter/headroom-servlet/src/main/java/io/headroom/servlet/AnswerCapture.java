@@ -29,7 +29,7 @@ final class AnswerCapture extends HttpServletResponseWrapper {
         COLLECT,
         /** Fed to the loop chunk by chunk; what it returns goes to the client at once. */
         STREAM,
-        /** To the client byte for byte (an answer relayed as it came, or a downstream the filter cannot re-invoke). */
+        /** To the client byte for byte (an answer relayed as it came). */
         RELAY,
         /** Nowhere: the client already got bytes and will get the provider's error event instead. */
         DROP
@@ -41,7 +41,6 @@ final class AnswerCapture extends HttpServletResponseWrapper {
     private final CaptureStream stream = new CaptureStream();
     private PrintWriter writer;
     private Route route;
-    private boolean detached;
     private boolean errorSent;
 
     AnswerCapture(HttpServletResponse client, RetrieveExchange exchange) {
@@ -76,32 +75,11 @@ final class AnswerCapture extends HttpServletResponseWrapper {
         return errorSent;
     }
 
-    /**
-     * The downstream went asynchronous, so it cannot be re-invoked: from now on its answer goes to the client as it
-     * is written, and whatever was collected so far goes first.
-     */
-    synchronized void detach() throws IOException {
-        detached = true;
-        if (route == Route.COLLECT) {
-            head.writeTo((HttpServletResponse) getResponse(), true);
-            exchange.writeRaw(collected.toByteArray());
-            collected.reset();
-            route = Route.RELAY;
-        } else if (route == Route.STREAM || route == Route.DROP) {
-            route = Route.RELAY;
-        }
-    }
-
     private void commit() throws IOException {
         if (route != null) {
             return;
         }
-        if (detached) {
-            head.writeTo((HttpServletResponse) getResponse(), true);
-            route = Route.RELAY;
-        } else {
-            route = exchange.onHead(this);
-        }
+        route = exchange.onHead(this);
     }
 
     private synchronized void write(byte[] b, int off, int len) throws IOException {

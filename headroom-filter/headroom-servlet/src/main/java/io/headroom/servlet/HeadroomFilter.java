@@ -36,8 +36,10 @@ import java.util.Optional;
  * with a ready {@link Headroom}. Which requests are rewritten, and how, is the core's
  * {@link Admission} policy; this class only connects it to the servlet API. The body is read as it
  * arrives, at most {@code max-body-bytes}; beyond that the bytes read are replayed in front of the
- * rest of the stream. The response is never wrapped, so streamed (SSE) answers flow through as
- * written; the {@code x-headroom-*} headers ({@link HeadroomHeaders}) are set before the chain runs
+ * rest of the stream. The response is wrapped only for a request that carries the injected
+ * {@code headroom_retrieve} tool: the filter then answers the model's calls itself (the core's retrieve loop, the
+ * chain run again with each follow-up), streamed (SSE) answers passing event by event; every other response flows
+ * through as written. The {@code x-headroom-*} headers ({@link HeadroomHeaders}) are set before the chain runs
  * so they are present even when the application commits the response early.
  *
  * <p>Bodies held at once are bounded by {@code max-buffered-body-bytes} ({@link BodyReadConfig}; each counted by
@@ -62,8 +64,6 @@ public class HeadroomFilter implements Filter {
     private final RetrieveRounds.Starter retrieveLoop;
     /** The optional stats endpoint (init-param {@code stats.path}); null when off. */
     private volatile StatsEndpoint stats;
-    /** Set once a downstream went asynchronous: from then on no call can be answered, and no tool is injected. */
-    private volatile boolean asyncDownstream;
 
     /** The Headroom and its admission policy, published together. */
     record Admitted(Headroom headroom, Admission admission, BodyBudget budget, String cannotAnswer,
@@ -148,8 +148,8 @@ public class HeadroomFilter implements Filter {
             return "the headroom_retrieve tool is not injected (ccr.inject-tool=false)";
         }
         return "it answers the model's headroom_retrieve calls itself by running the application again with each "
-                + "follow-up, as long as the application answers synchronously (an application that goes "
-                + "asynchronous turns this off, and the tool is then no longer injected)";
+                + "follow-up (an application that goes asynchronous there is run to the end of its answer on the "
+                + "request's thread)";
     }
 
     @Override
@@ -223,9 +223,7 @@ public class HeadroomFilter implements Filter {
                     }
                     RetrieveExchange exchange = new RetrieveExchange(request, rewrite.decoded(), response,
                             rewrite.responseHeaders(), loop.get());
-                    if (exchange.run(chain, forwarded(request, body, rewrite)) == RetrieveExchange.Outcome.ASYNC) {
-                        asyncDownstreamSeen();
-                    }
+                    exchange.run(chain, forwarded(request, body, rewrite));
                 }
             }
         }
@@ -241,7 +239,7 @@ public class HeadroomFilter implements Filter {
     }
 
     private boolean answersCalls(Admitted current) {
-        return current.cannotAnswer() == null && !asyncDownstream;
+        return current.cannotAnswer() == null;
     }
 
     private Optional<RetrieveRounds> startLoop(Admitted current, AdmissionDecision decision, BodyRewrite rewrite) {
@@ -251,16 +249,6 @@ public class HeadroomFilter implements Filter {
             LOG.warn("Headroom could not start the retrieve loop for POST {} ({}); forwarding without it",
                     decision.endpoint().path(), e.getClass().getName());
             return Optional.empty();
-        }
-    }
-
-    /** The first asynchronous downstream turns answering off for good: one INFO line says so. */
-    private void asyncDownstreamSeen() {
-        if (!asyncDownstream) {
-            asyncDownstream = true;
-            LOG.info("Headroom servlet filter: the application answered a request asynchronously (AsyncContext), so the "
-                    + "filter cannot run it again with a follow-up; it stops injecting the headroom_retrieve tool and "
-                    + "no longer answers calls. Set retrieve.max-rounds=0 to decide this at start-up.");
         }
     }
 

@@ -18,14 +18,6 @@ import java.util.Map;
 final class RetrieveExchange {
     private static final HeadroomLog LOG = HeadroomLog.of(RetrieveExchange.class);
 
-    /** How the exchange ended, for the filter. */
-    enum Outcome {
-        /** The client got its answer (or went away). */
-        DONE,
-        /** The downstream went asynchronous: it cannot be re-invoked, its answer goes to the client as written. */
-        ASYNC
-    }
-
     private final HttpServletRequest original;
     private final boolean decoded;
     private final HttpServletResponse client;
@@ -49,43 +41,80 @@ final class RetrieveExchange {
         this.loop = loop;
     }
 
-    Outcome run(FilterChain chain, HttpServletRequest first) throws IOException, ServletException {
+    void run(FilterChain chain, HttpServletRequest first) throws IOException, ServletException {
         HttpServletRequest request = first;
         while (true) {
             AnswerCapture answer = new AnswerCapture(client, this);
             try {
-                chain.doFilter(request, answer);
+                runRound(chain, new RoundRequest(request, answer), answer);
             } catch (IOException | ServletException | RuntimeException e) {
                 if (clientGone) {
                     logClientGone();
-                    return Outcome.DONE;
+                    return;
                 }
                 if (bodyBytesWritten) {
                     // the client is mid-stream: end it with the provider's error event, never a clean end
                     LOG.warn("Headroom ended a stream with an error event: the downstream failed in retrieve round {} ({})",
                             loop.rounds(), e.getClass().getName());
                     writeFailure("the upstream call failed");
-                    return Outcome.DONE;
+                    return;
                 }
                 throw e;
-            }
-            if (request.isAsyncStarted()) {
-                answer.detach();
-                return Outcome.ASYNC;
             }
             RetrieveRounds.Step step = finish(answer);
             if (clientGone) {
                 logClientGone();
-                return Outcome.DONE;
+                return;
             }
             if (step == null) {
-                return Outcome.DONE;
+                return;
             }
             if (step instanceof RetrieveRounds.Deliver deliver) {
                 deliver(answer, deliver.bytes());
-                return Outcome.DONE;
+                return;
             }
             request = new CachedBodyRequest(original, ((RetrieveRounds.FollowUp) step).body(), decoded);
+        }
+    }
+
+    /**
+     * Runs the downstream once, to the end of its answer: when it goes asynchronous, this thread waits for it and
+     * runs its dispatches ({@link RoundAsync}), as it would wait for a synchronous downstream.
+     */
+    private static void runRound(FilterChain chain, RoundRequest round, AnswerCapture answer)
+            throws IOException, ServletException {
+        chain.doFilter(round, answer);
+        RoundAsync async;
+        while ((async = round.startedAsync()) != null) {
+            RoundAsync.End end;
+            try {
+                end = async.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for an asynchronous answer", e);
+            }
+            if (end == RoundAsync.End.COMPLETE) {
+                round.asyncEnded();
+                async.completed();
+                return;
+            }
+            if (async.dispatchPath() != null) {
+                // a dispatch to another target: the filter can only run its own chain
+                async.failed(new IllegalStateException("Headroom runs dispatches to the request's own target only"));
+                throw new ServletException("an asynchronous dispatch to " + async.dispatchPath()
+                        + " inside a retrieve exchange is not supported");
+            }
+            round.dispatching();
+            try {
+                chain.doFilter(async.dispatchRequest(), async.dispatchResponse());
+            } catch (IOException | ServletException | RuntimeException e) {
+                async.failed(e);
+                async.completed();
+                throw e;
+            }
+            if (round.startedAsync() == null) {
+                async.completed();
+            }
         }
     }
 

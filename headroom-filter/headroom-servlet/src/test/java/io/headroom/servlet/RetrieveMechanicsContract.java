@@ -203,21 +203,23 @@ public abstract class RetrieveMechanicsContract {
     }
 
     /**
-     * An asynchronous downstream cannot be run again: its answer reaches the client as written, and the filter stops
-     * offering the tool.
+     * A downstream that answers asynchronously (AsyncContext.start, then complete) is run to the end of its answer
+     * and again with the follow-up: the call never reaches the client, and the tool stays offered.
      */
     @ParameterizedTest
     @EnumSource(Protocol.class)
-    void asynchronousDownstreamTurnsAnsweringOff(Protocol protocol) throws Exception {
-        String first = UUID.randomUUID().toString();
-        HttpResponse<String> response = post(protocol, ASYNC, first, "async");
-        assertEquals(200, response.statusCode());
-        assertEquals(ScriptedModelServlet.CALL_JSON, response.body());
+    void asynchronousDownstreamIsAnsweredAndRunAgain(Protocol protocol) throws Exception {
+        for (int exchange = 0; exchange < 2; exchange++) {
+            String id = UUID.randomUUID().toString();
+            HttpResponse<String> response = post(protocol, ASYNC, id, "async");
 
-        String second = UUID.randomUUID().toString();
-        assertEquals(200, post(protocol, ASYNC, second, "echo").statusCode());
-        assertFalse(ScriptedModelServlet.received(second).get(0).body().contains(RetrieveTool.NAME),
-                "the tool is still offered after an asynchronous answer");
+            assertEquals(200, response.statusCode());
+            assertEquals("{\"choices\":[{\"message\":{\"content\":\"async answer after {\"follow_up\":1}\"}}]}",
+                    response.body());
+            List<ScriptedModelServlet.Received> received = ScriptedModelServlet.received(id);
+            assertEquals(2, received.size(), "the asynchronous downstream ran once per round");
+            assertTrue(received.get(0).body().contains(RetrieveTool.NAME), "the tool is offered in exchange " + exchange);
+        }
     }
 
     private HttpResponse<String> post(Protocol protocol, String prefix, String id, String script) throws Exception {

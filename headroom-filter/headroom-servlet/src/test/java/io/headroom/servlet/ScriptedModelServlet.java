@@ -89,7 +89,9 @@ public class ScriptedModelServlet extends HttpServlet {
                 AsyncContext async = request.startAsync();
                 async.start(() -> {
                     try {
-                        json((HttpServletResponse) async.getResponse(), CALL_JSON);
+                        json((HttpServletResponse) async.getResponse(), followUp
+                                ? "{\"choices\":[{\"message\":{\"content\":\"async answer after " + body + "\"}}]}"
+                                : CALL_JSON);
                     } catch (IOException e) {
                         // the client went away
                     } finally {

@@ -17,5 +17,11 @@ public enum Limitation {
      * container's idle timeout (Jetty {@code idleTimeout}, Tomcat {@code connectionTimeout}), not after
      * {@code body-read-timeout-ms}. The servlet filter, JAX-RS and Spring hosts.
      */
-    CONTAINER_BOUNDS_BODY_READS
+    CONTAINER_BOUNDS_BODY_READS,
+    /**
+     * Nothing in the host answers the model's {@code headroom_retrieve} calls, so Headroom does not offer the tool
+     * (one INFO line at start-up says so): the upstream never sees the tool and the client gets the upstream's
+     * answer as it came. The JAX-RS filter, and Quarkus applications whose downstream is a REST resource.
+     */
+    RETRIEVE_TOOL_NOT_OFFERED
 }

@@ -50,6 +50,12 @@ public final class RecordingStub {
     public static final String ID_HEADER = "x-conformance-id";
     /** Request header: {@code sse} asks for an event stream instead of the JSON answer. */
     public static final String RESPOND_HEADER = "x-conformance-respond";
+    /**
+     * Request header naming a {@link RetrieveScript.Scenario}: the stub then plays the model of that scenario (a
+     * headroom_retrieve call, then the answer to the follow-up) and records round {@code n > 1} of the exchange
+     * under {@code id + ".r" + n}.
+     */
+    public static final String SCRIPT_HEADER = "x-conformance-script";
     /** Marks a request coming from a {@link io.headroom.conformance.downstream.DownstreamRelay}. */
     public static final String RELAY_HEADER = "x-conformance-relay";
     /** Prefix of the headers in which a relay reports what its application saw. */
@@ -74,6 +80,7 @@ public final class RecordingStub {
     public static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
 
     private static final String CONTROL = "/__conformance/";
+    private static final long KEEP_ALIVE_MILLIS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CONTROL_CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -89,6 +96,7 @@ public final class RecordingStub {
         }
     });
     private final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rounds = new ConcurrentHashMap<>();
 
     private RecordingStub() {
     }
@@ -115,6 +123,17 @@ public final class RecordingStub {
         return Received.parse(JSON.readTree(r.body()));
     }
 
+    /** What reached the stub in round {@code round} (1 = the first request) of a scripted exchange, or null. */
+    public static Received receivedRound(String id, int round) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = control(HttpRequest.newBuilder(
+                uri().resolve(CONTROL + "received/" + roundKey(id, round))).GET());
+        return r.statusCode() == 404 ? null : Received.parse(JSON.readTree(r.body()));
+    }
+
+    private static String roundKey(String id, int round) {
+        return round == 1 ? id : id + ".r" + round;
+    }
+
     /** Lets the stub send the rest of exchange {@code id}'s event stream. */
     public static void release(String id) throws IOException, InterruptedException {
         control(HttpRequest.newBuilder(uri().resolve(CONTROL + "release/" + id))
@@ -127,6 +146,9 @@ public final class RecordingStub {
     }
 
     private URI start() {
+        // without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK (~40 ms per answer), which
+        // would swamp the latency measurement; read once, when the first JDK HttpServer of this JVM is created
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -182,6 +204,11 @@ public final class RecordingStub {
             recording.put(name, headers.getFirst(relayed ? OBSERVED_PREFIX + name : name));
         }
         recording.put("body_base64", Base64.getEncoder().encodeToString(body));
+        String script = headers.getFirst(SCRIPT_HEADER);
+        if (script != null && id != null) {
+            playScript(exchange, RetrieveScript.Scenario.valueOf(script), id, body, recording);
+            return;
+        }
         boolean sse = "sse".equals(headers.getFirst(RESPOND_HEADER));
         if (id != null) {
             recordings.put(id, recording);
@@ -216,6 +243,70 @@ public final class RecordingStub {
         }
     }
 
+    /** One round of a scripted exchange: records it under its round's key, then plays the scenario's answer. */
+    private void playScript(HttpExchange exchange, RetrieveScript.Scenario scenario, String id, byte[] body,
+                            ObjectNode recording) throws IOException {
+        int round = rounds.merge(id, 1, Integer::sum);
+        String key = roundKey(id, round);
+        recordings.put(key, recording);
+        String text = new String(body, StandardCharsets.UTF_8);
+        JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (IOException e) {
+            request = JSON.createObjectNode();
+        }
+        RetrieveScript.Answer answer = RetrieveScript.answer(scenario, round, request, text);
+        if (answer == null) {
+            streamUntilTheClientIsGone(exchange, key, recording);
+            return;
+        }
+        Headers out = exchange.getResponseHeaders();
+        out.set("Content-Type", answer.contentType());
+        if (answer.retryAfter() != null) {
+            out.set("retry-after", answer.retryAfter());
+        }
+        if (answer.pieces().size() == 1) {
+            byte[] bytes = answer.bytes();
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            return;
+        }
+        exchange.sendResponseHeaders(answer.status(), 0);
+        OutputStream stream = exchange.getResponseBody();
+        for (String piece : answer.pieces()) {
+            stream.write(piece.getBytes(StandardCharsets.UTF_8));
+            stream.flush();
+        }
+    }
+
+    /**
+     * The opening chunk, then a keep-alive comment every {@link #KEEP_ALIVE_MILLIS} until a write fails: the
+     * connection was closed (the host cancelled the upstream call), recorded as {@code upstream_closed}.
+     */
+    private void streamUntilTheClientIsGone(HttpExchange exchange, String key, ObjectNode recording) {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        boolean closed = false;
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write(RetrieveScript.openingChunk().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(KEEP_ALIVE_MILLIS);
+                out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            closed = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        recording.put("upstream_closed", closed);
+        recordings.put(key, recording); // published again so the control thread sees the flag
+    }
+
     private static void writeEvent(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -228,13 +319,14 @@ public final class RecordingStub {
     /** What reached the stub for one exchange, with the headers as the host's application saw them. */
     public record Received(String method, String path, String contentType, String contentLength,
                            String contentEncoding, String transferEncoding, byte[] body,
-                           Boolean restSentAfterRelease) {
+                           Boolean restSentAfterRelease, Boolean upstreamClosed) {
 
         static Received parse(JsonNode r) {
             return new Received(r.path("method").asText(), r.path("path").asText(), text(r, "content-type"),
                     text(r, "content-length"), text(r, "content-encoding"), text(r, "transfer-encoding"),
                     Base64.getDecoder().decode(r.path("body_base64").asText()),
-                    r.has("rest_sent_after_release") ? r.path("rest_sent_after_release").asBoolean() : null);
+                    r.has("rest_sent_after_release") ? r.path("rest_sent_after_release").asBoolean() : null,
+                    r.has("upstream_closed") ? r.path("upstream_closed").asBoolean() : null);
         }
 
         private static String text(JsonNode r, String field) {

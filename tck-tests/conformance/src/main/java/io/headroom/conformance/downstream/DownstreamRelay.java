@@ -22,7 +22,8 @@ import java.util.function.Function;
  */
 public final class DownstreamRelay {
     /** Request headers a relay passes on to the stub as they are. */
-    private static final List<String> PASSED_ON = List.of(RecordingStub.ID_HEADER, RecordingStub.RESPOND_HEADER);
+    private static final List<String> PASSED_ON = List.of(RecordingStub.ID_HEADER, RecordingStub.RESPOND_HEADER,
+            RecordingStub.SCRIPT_HEADER);
     private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "OPTIONS", "DELETE");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -60,15 +61,18 @@ public final class DownstreamRelay {
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.headers().firstValue("retry-after").orElse(null), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while relaying to the stub", e);
         }
     }
 
-    /** The stub's answer: status, Content-Type and the body as it arrives. */
-    public record Answer(int status, String contentType, InputStream body) {
+    /**
+     * The stub's answer: status, Content-Type, {@code retry-after} (of a refused call, which a relay passes on as
+     * an application forwarding provider answers does) and the body as it arrives.
+     */
+    public record Answer(int status, String contentType, String retryAfter, InputStream body) {
 
         /** Copies the body to {@code out}, flushing after every read so an event stream is never held back. */
         public void streamTo(OutputStream out) throws IOException {

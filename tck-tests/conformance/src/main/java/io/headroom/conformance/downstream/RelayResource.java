@@ -38,6 +38,7 @@ public class RelayResource {
                 uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), headers::getHeaderString,
                 body == null ? new byte[0] : body);
         StreamingOutput stream = answer::streamTo;
-        return Response.status(answer.status()).type(answer.contentType()).entity(stream).build();
+        return Response.status(answer.status()).type(answer.contentType())
+                .header("retry-after", answer.retryAfter()).entity(stream).build();
     }
 }

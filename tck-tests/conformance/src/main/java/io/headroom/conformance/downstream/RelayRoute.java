@@ -71,6 +71,9 @@ public final class RelayRoute implements Handler<RoutingContext> {
             if (answer.contentType() != null) {
                 response.putHeader("Content-Type", answer.contentType());
             }
+            if (answer.retryAfter() != null) {
+                response.putHeader("retry-after", answer.retryAfter());
+            }
             try (InputStream in = answer.body()) {
                 byte[] chunk = new byte[8192];
                 int n;

@@ -23,6 +23,9 @@ public class RelayServlet extends HttpServlet {
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
         }
+        if (answer.retryAfter() != null) {
+            response.setHeader("retry-after", answer.retryAfter());
+        }
         answer.streamTo(response.getOutputStream());
     }
 }

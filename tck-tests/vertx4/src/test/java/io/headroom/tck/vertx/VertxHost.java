@@ -6,6 +6,7 @@ import io.headroom.HeadroomConfig;
 import io.headroom.conformance.BodyLimits;
 import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.downstream.RelayRoute;
+import io.headroom.conformance.downstream.RetrieveRelayRoute;
 import io.headroom.vertx.HeadroomHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -24,8 +25,26 @@ import java.util.concurrent.TimeUnit;
 final class VertxHost implements HostUnderTest {
     private static final long TIMEOUT_SECONDS = 30;
 
+    private final boolean answersRetrieveCalls;
     private Headroom headroom;
     private Vertx vertx;
+
+    /** The application relays with its JDK-client relay; Headroom does not offer the retrieve tool. */
+    VertxHost() {
+        this(false);
+    }
+
+    private VertxHost(boolean answersRetrieveCalls) {
+        this.answersRetrieveCalls = answersRetrieveCalls;
+    }
+
+    /**
+     * The application forwards with its own Vert.x HttpClient through {@code RetrieveRelay} and tells the handler
+     * {@code answersRetrieveCalls(true)}, so Headroom offers the tool and the application answers the calls.
+     */
+    static VertxHost answeringRetrieveCalls() {
+        return new VertxHost(true);
+    }
 
     @Override
     public URI start(Map<String, String> headroomOptions) throws Exception {
@@ -33,11 +52,15 @@ final class VertxHost implements HostUnderTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         HeadroomHandler handler = HeadroomHandler.builder(headroom).readLimit(BodyLimits.READ_LIMIT_BYTES)
-                .bodyRead(BodyReadConfig.fromMap(headroomOptions)).build();
+                .bodyRead(BodyReadConfig.fromMap(headroomOptions)).answersRetrieveCalls(answersRetrieveCalls).build();
         router.route().handler(handler.bodyReader()).handler(handler);
         // the application's BodyHandler, for JSON (a gateway forwards forms as sent); passes for what Headroom read
         router.route().handler(RelayRoute.jsonBodyHandler());
-        router.route().handler(new RelayRoute(HeadroomHandler::body)); // the accessor that works on 4.5 and 5
+        if (answersRetrieveCalls) {
+            router.route().handler(new RetrieveRelayRoute(headroom, vertx.createHttpClient(), HeadroomHandler::body));
+        } else {
+            router.route().handler(new RelayRoute(HeadroomHandler::body)); // the accessor that works on 4.5 and 5
+        }
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                 .setUseAlpn(false).setHttp2ClearTextEnabled(true);
         HttpServer server = vertx.createHttpServer(options).requestHandler(router).listen()

@@ -36,6 +36,9 @@ class RelayController {
         if (answer.contentType() != null) {
             response.header(HttpHeaders.CONTENT_TYPE, answer.contentType());
         }
+        if (answer.retryAfter() != null) {
+            response.header("retry-after", answer.retryAfter());
+        }
         return response.body(answer::streamTo);
     }
 }

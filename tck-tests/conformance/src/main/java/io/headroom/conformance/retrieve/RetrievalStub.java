@@ -1,4 +1,4 @@
-package io.headroom.sample;
+package io.headroom.conformance.retrieve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  * (with {@code retry-after: 7}) or {@code 500} answers that status with an error body; {@code x-stub-followup:
  * hang} streams the start of the answer, then keeps the stream open with pings until the connection is closed,
  * which {@link #awaitHangUp} reports.
+ *
+ * <p>Shared by every host's retrieve tests (the sample gateway, Spring Boot, Spring Cloud Gateway Server MVC).
  */
-final class RetrievalStub implements AutoCloseable {
-    static final String NEEDLE = "order-00057";
-    static final String MISSING = "the tool result did not contain the needle";
+public final class RetrievalStub implements AutoCloseable {
+    public static final String NEEDLE = "order-00057";
+    public static final String MISSING = "the tool result did not contain the needle";
     private static final Pattern HASH = Pattern.compile("hash=([0-9a-f]{8,})");
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -44,33 +46,33 @@ final class RetrievalStub implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
     private volatile String expectedOriginal;
 
-    RetrievalStub() throws IOException {
+    public RetrievalStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<JsonNode> received() {
+    public List<JsonNode> received() {
         return List.copyOf(received);
     }
 
-    void clear() {
+    public void clear() {
         received.clear();
         expectedOriginal = null;
     }
 
     /** From now on the final answer names the needle only if the retrieve result is exactly {@code original}. */
-    void expectOriginal(String original) {
+    public void expectOriginal(String original) {
         expectedOriginal = original;
     }
 
     /** True once a hanging follow-up stream found its connection closed (the gateway cancelled the call). */
-    boolean awaitHangUp(long seconds) throws InterruptedException {
+    public boolean awaitHangUp(long seconds) throws InterruptedException {
         return hungUp.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
