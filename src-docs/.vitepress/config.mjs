@@ -8,7 +8,9 @@ export default {
   // pages link to sources elsewhere in the repository (../sample-app/..., ../README.md)
   ignoreDeadLinks: [/^\.\.\//],
   themeConfig: {
-    nav: [{ text: 'Quick start', link: '/quick-start' }, { text: 'Configuration', link: '/configuration' }],
+    // /api/ is the Javadoc of the public API, generated into public/api by tck-tests/doc-snippets (ApiDocs)
+    nav: [{ text: 'Quick start', link: '/quick-start' }, { text: 'Configuration', link: '/configuration' },
+      { text: 'Javadoc', link: '/api/index.html', target: '_self' }],
     sidebar: [
       { text: 'Getting started', items: [
         { text: 'Overview', link: '/' },

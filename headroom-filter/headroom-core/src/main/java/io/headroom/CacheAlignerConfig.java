@@ -30,7 +30,7 @@ public final class CacheAlignerConfig {
                             "Opt-in: rewrite the system prompt so provider prompt caches hit: dates, times, timestamps, UUIDs, "
                                     + "hex/request/session ids and the configured patterns are cut out of the system content "
                                     + "(with the whitespace or punctuation joining them) and listed, in order, in one "
-                                    + "'[Dynamic context]' block at its end. Off: system prompts are never changed.",
+                                    + "'[Dynamic context]' block at its end. Off: the system prompt's text is never changed.",
                             Builder::enabled, CacheAlignerConfig::enabled)
                     .row(new ConfigOption(PATTERNS, "comma-separated regular expressions", PatternList.join(DEFAULT_PATTERNS),
                                     "Extra dynamic-content patterns beyond the built-in ones (a comma inside (), [] or {}, or escaped, does not separate)."),

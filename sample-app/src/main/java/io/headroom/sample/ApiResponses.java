@@ -7,7 +7,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
-/** Writes JSON answers, and errors in the one wire shape {@code {"error": {"type", "message"}}}. */
+/**
+ * Writes JSON answers, and errors of Headroom's own endpoints in the shape {@code {"error": {"type", "message"}}}
+ * (provider routes answer in the provider's shape: {@link ProviderErrors}).
+ */
 final class ApiResponses {
     private static final String JSON = "application/json";
 

@@ -50,4 +50,36 @@ public interface GatewayConfig {
     /** Pipeline warm-up after a start before {@code GET /readyz} answers 200 ({@link WarmUp}); 0 turns it off. */
     @WithDefault("10s")
     Duration warmUp();
+
+    /** Retries of upstream calls that failed before any answer byte reached the client ({@link RetryPolicy}). */
+    Retry retry();
+
+    /**
+     * {@code headroom.gateway.retry.*}: the original proxy's retry settings (retry_enabled,
+     * retry_max_attempts, retry_base_delay_ms, retry_max_delay_ms) with the same defaults, plus a deadline.
+     */
+    interface Retry {
+        /** Off: every upstream answer and failure reaches the client after one attempt. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Attempts in all, the first one included (1 to 10, as the original's --retry-max-attempts). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Backoff before the second attempt; doubled for each further one, then jittered to 50-150 %. */
+        @WithDefault("1s")
+        Duration baseDelay();
+
+        /** Upper bound of one backoff, also of a provider's {@code retry-after}. */
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /**
+         * No attempt starts after this much time from the first one: a wait that would end past it is not
+         * taken, and the last answer (or a 502) goes to the client instead.
+         */
+        @WithDefault("60s")
+        Duration deadline();
+    }
 }

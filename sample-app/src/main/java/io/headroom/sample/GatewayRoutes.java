@@ -1,15 +1,20 @@
 package io.headroom.sample;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The proxied LLM endpoints. The Headroom route filter of the extension runs first and rewrites
  * the body; these routes forward whatever body it left in {@code rc.body()}: OpenAI-shaped calls to
- * the OpenAI target, Anthropic Messages to the Anthropic target.
+ * the OpenAI target, Anthropic Messages to the Anthropic target. A body the filter read that is not one
+ * JSON object is refused with the provider's own 400 instead of being forwarded. Every other path goes
+ * through {@link PassThroughRoute}.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -22,6 +27,9 @@ public class GatewayRoutes {
         this.targets = targets;
         this.bodies = bodies;
     }
+
+    /** The paths served here with POST; other methods on them are passed through like any other path. */
+    static final Set<String> PROXIED_PATHS = Set.of("/v1/chat/completions", "/v1/responses", "/v1/messages");
 
     void register(@Observes Router router) {
         proxy(router, "/v1/chat/completions", targets.openai());
@@ -37,11 +45,26 @@ public class GatewayRoutes {
                         // in its body budget): relayed as sent, streamed at any size, never held whole; Vert.x's
                         // BodyHandler would also decode forms and refuse fields over its form limits
                         forwarder.forwardAsSent(rc, target);
+                        return;
+                    }
+                    Buffer body = bodyOf(rc);
+                    Optional<String> malformed = identityEncoded(rc) ? JsonSyntax.problem(body.getBytes())
+                            : Optional.empty();
+                    if (malformed.isPresent()) {
+                        // the provider would refuse it too: answered here in its shape, as the original does
+                        ProviderErrors.of(target).write(rc.response(), ProviderErrors.Kind.INVALID_JSON,
+                                malformed.get());
                     } else {
-                        forwarder.forward(rc, target, bodyOf(rc));
+                        forwarder.forward(rc, target, body);
                     }
                 })
-                .failureHandler(bodies.failures());
+                .failureHandler(bodies.failures(ProviderErrors.of(target)));
+    }
+
+    /** The body is as the client wrote it (a gzip body the filter left encoded is not judged here). */
+    private static boolean identityEncoded(RoutingContext rc) {
+        String encoding = rc.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+        return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
     }
 
     private static Buffer bodyOf(RoutingContext rc) {

@@ -52,10 +52,19 @@ public class RequestBodies {
 
     /** Failure handler: JSON error with the status of its type; no content or credentials logged. */
     public Handler<RoutingContext> failures() {
+        return failures(null);
+    }
+
+    /** As {@link #failures()} on a provider route: a refused body is answered in that provider's shape. */
+    Handler<RoutingContext> failures(ProviderErrors provider) {
         return rc -> {
             Throwable failure = rc.failure();
             int status = rc.statusCode();
-            if (status == 413) {
+            if (provider != null && status == 413) {
+                provider.write(rc.response(), ProviderErrors.Kind.TOO_LARGE, "request body exceeds the size limit");
+            } else if (provider != null && status == 400) {
+                provider.write(rc.response(), ProviderErrors.Kind.INVALID_JSON, "bad request");
+            } else if (status == 413) {
                 ApiResponses.error(rc.response(), ErrorType.PAYLOAD_TOO_LARGE, "request body exceeds the size limit");
             } else if (status == 400) {
                 ApiResponses.error(rc.response(), ErrorType.VALIDATION_ERROR, "bad request");

@@ -47,10 +47,14 @@ final class UpstreamCall {
     /** @param idleTimeout how long the upstream may stay silent before the call fails */
     Future<HttpClientResponse> send(Buffer body, Duration idleTimeout) {
         MultiMap headers = headers();
-        headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+        boolean bodiless = body.length() == 0 && rc.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null;
+        if (!bodiless) {
+            headers.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+        }
         return client.request(options(headers, idleTimeout)).compose(req -> {
             current.set(req);
-            return req.send(body);
+            // a GET the client sent without a body goes on without one
+            return bodiless ? req.send() : req.send(body);
         });
     }
 

@@ -1,7 +1,6 @@
 package io.headroom.sample;
 
 import io.headroom.BodyReadConfig;
-import io.headroom.ErrorType;
 import io.headroom.host.retrieve.RetrieveLoop;
 import io.headroom.vertx.ReadWatchdog;
 import io.vertx.core.Vertx;
@@ -10,6 +9,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -37,6 +38,7 @@ public class UpstreamForwarder {
     private final RetrievalRelay retrieval;
     private final SpendBooking spend;
     private final long bodyReadTimeoutMs;
+    private final UpstreamRetries retries;
 
     public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend,
                              BodyReadConfig bodyRead) {
@@ -44,6 +46,7 @@ public class UpstreamForwarder {
         this.bodyReadTimeoutMs = bodyRead.bodyReadTimeoutMs();
         this.config = config;
         this.retrieval = retrieval;
+        this.retries = new UpstreamRetries(vertx, RetryPolicy.of(config.retry()));
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -59,8 +62,9 @@ public class UpstreamForwarder {
     /**
      * Sends {@code body} with the client's method, path, query and end-to-end headers to
      * {@code target}, then relays status, headers and body. Connection errors and timeouts before
-     * the response started become a 502 provider_error; after that the client connection is reset
-     * so a truncated answer is never mistaken for a complete one. A request that carries the
+     * the response started are retried ({@link UpstreamRetries}, as are 429/529/5xx answers), then become a
+     * 502 in the provider's error shape ({@link ProviderErrors}); after the answer started the client
+     * connection is reset so a truncated answer is never mistaken for a complete one. A request that carries the
      * injected headroom_retrieve tool is handed to {@link RetrievalRelay}, which answers the model's
      * retrieve calls itself.
      */
@@ -70,7 +74,7 @@ public class UpstreamForwarder {
         // booked from the provider's answer when the exchange ends, never before (2xx only)
         SpendBooking.Meter meter = spend.open(rc, body);
         long started = System.nanoTime();
-        call.send(body, config.idleTimeout())
+        retries.run(rc.response(), target, () -> call.send(body, config.idleTimeout()))
                 .onSuccess(resp -> {
                     meter.answered();
                     if (retrieving.isPresent()) {
@@ -87,6 +91,49 @@ public class UpstreamForwarder {
      * it streams to the upstream as the client sends it, at any size, never buffered or parsed.
      */
     public void forwardAsSent(RoutingContext rc, UpstreamTarget target) {
+        stream(rc, target, spend.open(rc, Buffer.buffer()));
+    }
+
+    /**
+     * Relays a request the gateway does not compress (models, embeddings, count_tokens, batches, files, any
+     * path and method) to {@code target} as sent: the body streams through untouched and the answer streams
+     * back. Nothing is metered: these calls generate no completion. A request without a body can be sent
+     * again, so it gets the retries; a streamed body cannot.
+     */
+    public void passThrough(RoutingContext rc, UpstreamTarget target) {
+        if (!RequestBodies.unread(rc)) {
+            send(rc, target, rc.body().buffer());
+        } else if (bodiless(rc.request())) {
+            send(rc, target, Buffer.buffer());
+        } else {
+            stream(rc, target, null);
+        }
+    }
+
+    private void send(RoutingContext rc, UpstreamTarget target, Buffer body) {
+        UpstreamCall call = call(rc, target, false);
+        long started = System.nanoTime();
+        retries.run(rc.response(), target, () -> call.send(body, config.idleTimeout()))
+                .onSuccess(resp -> relay(rc, resp, target, started))
+                .onFailure(err -> failBeforeResponse(rc.response(), target, err));
+    }
+
+    /** No body follows the head: HTTP/1 without Content-Length or Transfer-Encoding, or a declared 0. */
+    private static boolean bodiless(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return length.trim().equals("0");
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return false;
+        }
+        // HTTP/2 frames a body without either header; only a method that carries none by convention counts
+        return request.version() != HttpVersion.HTTP_2 || request.method() == HttpMethod.GET
+                || request.method() == HttpMethod.HEAD || request.method() == HttpMethod.OPTIONS;
+    }
+
+    /** @param meter the spend meter of an LLM call, null for a pass-through */
+    private void stream(RoutingContext rc, UpstreamTarget target, SpendBooking.Meter meter) {
         rc.request().pause(); // nothing may be lost before the upstream request is open
         UpstreamCall call = call(rc, target, false);
         // a silent or trickling sender would hold this connection and an upstream one: the same read
@@ -96,10 +143,9 @@ public class UpstreamForwarder {
             ReadWatchdog.answerStoppedBody(silent);
             call.cancel();
         });
-        SpendBooking.Meter meter = spend.open(rc, Buffer.buffer());
         long started = System.nanoTime();
         call.stream(rc.request(), config.idleTimeout())
-                .onSuccess(resp -> relay(rc, resp, meter.watch(resp), target, started))
+                .onSuccess(resp -> relay(rc, resp, meter == null ? resp : meter.watch(resp), target, started))
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
     }
 
@@ -171,7 +217,7 @@ public class UpstreamForwarder {
             out.reset();
             return;
         }
-        ApiResponses.error(out, ErrorType.PROVIDER_ERROR, message);
+        ProviderErrors.of(target).write(out, ProviderErrors.Kind.UPSTREAM_UNAVAILABLE, message);
     }
 
     /** A short, content-free description of a transport failure. */

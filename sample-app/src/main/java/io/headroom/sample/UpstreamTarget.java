@@ -66,15 +66,14 @@ public final class UpstreamTarget {
     public int port() { return port; }
 
     /**
-     * The path (and query) to request upstream for a client's {@code /v1/...} path and query.
-     * A base path ending in {@code /v1} absorbs the client's leading {@code /v1}.
+     * The path (and query) to request upstream for a client's path and query. A base path ending in
+     * {@code /v1} stands for the API root (as the original proxy reads it): the client's {@code /v1/...}
+     * does not double it, and a passed-through path outside {@code /v1} ({@code /health}) is not put under it.
      */
     public String upstreamUri(String clientPathAndQuery) {
         String p = clientPathAndQuery.startsWith("/") ? clientPathAndQuery : "/" + clientPathAndQuery;
-        if (basePath.endsWith("/v1") && (p.startsWith("/v1/") || p.equals("/v1") || p.startsWith("/v1?"))) {
-            p = p.substring(3);
-        }
-        String joined = basePath + p;
+        String root = basePath.endsWith("/v1") ? basePath.substring(0, basePath.length() - 3) : basePath;
+        String joined = root + p;
         return joined.isEmpty() ? "/" : joined;
     }
 

@@ -124,11 +124,12 @@ class HeadroomApiTest {
     }
 
     @Test
-    void unknownRoutesAnswerJson404() {
-        given().get("/v1/nothing-here").then().statusCode(404)
+    void ownEndpointsAnswerOtherMethodsWithJson405() {
+        // any other path is passed through to a provider (PassThroughGatewayTest)
+        given().get("/v1/compress").then().statusCode(405)
                 .contentType(containsString("application/json"))
-                .body("error.type", equalTo("not_found"))
-                .body("error.message", containsString("/v1/nothing-here"));
+                .body("error.type", equalTo("method_not_allowed"))
+                .body("error.message", containsString("/v1/compress"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,7 +16,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With nothing listening at the targets, the gateway answers 502 provider_error without leaking credentials. */
+/**
+ * With nothing listening at the targets (after the retries), the gateway answers 502 in the provider's own
+ * error shape on its routes, without leaking credentials.
+ */
 @QuarkusTest
 @TestProfile(UpstreamDownTest.DeadTargets.class)
 class UpstreamDownTest {
@@ -39,27 +43,42 @@ class UpstreamDownTest {
     }
 
     @Test
-    void chatCompletionAnswers502ProviderError() {
+    void chatCompletionAnswers502InOpenAisShape() {
         given().contentType("application/json")
                 .header("Authorization", "Bearer sk-secret-value-123")
                 .body(ExampleRequests.chatRequestBytes())
                 .post("/v1/chat/completions")
                 .then().statusCode(502)
                 .contentType(containsString("application/json"))
-                .body("error.type", equalTo("provider_error"))
+                .body("error.type", equalTo("server_error"))
+                .body("error.code", equalTo("proxy_error"))
+                .body("type", nullValue())
                 .body("error.message", containsString("unavailable"))
                 .body("error.message", not(containsString("sk-secret-value-123")));
     }
 
     @Test
-    void anthropicMessagesAnswer502ProviderError() {
+    void anthropicMessagesAnswer502InAnthropicsShape() {
         given().contentType("application/json")
                 .header("x-api-key", "sk-ant-secret-456")
                 .body("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
                 .post("/v1/messages")
                 .then().statusCode(502)
-                .body("error.type", equalTo("provider_error"))
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("api_error"))
+                .body("error.message", containsString("unavailable"))
                 .body("error.message", not(containsString("sk-ant-secret-456")));
+    }
+
+    @Test
+    void passedThroughPathsAnswer502InTheirProvidersShape() {
+        given().header("x-api-key", "sk-ant-secret-789").get("/v1/models")
+                .then().statusCode(502)
+                .body("type", equalTo("error"))
+                .body("error.type", equalTo("api_error"));
+        given().header("Authorization", "Bearer sk-secret-value-123").get("/v1/models")
+                .then().statusCode(502)
+                .body("error.code", equalTo("proxy_error"));
     }
 
     @Test

@@ -17,6 +17,9 @@ class UpstreamTargetTest {
         assertEquals(443, t.port());
         assertEquals("/v1/chat/completions", t.upstreamUri("/v1/chat/completions"));
         assertEquals("/v1/responses?x=1", t.upstreamUri("/v1/responses?x=1"));
+        UpstreamTarget sdkForm = UpstreamTarget.parse("openai", "https://api.openai.com/v1");
+        assertEquals("/v1/models?limit=2", sdkForm.upstreamUri("/v1/models?limit=2"));
+        assertEquals("/dashboard/usage", sdkForm.upstreamUri("/dashboard/usage"), "outside /v1: not put under it");
         assertEquals("https://api.openai.com", t.display());
     }
 

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An upstream that stays silent longer than the idle timeout gets a 502 provider_error, not a hang. */
+/** An upstream that stays silent longer than the idle timeout gets a 502 (OpenAI's error shape), not a hang. */
 @QuarkusTest
 @WithTestResource(UpstreamStubResource.class)
 @TestProfile(UpstreamTimeoutTest.ShortIdleTimeout.class)
@@ -32,7 +32,8 @@ class UpstreamTimeoutTest {
                 .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
                 .post("/v1/chat/completions")
                 .then().statusCode(502)
-                .body("error.type", equalTo("provider_error"))
+                .body("error.type", equalTo("server_error"))
+                .body("error.code", equalTo("proxy_error"))
                 .body("error.message", containsString("timed out"));
     }
 

@@ -28,9 +28,10 @@ import java.util.Map;
  * admitted.
  *
  * <p>The answer is watched whatever entity the resource returns: an {@code InputStream} (a forwarded provider
- * stream, read as it arrives), {@code byte[]}, {@code String}, a {@code StreamingOutput} or any object the
- * runtime has a writer for (both written out first, so a stream of that kind reaches the client at its end). An
- * entity the runtime writes after the filters ({@code SseEventSink}, Jersey's {@code ChunkedOutput}) is not watched.
+ * stream, read as it arrives), a {@code StreamingOutput} (run on a thread of its own and read as it writes,
+ * {@link WrittenStream}), {@code byte[]}, {@code String} or any object the runtime has a writer for (written out
+ * first). An entity the runtime writes after the filters ({@code SseEventSink}, Jersey's {@code ChunkedOutput}) is
+ * not watched.
  */
 public final class HeadroomContainerResponseFilter implements ContainerResponseFilter {
     private static final HeadroomLog LOG = HeadroomLog.of(HeadroomContainerResponseFilter.class);
@@ -47,9 +48,7 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
         if (request.getProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY) instanceof PendingRetrieve pending) {
             request.removeProperty(HeadroomContainerRequestFilter.RETRIEVE_PROPERTY);
             SelfCallRetrieveExchange exchange = new SelfCallRetrieveExchange(pending.loop(), pending.selfCall());
-            if (response.getEntity() instanceof StreamingOutput stream && isEventStream(response)) {
-                exchange.answerStreamWrittenByResource(response, stream);
-            } else if (!writtenLater(response.getEntity())) {
+            if (!writtenLater(response.getEntity())) {
                 UpstreamAnswer answer = resourceAnswer(response);
                 if (answer != null) {
                     exchange.answer(response, answer);
@@ -59,12 +58,6 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
         if (request.getProperty(HeadroomContainerRequestFilter.RESPONSE_HEADERS_PROPERTY) instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
         }
-    }
-
-    private static boolean isEventStream(ContainerResponseContext response) {
-        MediaType type = response.getMediaType();
-        return response.getStatus() >= 200 && response.getStatus() <= 299 && type != null
-                && "text".equalsIgnoreCase(type.getType()) && "event-stream".equalsIgnoreCase(type.getSubtype());
     }
 
     /**
@@ -87,6 +80,8 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
                 body = in;
             } else if (entity instanceof byte[] bytes) {
                 body = new ByteArrayInputStream(bytes);
+            } else if (entity instanceof StreamingOutput written) {
+                body = WrittenStream.of(written); // read as the resource writes it, on a thread of its own
             } else if (entity instanceof String text) {
                 body = new ByteArrayInputStream(text.getBytes(charsetOf(response.getMediaType())));
             } else {
@@ -102,10 +97,6 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
 
     private byte[] written(ContainerResponseContext response, Object entity) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (entity instanceof StreamingOutput streaming) {
-            streaming.write(out);
-            return out.toByteArray();
-        }
         MediaType type = response.getMediaType();
         @SuppressWarnings("unchecked")
         MessageBodyWriter<Object> writer = providers == null ? null : (MessageBodyWriter<Object>) providers

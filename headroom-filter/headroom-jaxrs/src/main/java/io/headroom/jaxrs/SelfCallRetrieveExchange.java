@@ -97,109 +97,6 @@ final class SelfCallRetrieveExchange {
         }
     }
 
-    /**
-     * A stream the resource writes itself ({@code StreamingOutput}): its head goes to the client as it is, and its
-     * events pass through the loop as the resource writes them, so the client reads them as they come. A follow-up
-     * refused before any byte reached the client can then no longer change the status: the stream ends with the
-     * provider's error event instead.
-     */
-    void answerStreamWrittenByResource(ContainerResponseContext response, StreamingOutput resourceStream) {
-        loop.onAnswer(response.getStatus(), response.getHeaderString(HttpHeaders.CONTENT_TYPE)); // STREAM: checked
-        streaming = true;
-        current = new UpstreamAnswer(response.getStatus(), null, null, null); // nothing to read: it is pushed
-        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
-        response.setEntity((StreamingOutput) out -> {
-            LoopFeed feed = new LoopFeed(out);
-            try {
-                resourceStream.write(feed);
-            } catch (IOException | RuntimeException e) {
-                if (feed.clientGone) {
-                    logClientGone();
-                    return;
-                }
-                LOG.warn("Headroom ended a stream with an error event: the resource's stream failed ({})",
-                        e.getClass().getName());
-                try {
-                    write(out, loop.failure("the upstream call failed"));
-                } catch (ClientGone gone) {
-                    logClientGone();
-                }
-                return;
-            }
-            if (!feed.clientGone) {
-                endOfStream(out);
-            }
-        });
-    }
-
-    private void endOfStream(OutputStream out) throws IOException {
-        streaming = false;
-        try {
-            RetrieveLoop.Step step = loop.onStreamEnd();
-            if (step instanceof RetrieveLoop.Deliver deliver) {
-                write(out, deliver.bytes());
-                return;
-            }
-            try {
-                followUp((RetrieveLoop.FollowUp) step);
-            } catch (IOException e) {
-                failMidStream(out, e);
-                return;
-            }
-        } catch (ClientGone e) {
-            logClientGone();
-            return;
-        }
-        continueInto(out);
-    }
-
-    /** What the resource writes into its stream, through the loop, to the client. */
-    private final class LoopFeed extends OutputStream {
-        private final OutputStream client;
-        private boolean clientGone;
-        private boolean wrote;
-
-        LoopFeed(OutputStream client) {
-            this.client = client;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            byte[] shown = loop.onChunk(java.util.Arrays.copyOfRange(b, off, off + len));
-            if (shown.length > 0) {
-                try {
-                    client.write(shown);
-                    wrote = true;
-                } catch (IOException e) {
-                    clientGone = true;
-                    throw e;
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (wrote) {
-                try {
-                    client.flush();
-                } catch (IOException e) {
-                    clientGone = true;
-                    throw e;
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            // the resource closing its stream ends this round, not the client's stream
-        }
-    }
-
     /** The rest of a stream the client already has bytes of. */
     private void continueInto(OutputStream out) throws IOException {
         try {
@@ -278,7 +175,7 @@ final class SelfCallRetrieveExchange {
     /** The answer becomes the client's response: a follow-up's status and headers replace the resource's. */
     private static void respond(ContainerResponseContext response, UpstreamAnswer answer, Object entity) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.remove(HttpHeaders.CONTENT_LENGTH); // the entity is a new one; the runtime sets its length
+        headers.remove(HttpHeaders.CONTENT_LENGTH); // the entity is a new one
         if (answer.headers() != null) {
             response.setStatus(answer.status());
             headers.remove(HttpHeaders.CONTENT_TYPE);
@@ -287,6 +184,10 @@ final class SelfCallRetrieveExchange {
                     headers.put(h.getKey(), new ArrayList<>(h.getValue()));
                 }
             }
+        }
+        if (entity instanceof byte[] whole) {
+            // a whole answer keeps a length, as it came from the provider (a runtime may not buffer to count it)
+            headers.putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(whole.length));
         }
         response.setEntity(entity);
     }

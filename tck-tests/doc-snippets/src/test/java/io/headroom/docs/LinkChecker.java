@@ -18,6 +18,8 @@ final class LinkChecker {
     private static final Pattern LINK = Pattern.compile("!?\\[(?:[^\\]\\[]|\\[[^\\]]*])*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern INLINE_CODE = Pattern.compile("`+[^`]*`+");
     private static final Pattern EXTERNAL = Pattern.compile("^[a-zA-Z][a-zA-Z+.-]*:.*");
+    /** The Javadoc the site build generates ({@link ApiDocs}); SiteInBrowserTest checks it is published. */
+    static final String GENERATED_API = "/api/";
 
     private final Map<Path, Headings> headings = new HashMap<>();
 
@@ -47,7 +49,7 @@ final class LinkChecker {
 
     /** Why {@code target} does not resolve from {@code page}, or null when it does. */
     private String problem(Path page, String target, boolean onSite) {
-        if (EXTERNAL.matcher(target).matches()) {
+        if (EXTERNAL.matcher(target).matches() || target.startsWith(GENERATED_API)) {
             return null;
         }
         int hash = target.indexOf('#');

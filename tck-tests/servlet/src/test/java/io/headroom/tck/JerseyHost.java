@@ -53,7 +53,6 @@ final class JerseyHost implements HostUnderTest {
     /** Body reads are bounded by Jetty, under Jersey (its idle timeout), not by Headroom. */
     @Override
     public java.util.Set<io.headroom.conformance.Limitation> limitations() {
-        return java.util.Set.of(io.headroom.conformance.Limitation.CONTAINER_BOUNDS_BODY_READS,
-                io.headroom.conformance.Limitation.RETRIEVE_TOOL_NOT_OFFERED); // the JAX-RS filter does not answer calls
+        return java.util.Set.of(io.headroom.conformance.Limitation.CONTAINER_BOUNDS_BODY_READS);
     }
 }

@@ -3,7 +3,7 @@ package io.headroom.tck;
 import io.headroom.conformance.HostUnderTest;
 import io.headroom.conformance.RetrieveResponseContract;
 
-/** The response-side contract in JAX-RS on Jersey 3.1: the filter does not offer the tool (RETRIEVE_TOOL_NOT_OFFERED). */
+/** The response-side contract in JAX-RS on Jersey 3.1: the filter answers the calls with loopback follow-ups. */
 class JerseyRetrieveResponseTest extends RetrieveResponseContract {
     @Override
     protected HostUnderTest newHost() {

@@ -20,6 +20,7 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
+import io.quarkus.vertx.http.deployment.VertxWebRouterBuildItem;
 
 /**
  * Wires Headroom into a Quarkus application: the Headroom bean and the request-body route filter.
@@ -85,6 +86,13 @@ class HeadroomProcessor {
         filters.produce(new FilterBuildItem(recorder.bodyReader(capabilities.isPresent(Capability.REST)),
                 BODY_READER_PRIORITY));
         filters.produce(new FilterBuildItem(recorder.routeFilter(), FILTER_PRIORITY));
+    }
+
+    /** The stats endpoint on the application's router (under its root path); the recorder reads whether it is on. */
+    @BuildStep(onlyIf = HeadroomEnabled.class)
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void statsRoute(HeadroomRecorder recorder, BeanContainerBuildItem beanContainer, VertxWebRouterBuildItem router) {
+        recorder.statsRoute(router.getHttpRouter());
     }
 
     /** Consumed only when the application uses Quarkus REST; otherwise this step never runs. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CoreOptionsMappingTest {
     /** Options of the Quarkus host itself, with no core counterpart: theirs are the only defaults here. */
     private static final Set<String> HOST_OPTIONS = Set.of("enabled", "tenant-isolation", "paths",
-            "retrieve.answered-by-application");
+            "retrieve.answered-by-application", "stats.enabled", "stats.path");
 
     @Test
     void noCoreOptionHasADefaultInTheMapping() {

@@ -94,4 +94,7 @@ public interface HeadroomRuntimeConfig {
 
     /** The retrieve loop: answering the model's headroom_retrieve calls on the response side. */
     RetrieveGroup retrieve();
+
+    /** The optional stats endpoint: Headroom's numbers, to callers on this machine only. */
+    StatsGroup stats();
 }
