@@ -107,11 +107,39 @@ await attempt('summary', () => client.getSummary());
 await attempt('metrics', async () => {
   const text = await client.prometheusMetrics();
   const names = ['headroom_requests_total', 'headroom_tokens_saved_total', 'headroom_compression_ratio',
-    'headroom_latency_seconds', 'headroom_cache_hits_total'];
-  return { length: text.length, present: names.filter((n) => text.includes(n)) };
+    'headroom_latency_seconds', 'headroom_cache_hits_total', 'headroom_persistent_savings_tokens_saved_total'];
+  return {
+    length: text.length, present: names.filter((n) => text.includes(n)),
+    requestsTotalUnlabelled: /^headroom_requests_total \d+$/m.test(text),
+  };
 });
-await attempt('statsHistory', () => client.statsHistory());
-await attempt('statsHistoryHourly', () => client.statsHistory({ series: 'hourly' }));
+await attempt('getMetrics', async () => {
+  const all = await client.getMetrics();
+  const gpt4o = await client.getMetrics({ model: request.model, limit: 1 });
+  const none = await client.getMetrics({ model: 'no-such-model' });
+  return { all, gpt4oCount: gpt4o.length, gpt4oModel: gpt4o[0]?.model ?? null, noneCount: none.length };
+});
+await attempt('statsHistory', async () => {
+  const h = await client.statsHistory();
+  return {
+    schemaVersion: h.schema_version, lifetime: h.lifetime, historyPoints: Array.isArray(h.history) ? h.history.length : -1,
+    seriesKeys: Object.keys(h.series ?? {}), dailyRows: h.series?.daily?.length ?? -1,
+    dailyTokensSaved: h.series?.daily?.[0]?.tokens_saved ?? null,
+  };
+});
+await attempt('statsHistoryHourly', async () => {
+  const h = await client.statsHistory({ series: 'hourly' });
+  return { hourlyRows: h.series?.hourly?.length ?? -1 };
+});
+await attempt('statsHistorySeriesHistory', async () => {
+  const h = await client.statsHistory({ series: 'history' });
+  return { historyPoints: Array.isArray(h.history) ? h.history.length : -1 };
+});
+await attempt('statsHistoryCsv', async () => {
+  const resp = await client.rawFetch('/stats-history?format=csv&series=daily', { method: 'GET' });
+  const text = await resp.text();
+  return { contentType: resp.headers.get('content-type'), header: text.split('\n')[0], lines: text.trim().split('\n').length };
+});
 
 await expectError('retrieveUnknownHash', () => client.retrieve('0123456789abcdef01234567'));
 await expectError('retrieveEmptyHash', () => client.retrieve(''));

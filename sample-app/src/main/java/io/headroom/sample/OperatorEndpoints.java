@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Headroom;
 import io.headroom.StatsSnapshot;
+import io.headroom.sample.stats.RequestLog;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,11 @@ public class OperatorEndpoints {
     private final StatsBaseline baseline;
     private final SavingsTracker savings;
     private final BudgetGuard guard;
+    private final RequestLog requestLog;
 
     public OperatorEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
-                             StatsBaseline baseline, SavingsTracker savings, BudgetGuard guard) {
+                             StatsBaseline baseline, SavingsTracker savings, BudgetGuard guard, RequestLog requestLog) {
+        this.requestLog = requestLog;
         this.headroom = headroom;
         this.mapper = mapper;
         this.bodies = bodies;
@@ -58,6 +61,7 @@ public class OperatorEndpoints {
         blocking.respond(rc, () -> {
             baseline.reset(headroom.stats(), guard.rejected(), guard.failed());
             savings.resetSession();
+            requestLog.resetSession();
             return mapper.writeValueAsBytes(mapper.createObjectNode().put("status", "reset"));
         });
     }

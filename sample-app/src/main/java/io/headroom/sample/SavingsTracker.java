@@ -10,6 +10,7 @@ import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsLedger;
 import io.headroom.sample.savings.SavingsTotals;
 import io.headroom.sample.savings.TenantSpend;
+import io.headroom.sample.stats.RequestLog;
 import io.quarkus.arc.Unremovable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -40,7 +41,11 @@ public class SavingsTracker implements CompressionListener {
     private final PricingTable pricing;
     private final OptionalDouble budgetUsd;
     private final OptionalDouble tenantBudgetUsd;
+    private final RequestLog requestLog;
+    private final Duration retention;
     private SavingsTotals session = SavingsTotals.ZERO;
+    /** As {@link #session}, but never reset: {@code /metrics} counters must not go down. */
+    private SavingsTotals sinceStart = SavingsTotals.ZERO;
 
     public SavingsTracker(@ConfigProperty(name = "headroom.savings.path") String path,
                           @ConfigProperty(name = "headroom.savings.flush-interval", defaultValue = "60s")
@@ -52,7 +57,10 @@ public class SavingsTracker implements CompressionListener {
                           @ConfigProperty(name = "headroom.budget") Optional<Double> budget,
                           @ConfigProperty(name = "headroom.tenant-budget") Optional<Double> tenantBudget,
                           @ConfigProperty(name = "headroom.savings.max-tenants",
-                                  defaultValue = "" + TenantSpend.DEFAULT_MAX_TENANTS) int maxTenants) {
+                                  defaultValue = "" + TenantSpend.DEFAULT_MAX_TENANTS) int maxTenants,
+                          RequestLog requestLog) {
+        this.requestLog = requestLog;
+        this.retention = retention;
         if (budget.isPresent() && !(budget.get() >= 0)) {
             throw new IllegalArgumentException("headroom.budget (HEADROOM_BUDGET) must be a non-negative USD amount");
         }
@@ -76,6 +84,7 @@ public class SavingsTracker implements CompressionListener {
     public void onRequest(Endpoint endpoint, Mode mode, RequestOutcome outcome, long elapsedNanos) {
         // called on the request path: must never throw into it
         try {
+            requestLog.recordOverhead(elapsedNanos / 1_000_000.0);
             // only the saving here: the spend is booked from the provider's answer (bookSpend)
             long saved = outcome.compressed() ? outcome.tokensSaved() : 0;
             Optional<PricingTable.Price> price = pricing.lookup(ModelField.of(outcome.body()));
@@ -83,6 +92,7 @@ public class SavingsTracker implements CompressionListener {
             savings.ledger().record(delta);
             synchronized (this) {
                 session = session.plus(delta);
+                sinceStart = sinceStart.plus(delta);
             }
         } catch (RuntimeException e) {
             LOG.warnf("savings bookkeeping failed (%s)", e.getClass().getSimpleName());
@@ -101,6 +111,7 @@ public class SavingsTracker implements CompressionListener {
         savings.tenants().add(caller, cost);
         synchronized (this) {
             session = session.plus(delta);
+            sinceStart = sinceStart.plus(delta);
         }
     }
 
@@ -114,8 +125,18 @@ public class SavingsTracker implements CompressionListener {
         return session;
     }
 
+    /** Totals since this gateway started, whatever {@code POST /stats/reset} did. */
+    public synchronized SavingsTotals sessionSinceStart() {
+        return sinceStart;
+    }
+
     public SavingsLedger ledger() {
         return savings.ledger();
+    }
+
+    /** How long hourly savings buckets are kept ({@code headroom.savings.retention}). */
+    public Duration retention() {
+        return retention;
     }
 
     public Path path() {

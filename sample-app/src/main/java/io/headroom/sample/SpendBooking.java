@@ -2,6 +2,7 @@ package io.headroom.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.host.HeadroomHeaders;
+import io.headroom.sample.stats.RequestLog;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,17 +28,23 @@ public class SpendBooking {
     private final SavingsTracker tracker;
     private final TenantScopes scopes;
     private final Vertx vertx;
+    private final RequestLog log;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public SpendBooking(SavingsTracker tracker, TenantScopes scopes, Vertx vertx) {
+    public SpendBooking(SavingsTracker tracker, TenantScopes scopes, Vertx vertx, RequestLog log) {
         this.tracker = tracker;
         this.scopes = scopes;
         this.vertx = vertx;
+        this.log = log;
     }
 
-    /** Starts metering one client request whose forwarded body is {@code body}; books when {@code rc} ends. */
+    /**
+     * Starts metering one client request whose forwarded body is {@code body}; books when {@code rc} ends, and
+     * logs the request (any status) for {@code /stats} and {@code /metrics} ({@link RequestLog}).
+     */
     Meter open(RoutingContext rc, Buffer body) {
-        Meter meter = new Meter(scopes.caller(rc), estimatedInputTokens(rc, body), body);
+        Meter meter = new Meter(scopes.caller(rc), estimatedInputTokens(rc, body), body,
+                RequestFacts.of(rc), System.nanoTime());
         rc.addEndHandler(ended -> meter.finish(rc.response().getStatusCode()));
         return meter;
     }
@@ -60,17 +67,33 @@ public class SpendBooking {
         private final String caller;
         private final long estimatedInput;
         private final Buffer body;
+        private final RequestFacts facts;
+        private final long startedNanos;
+        private volatile long firstByteNanos = -1;
         private UsageReader reader;
         private boolean booked;
 
-        private Meter(String caller, long estimatedInput, Buffer body) {
+        private Meter(String caller, long estimatedInput, Buffer body, RequestFacts facts, long startedNanos) {
             this.caller = caller;
             this.estimatedInput = estimatedInput;
             this.body = body;
+            this.facts = facts;
+            this.startedNanos = startedNanos;
         }
 
-        /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
+        /** The upstream's answer has started (time to first byte); the first call counts. */
+        void answered() {
+            if (firstByteNanos < 0) {
+                firstByteNanos = System.nanoTime();
+            }
+        }
+
+        /**
+         * {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). Answers relayed by
+         * the retrieve loop are not watched: their usage is not read, so they book the estimated input tokens.
+         */
         ReadStream<Buffer> watch(HttpClientResponse resp) {
+            answered();
             if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
                 return resp;
             }
@@ -79,19 +102,30 @@ public class SpendBooking {
         }
 
         private void finish(int status) {
-            if (booked || status < 200 || status >= 300) {
+            if (booked) {
                 return;
             }
             booked = true;
-            UsageReader r = reader;
+            long ended = System.nanoTime();
+            UsageReader r = status >= 200 && status < 300 ? reader : null;
             // the model lookup scans the body and the pricing is a map lookup: off the event loop
             vertx.executeBlocking(() -> {
                 ReportedUsage usage = r == null ? new ReportedUsage() : r.finish();
-                long input = usage.input() >= 0 ? usage.input() : estimatedInput;
                 long output = Math.max(0, usage.output());
-                tracker.bookSpend(caller, ModelField.of(body), input, output);
+                String model = facts.model() != null ? facts.model() : ModelField.of(body);
+                if (status >= 200 && status < 300) {
+                    long input = usage.input() >= 0 ? usage.input() : estimatedInput;
+                    tracker.bookSpend(caller, model, input, output);
+                }
+                long ttfb = firstByteNanos;
+                log.record(facts.toRecent(model, status, estimatedInput, output, nanosToMs(ended - startedNanos)),
+                        ttfb < 0 ? -1 : nanosToMs(ttfb - startedNanos));
                 return null;
             }, false).onFailure(e -> LOG.warnf("spend bookkeeping failed (%s)", e.getClass().getSimpleName()));
+        }
+
+        private static double nanosToMs(long nanos) {
+            return nanos / 1_000_000.0;
         }
     }
 

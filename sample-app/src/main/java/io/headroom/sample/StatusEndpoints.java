@@ -8,6 +8,8 @@ import io.headroom.StatsSnapshot;
 import io.headroom.host.StatsDocument;
 import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsTotals;
+import io.headroom.sample.stats.RequestLog;
+import io.headroom.sample.stats.RequestLogJson;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,8 @@ public class StatusEndpoints {
     private final SavingsEndpoints history;
     @jakarta.inject.Inject
     StatsBaseline baseline;
+    @jakarta.inject.Inject
+    RequestLog requestLog;
 
     public StatusEndpoints(Headroom headroom, ObjectMapper mapper, RequestBodies bodies, BlockingJson blocking,
                            SavingsTracker savings, BudgetGuard guard, SavingsEndpoints history, WarmUp warmUp,
@@ -64,16 +68,26 @@ public class StatusEndpoints {
             ObjectNode requests = StatsDocument.putRequests(out, s);
             requests.put("rate_limited", baseline.rejectedSince(guard.rejected()));
             requests.put("failed", baseline.failedSince(guard.failed()));
+            RequestLog.Snapshot proxied = requestLog.session();
+            requests.put("cached", 0); // the gateway has no response cache
+            RequestLogJson.putBreakdowns(requests, proxied);
             SavingsTotals session = savings.session();
             ObjectNode tokens = StatsDocument.putTokens(out, s);
             tokens.put("total_before_compression", s.tokensBefore()); // read by the TypeScript SDK's getStats()
             tokens.put("input", session.inputTokens());
+            tokens.put("output", proxied.outputTokens());
+            tokens.put("proxy_compression_saved", s.tokensSaved());
+            tokens.put("proxy_total_before_compression", s.tokensBefore());
+            tokens.put("proxy_savings_percent", percent2(s.tokensSaved(), s.tokensBefore()));
+            RequestLogJson.putTimings(out, proxied);
             ObjectNode cost = out.putObject("cost");
             cost.put("total_cost_usd", session.costUsd());
             cost.put("total_savings_usd", session.savingsUsd());
             StatsDocument.putCache(out, s);
             ObjectNode persistent = out.putObject("persistent_savings");
-            persistent.set("lifetime", history.totals(savings.ledger().lifetime()));
+            persistent.put("schema_version", SavingsEndpoints.SCHEMA_VERSION);
+            persistent.put("storage_path", savings.path().toString());
+            persistent.set("lifetime", history.lifetimeTotals(savings.ledger().lifetime()));
             persistent.set("today", history.totals(savings.ledger().current(Rollup.DAILY)));
             persistent.put("since", savings.ledger().since().toString());
             persistent.put("path", savings.path().toString());
@@ -96,6 +110,11 @@ public class StatusEndpoints {
                 perTenant.put("tenants_today", t.tenantsToday());
                 perTenant.put("tenants_exceeded", t.tenantsExceeded());
             });
+            ObjectNode compression = out.putObject("compression");
+            compression.put("ccr_entries", s.ccrEntries());
+            compression.put("ccr_max_entries", config.ccr().maxEntries());
+            compression.put("ccr_retrievals", s.ccrRetrievals());
+            RequestLogJson.putRecent(out, requestLog.recent());
             ObjectNode ccr = out.putObject("ccr");
             ccr.put("entries", s.ccrEntries());
             ccr.put("stored", s.ccrStored());
@@ -110,6 +129,11 @@ public class StatusEndpoints {
             out.put("uptime_seconds", uptimeSeconds());
             return mapper.writeValueAsBytes(out);
         });
+    }
+
+    /** {@code part} as a percentage of {@code whole}, two decimals, like the original's {@code *_savings_percent}. */
+    private static double percent2(long part, long whole) {
+        return whole <= 0 ? 0.0 : Math.round(10000.0 * part / whole) / 100.0;
     }
 
     private long uptimeSeconds() {

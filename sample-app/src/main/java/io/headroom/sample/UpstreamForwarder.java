@@ -76,6 +76,7 @@ public class UpstreamForwarder {
         long started = System.nanoTime();
         retries.run(rc.response(), target, () -> call.send(body, config.idleTimeout()))
                 .onSuccess(resp -> {
+                    meter.answered();
                     if (retrieving.isPresent()) {
                         retrieval.relay(rc, call, resp, retrieving.get(), started);
                     } else {

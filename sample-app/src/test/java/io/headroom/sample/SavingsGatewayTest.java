@@ -72,29 +72,44 @@ class SavingsGatewayTest {
         assertTrue(stats.getLong("cache.entries") >= 1, "the original went to CCR");
         assertNull(stats.get("budget"), "no budget configured");
 
-        JsonPath hourly = given().get("/stats-history?period=hourly").then().statusCode(200)
-                .body("period", equalTo("hourly")).extract().jsonPath();
-        assertEquals(1, hourly.getList("series").size());
-        assertEquals(saved, hourly.getLong("series[0].tokens_saved"));
-        assertTrue(hourly.getString("series[0].period_start").endsWith(":00:00Z"));
-
-        given().get("/stats-history").then().statusCode(200)
-                .body("period", equalTo("daily"))
-                .body("series[0].period_start", startsWith(hourly.getString("series[0].period_start").substring(0, 10)))
-                .body("lifetime.requests", equalTo(1));
+        // the original's document: lifetime, hourly history points and every roll-up, whatever series is asked
+        JsonPath history = given().get("/stats-history").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, history.getLong("lifetime.requests"));
+        assertEquals(saved, history.getLong("lifetime.tokens_saved"));
+        assertEquals(input, history.getLong("lifetime.total_input_tokens"));
+        assertEquals(1, history.getList("history").size());
+        assertTrue(history.getString("history[0].timestamp").endsWith(":00:00Z"));
+        assertEquals(saved, history.getLong("history[0].total_tokens_saved"));
+        for (String series : new String[] {"hourly", "daily", "weekly", "monthly"}) {
+            assertEquals(1, history.getList("series." + series).size(), series);
+            assertEquals(saved, history.getLong("series." + series + "[0].tokens_saved"), series);
+            assertEquals(saved, history.getLong("series." + series + "[0].total_tokens_saved"), series);
+        }
+        assertEquals(history.getString("history[0].timestamp").substring(0, 10) + "T00:00:00Z",
+                history.getString("series.daily[0].timestamp"));
+        assertEquals(java.util.List.of("history", "hourly", "daily", "weekly", "monthly"),
+                history.getList("exports.available_series"));
 
         String csv = given().get("/stats-history?format=csv&series=monthly").then().statusCode(200)
                 .header("Content-Type", startsWith("text/csv"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"headroom-stats-history-monthly.csv\""))
                 .extract().asString();
         String[] lines = csv.split("\n");
         assertEquals(2, lines.length, csv);
-        assertTrue(lines[0].startsWith("period,period_start,requests,tokens_saved,compression_savings_usd"), lines[0]);
-        assertTrue(lines[1].startsWith("monthly,") && lines[1].contains(",1," + saved + ","), lines[1]);
+        assertTrue(lines[0].startsWith("timestamp,tokens_saved,compression_savings_usd_delta,total_tokens_saved"), lines[0]);
+        // the month's deltas, then the running totals at its end
+        assertTrue(lines[1].matches("\\d{4}-\\d{2}-01T00:00:00Z," + saved + ",[0-9.]+," + saved + ",[0-9.]+,"
+                + input + "," + input + ",[0-9.]+,[0-9.]+"), lines[1]);
+        String[] historyCsv = given().get("/stats-history?format=csv").then().statusCode(200)
+                .extract().asString().split("\n");
+        assertEquals("timestamp,total_tokens_saved,compression_savings_usd,total_input_tokens,total_input_cost_usd",
+                historyCsv[0], "the default series is history");
+        assertEquals(2, historyCsv.length);
     }
 
     @Test
     void unknownPeriodOrFormatIsAValidationError() {
-        given().get("/stats-history?period=yearly").then().statusCode(400)
+        given().get("/stats-history?series=yearly").then().statusCode(400)
                 .body("error.type", equalTo("validation_error"));
         given().get("/stats-history?format=xml").then().statusCode(400)
                 .body("error.type", equalTo("validation_error"));

@@ -45,7 +45,8 @@ class TenantSpendRestartGatewayTest {
             try {
                 Path file = Files.createTempDirectory("headroom-tenant-spend-restart").resolve("proxy_savings.json");
                 SavingsTracker previous = new SavingsTracker(file.toString(), Duration.ofHours(1), Duration.ofDays(90),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(2.0), 2);
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(2.0), 2,
+                        new io.headroom.sample.stats.RequestLog());
                 // gpt-4o input is 2.50 USD per million tokens
                 previous.bookSpend(TenantScope.ofCredential("sk-tenant-a-not-real"), "gpt-4o", 1_000_000, 0);
                 previous.bookSpend(TenantScope.ofCredential("sk-tenant-b-not-real"), "gpt-4o", 40_000, 0);

@@ -86,18 +86,25 @@ class PersistentSavingsTest {
     }
 
     @Test
-    void csvHasAHeaderAndOneLinePerPeriod() {
+    void csvHasTheOriginalsColumnsAndOneLinePerPeriod() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-14T10:00:00Z"));
         SavingsLedger ledger = new SavingsLedger(clock, RETENTION);
         ledger.record(SavingsTotals.ofRequest(750, 0.001875, 250, 0.000625));
         clock.advance(Duration.ofDays(1));
         ledger.record(SavingsTotals.ofRequest(100, 0.00025, 100, 0.00025));
 
-        String csv = SavingsCsv.format(Rollup.DAILY, ledger.history(Rollup.DAILY));
-        String[] lines = csv.split("\n");
+        String[] lines = SavingsCsv.rollup(SavingsHistory.points(ledger, Rollup.DAILY)).split("\n");
         assertEquals(3, lines.length);
-        assertEquals(SavingsCsv.HEADER, lines[0]);
-        assertEquals("daily,2025-03-14T00:00:00Z,1,750,0.001875,250,0.000625,75.0", lines[1]);
-        assertEquals("daily,2025-03-15T00:00:00Z,1,100,0.000250,100,0.000250,50.0", lines[2]);
+        assertEquals("timestamp,tokens_saved,compression_savings_usd_delta,total_tokens_saved,compression_savings_usd,"
+                + "total_input_tokens_delta,total_input_tokens,total_input_cost_usd_delta,total_input_cost_usd", lines[0]);
+        // deltas of the day, then the running totals at its end
+        assertEquals("2025-03-14T00:00:00Z,750,0.001875,750,0.001875,250,250,0.000625,0.000625", lines[1]);
+        assertEquals("2025-03-15T00:00:00Z,100,0.000250,850,0.002125,100,350,0.000250,0.000875", lines[2]);
+
+        String[] history = SavingsCsv.history(SavingsHistory.points(ledger, Rollup.HOURLY)).split("\n");
+        assertEquals("timestamp,total_tokens_saved,compression_savings_usd,total_input_tokens,total_input_cost_usd",
+                history[0]);
+        assertEquals("2025-03-14T10:00:00Z,750,0.001875,250,0.000625", history[1]);
+        assertEquals("2025-03-15T10:00:00Z,850,0.002125,350,0.000875", history[2]);
     }
 }

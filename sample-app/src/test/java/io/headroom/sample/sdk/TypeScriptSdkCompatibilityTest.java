@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The original project's TypeScript SDK ({@code headroom-ai} 0.37.0 from npm), run unchanged by the
  * machine's Node.js against the gateway on its test port: compress (the ratio's meaning and the README's
  * percentage saved, config options), retrieve (with and without query), CCR stats, memory usage, clear cache,
- * health, stats, metrics, stats history and the error classes it maps our errors to. Known gaps (other parts
- * of issue 15): getMetrics() (needs /stats recent_requests), telemetry/feedback/TOIN routes.
+ * health, stats, metrics, getMetrics() (the recent requests), stats history and the error classes it maps our errors to. Known gaps (other parts
+ * of issue 15): telemetry/feedback/TOIN routes.
  * Needs node and npm on the PATH; fails, never skips, without them.
  */
 @QuarkusTest
@@ -116,12 +116,45 @@ class TypeScriptSdkCompatibilityTest {
 
         JsonNode metrics = r.get("metrics");
         assertEquals(List.of("headroom_requests_total", "headroom_tokens_saved_total", "headroom_compression_ratio",
-                "headroom_latency_seconds", "headroom_cache_hits_total"),
+                "headroom_latency_seconds", "headroom_cache_hits_total", "headroom_persistent_savings_tokens_saved_total"),
                 mapper.convertValue(metrics.get("present"), List.class), metrics.toString());
+        assertTrue(metrics.get("requestsTotalUnlabelled").asBoolean(), "headroom_requests_total as the original's");
 
-        assertFalse(r.get("statsHistory").has("threw"), r.get("statsHistory").toString());
-        assertTrue(r.get("statsHistory").isObject());
-        assertFalse(r.get("statsHistoryHourly").has("threw"), r.get("statsHistoryHourly").toString());
+        // getMetrics() lists /stats recent_requests: the SDK's chat completion, as it went upstream
+        JsonNode requestMetrics = r.get("getMetrics");
+        assertFalse(requestMetrics.has("threw"), requestMetrics.toString());
+        JsonNode proxied = null;
+        for (JsonNode m : requestMetrics.get("all")) {
+            if ("openai".equals(m.path("provider").asText()) && m.path("tokensSaved").asLong() > 0) {
+                proxied = m;
+            }
+        }
+        assertTrue(proxied != null, "the compressed chat completion is listed: " + requestMetrics);
+        assertEquals("gpt-4o", proxied.path("model").asText(), proxied.toString());
+        assertEquals(proxied.get("inputTokensOriginal").asLong() - proxied.get("inputTokensOptimized").asLong(),
+                proxied.get("tokensSaved").asLong(), proxied.toString());
+        assertTrue(proxied.get("totalLatencyMs").asDouble() > 0, proxied.toString());
+        assertTrue(proxied.get("transformsApplied").isArray() && !proxied.get("transformsApplied").isEmpty());
+        assertEquals(1, requestMetrics.get("gpt4oCount").asInt(), "filter by model and limit");
+        assertEquals("gpt-4o", requestMetrics.get("gpt4oModel").asText());
+        assertEquals(0, requestMetrics.get("noneCount").asInt());
+
+        JsonNode history = r.get("statsHistory");
+        assertFalse(history.has("threw"), history.toString());
+        assertEquals(3, history.get("schemaVersion").asInt(), history.toString());
+        assertEquals(List.of("hourly", "daily", "weekly", "monthly"),
+                mapper.convertValue(history.get("seriesKeys"), List.class));
+        assertTrue(history.at("/lifetime/tokens_saved").asLong() > 0, history.toString());
+        assertTrue(history.get("historyPoints").asInt() >= 1);
+        assertTrue(history.get("dailyRows").asInt() >= 1);
+        assertTrue(history.get("dailyTokensSaved").asLong() > 0);
+        assertTrue(r.at("/statsHistoryHourly/hourlyRows").asInt() >= 1, r.get("statsHistoryHourly").toString());
+        assertTrue(r.at("/statsHistorySeriesHistory/historyPoints").asInt() >= 1,
+                "series=history is the original's default, not an error: " + r.get("statsHistorySeriesHistory"));
+        JsonNode csv = r.get("statsHistoryCsv");
+        assertTrue(csv.path("contentType").asText().startsWith("text/csv"), csv.toString());
+        assertTrue(csv.path("header").asText().startsWith("timestamp,tokens_saved,compression_savings_usd_delta"),
+                csv.toString());
 
         JsonNode errors = r.get("errors");
         assertError(errors.get("retrieveUnknownHash"), "HeadroomCompressError", 404, "not_found");
