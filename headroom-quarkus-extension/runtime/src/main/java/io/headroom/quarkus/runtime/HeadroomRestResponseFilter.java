@@ -1,11 +1,14 @@
 package io.headroom.quarkus.runtime;
 
 import io.headroom.jaxrs.HeadroomContainerResponseFilter;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Providers;
 
 /**
@@ -17,6 +20,9 @@ import jakarta.ws.rs.ext.Providers;
  */
 public class HeadroomRestResponseFilter implements ContainerResponseFilter {
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     /** The runtime's writers, for an entity that must be written out before it can be watched. */
     @Inject
     Instance<Providers> providers;
@@ -26,6 +32,12 @@ public class HeadroomRestResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         delegate().filter(request, response);
+        RoutingContext rc = currentRequest.getCurrent();
+        if (request.getProperty(HeadroomRestRetrieveFilter.LOOP_STARTED) != null && rc != null
+                && response.getEntity() instanceof StreamingOutput rest) {
+            // the rest of a stream the client already has bytes of: its writes must fail once the client is gone
+            response.setEntity((StreamingOutput) out -> rest.write(new ClientBoundStream(out, rc.response())));
+        }
     }
 
     private HeadroomContainerResponseFilter delegate() {

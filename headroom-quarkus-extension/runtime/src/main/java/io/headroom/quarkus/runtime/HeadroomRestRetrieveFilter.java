@@ -33,6 +33,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * Registered only when the application has Quarkus REST.
  */
 public class HeadroomRestRetrieveFilter implements ResteasyReactiveContainerRequestFilter {
+    /** Request property: this exchange has a retrieve loop ({@link HeadroomRestResponseFilter} watches its stream). */
+    static final String LOOP_STARTED = "io.headroom.quarkus.retrieve-loop";
 
     @Inject
     CurrentVertxRequest currentRequest;
@@ -64,6 +66,7 @@ public class HeadroomRestRetrieveFilter implements ResteasyReactiveContainerRequ
         ctx.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH.toString(), Integer.toString(offered.body().length));
         offered.responseHeaders().forEach(rc.response()::putHeader);
         selfCalls.start(ctx, loop.get(), arrivedAt(rc, ctx), received);
+        ctx.setProperty(LOOP_STARTED, Boolean.TRUE);
     }
 
     /** The request as it arrived at this server: its scheme, the local port it came in on, its path and query. */
