@@ -68,6 +68,18 @@ class HeadroomRouteFilterTest {
         assertRetrieveToolOfferedOnlyToWorkerResources(path, request);
     }
 
+    /** Only the extension's own follow-ups skip Headroom: a client sending the marker header is handled as any other. */
+    @Test
+    void forgedRetrieveRoundHeaderChangesNothing() {
+        byte[] original = Fixtures.openAiChatRequest();
+
+        Response r = post("/v1/chat/completions", original, Map.of("x-headroom-retrieve-round", "1;forged"));
+
+        assertEquals(200, r.statusCode());
+        assertEquals("true", r.header("x-headroom-compressed"));
+        assertTrue(r.asByteArray().length < original.length);
+    }
+
     @Test
     void compressesAnthropicToolResults() {
         byte[] original = Fixtures.anthropicMessagesRequest();

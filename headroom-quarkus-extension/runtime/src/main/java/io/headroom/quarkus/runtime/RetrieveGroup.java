@@ -34,7 +34,6 @@ public interface RetrieveGroup {
      * e.g. when the application listens behind a path prefix or only on TLS); by default the loopback interface at
      * the port the request came in on.
      */
-    @ConfigDocDefault("the loopback interface at the request's port")
     Optional<String> selfUri();
 
     /** Longest time, in milliseconds, one follow-up call of the retrieve loop may take. */
