@@ -35,7 +35,7 @@ public final class RetrieveConfig {
                     Builder::roundTimeoutMs, RetrieveConfig::roundTimeoutMs)
             .row(new ConfigOption(SELF_URI, "string", DEFAULT_SELF_URI,
                             "Origin (scheme://host:port) at which a host that cannot re-run its downstream in-process "
-                                    + "(the JAX-RS filter) sends the retrieve follow-ups to its own application; "
+                                    + "(the JAX-RS filter, Quarkus REST resources) sends the retrieve follow-ups to its own application; "
                                     + "unset = the loopback interface at the port the request came in on. Set it "
                                     + "when the application is behind a proxy or listens elsewhere."),
                     Builder::selfUri, c -> c.selfUri.isEmpty() ? null : c.selfUri);

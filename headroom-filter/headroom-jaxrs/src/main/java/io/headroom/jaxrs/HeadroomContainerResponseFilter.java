@@ -39,6 +39,15 @@ public final class HeadroomContainerResponseFilter implements ContainerResponseF
     @Context
     private Providers providers;
 
+    /** For JAX-RS runtimes, which inject the providers. */
+    public HeadroomContainerResponseFilter() {
+    }
+
+    /** For a host that registers the filter itself (the Quarkus extension) with the runtime's providers. */
+    public HeadroomContainerResponseFilter(Providers providers) {
+        this.providers = providers;
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // the resource has consumed the body: its share of the body budget is free again

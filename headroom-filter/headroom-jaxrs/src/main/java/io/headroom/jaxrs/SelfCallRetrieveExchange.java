@@ -180,10 +180,13 @@ final class SelfCallRetrieveExchange {
 
     /** The answer becomes the client's response: a follow-up's status and headers replace the resource's. */
     private static void respond(ContainerResponseContext response, UpstreamAnswer answer, Object entity) {
+        if (answer.headers() != null) {
+            // first: Quarkus REST answers setStatus with a new response, leaving earlier header maps behind
+            response.setStatus(answer.status());
+        }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.remove(HttpHeaders.CONTENT_LENGTH); // the entity is a new one
         if (answer.headers() != null) {
-            response.setStatus(answer.status());
             headers.remove(HttpHeaders.CONTENT_TYPE);
             for (Map.Entry<String, List<String>> h : answer.headers().entrySet()) {
                 if (!NOT_RELAYED.contains(h.getKey().toLowerCase(Locale.ROOT))) {

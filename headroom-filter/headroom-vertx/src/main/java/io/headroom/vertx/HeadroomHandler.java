@@ -96,6 +96,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private static final String DECISION = "io.headroom.vertx.decision";
     private static final String FORWARDED = "io.headroom.vertx.forwarded-body";
     private static final String RESERVATION = "io.headroom.vertx.body-reservation";
+    private static final String OFFERED = "io.headroom.vertx.offered-rewrite";
     /** The bytes of a body {@link #bodyReader()} read itself, so they are not copied out of rc.body() again. */
     private static final String RECEIVED = "io.headroom.vertx.received-body";
 
@@ -109,6 +110,8 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     private final BodyBudget budget;
     /** Null when the application answers the model's calls: the tool then stays in. */
     private final RetrieveToolWithdrawal withdrawal;
+    /** Whether the rewrite with the tool in is kept on the context when the tool is withdrawn. */
+    private final boolean keepsOfferedRewrite;
     private final Handler<RoutingContext> bodyReader = this::readBody;
 
     private HeadroomHandler(Builder b) {
@@ -123,6 +126,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         this.readTimeoutMillis = b.bodyRead.bodyReadTimeoutMs();
         this.budget = new BodyBudget(b.bodyRead.maxBufferedBodyBytes());
         this.withdrawal = b.answersRetrieveCalls ? null : RetrieveToolWithdrawal.of(b.headroom.config());
+        this.keepsOfferedRewrite = b.keepsOfferedRewrite && withdrawal != null;
         LOG.info("Headroom Vert.x handler {}; {}.", admission.describe(), retrieveDecision(b));
         if (!ContextBody.SETTABLE && VERSION_NOTED.compareAndSet(false, true)) {
             LOG.info("Headroom on Vert.x 5: rc.body() keeps the request body as received; handlers read the "
@@ -138,6 +142,10 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         if (b.answersRetrieveCalls) {
             return "it offers the headroom_retrieve tool, because the application answers the model's calls "
                     + "(answersRetrieveCalls)";
+        }
+        if (b.keepsOfferedRewrite) {
+            return "the body handed on does not offer the headroom_retrieve tool (nothing answers the model's calls "
+                    + "on a route); the body with the tool is kept for a host part that answers them";
         }
         return "it does not offer the headroom_retrieve tool, because nothing answers the model's calls here (an "
                 + "application that answers them, e.g. with RetrieveRelay, opts in with answersRetrieveCalls(true); "
@@ -166,6 +174,15 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     public static Buffer forwardedBody(RoutingContext rc) {
         Object b = rc.get(FORWARDED);
         return b instanceof Buffer buffer ? buffer : null;
+    }
+
+    /**
+     * The rewrite that still offers the {@code headroom_retrieve} tool, for a request whose tool this handler took
+     * out of the body it handed on; kept only by a handler built with {@link Builder#keepsOfferedRewrite(boolean)}
+     * (a host part further on that answers the model's calls forwards it instead). Null otherwise.
+     */
+    public static BodyRewrite offeredRewrite(RoutingContext rc) {
+        return rc.get(OFFERED) instanceof BodyRewrite rewrite ? rewrite : null;
     }
 
     /** Whether this Vert.x lets {@code rc.body()} return the body Headroom handed on (4.5: yes; 5: no). */
@@ -260,9 +277,20 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
     public Future<BodyRewrite> rewrite(RoutingContext rc, byte[] received, boolean complete) {
         AdmissionDecision decision = decide(rc);
         String scope = tenantScope == null ? null : tenantScope.apply(rc.request());
+        if (!keepsOfferedRewrite) {
+            return lanes.run(rc.vertx(), received.length, () -> {
+                BodyRewrite rewrite = admission.rewrite(headroom, decision, received, complete, scope);
+                return withdrawal == null ? rewrite : withdrawal.withdraw(rewrite, decision, received);
+            });
+        }
         return lanes.run(rc.vertx(), received.length, () -> {
-            BodyRewrite rewrite = admission.rewrite(headroom, decision, received, complete, scope);
-            return withdrawal == null ? rewrite : withdrawal.withdraw(rewrite, decision, received);
+            BodyRewrite offered = admission.rewrite(headroom, decision, received, complete, scope);
+            return new BodyRewrite[] {withdrawal.withdraw(offered, decision, received), offered};
+        }).map(both -> {
+            if (both[0] != both[1]) {
+                rc.put(OFFERED, both[1]); // on the caller's context, like the rest of the exchange's data
+            }
+            return both[0];
         });
     }
 
@@ -473,6 +501,7 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
         private long readLimit = DEFAULT_READ_LIMIT;
         private BodyReadConfig bodyRead = BodyReadConfig.defaults();
         private boolean answersRetrieveCalls;
+        private boolean keepsOfferedRewrite;
 
         private Builder(Headroom headroom) {
             this.headroom = Objects.requireNonNull(headroom, "headroom");
@@ -527,6 +556,17 @@ public final class HeadroomHandler implements Handler<RoutingContext> {
          */
         public Builder answersRetrieveCalls(boolean answers) {
             this.answersRetrieveCalls = answers;
+            return this;
+        }
+
+        /**
+         * Whether a request whose injected tool is taken out keeps the rewrite with the tool on its context
+         * ({@link HeadroomHandler#offeredRewrite}), for a host that answers the model's calls for some of the
+         * requests further on (the Quarkus extension, for Quarkus REST resources). Default false. No effect when
+         * the application answers the calls ({@link #answersRetrieveCalls}).
+         */
+        public Builder keepsOfferedRewrite(boolean keeps) {
+            this.keepsOfferedRewrite = keeps;
             return this;
         }
 

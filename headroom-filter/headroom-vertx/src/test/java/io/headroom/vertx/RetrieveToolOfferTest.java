@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.LlmRequests;
+import io.headroom.host.BodyRewrite;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -32,11 +33,20 @@ class RetrieveToolOfferTest {
     private URI base;
 
     private void start(boolean answersRetrieveCalls) throws Exception {
+        start(HeadroomHandler.builder(Headroom.create(HeadroomConfig.defaults()))
+                .answersRetrieveCalls(answersRetrieveCalls));
+    }
+
+    private void start(HeadroomHandler.Builder builder) throws Exception {
         vertx = Vertx.vertx();
-        headroom = Headroom.create(HeadroomConfig.defaults());
-        HeadroomHandler handler = HeadroomHandler.builder(headroom).answersRetrieveCalls(answersRetrieveCalls).build();
+        HeadroomHandler handler = builder.build();
+        headroom = handler.headroom();
         Router router = Router.router(vertx);
         router.route().handler(handler.bodyReader()).handler(handler);
+        router.post("/offered/*").handler(rc -> {
+            BodyRewrite offered = HeadroomHandler.offeredRewrite(rc);
+            rc.response().end(offered == null ? "none" : new String(offered.body(), StandardCharsets.UTF_8));
+        });
         router.post().handler(rc -> rc.response().end(HeadroomHandler.body(rc)));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -85,6 +95,27 @@ class RetrieveToolOfferTest {
         assertEquals("true", r.headers().firstValue("x-headroom-compressed").orElse(null));
         assertEquals("headroom_retrieve", LlmRequests.parse(r.body().getBytes(StandardCharsets.UTF_8))
                 .at("/tools/0/function/name").asText(), r.body());
+    }
+
+    /** A host that answers calls further on for some requests keeps the body with the tool beside the one handed on. */
+    @Test
+    void offeredRewriteIsKeptBesideTheBodyHandedOn() throws Exception {
+        start(HeadroomHandler.builder(Headroom.create(HeadroomConfig.defaults())).keepsOfferedRewrite(true));
+
+        HttpResponse<String> handedOn = post("/v1/chat/completions", LlmRequests.openAiChat());
+        HttpResponse<String> offered = post("/offered/v1/chat/completions", LlmRequests.openAiChat());
+
+        assertFalse(handedOn.body().contains("headroom_retrieve"), handedOn.body());
+        assertEquals("headroom_retrieve", LlmRequests.parse(offered.body().getBytes(StandardCharsets.UTF_8))
+                .at("/tools/0/function/name").asText(), offered.body());
+    }
+
+    /** Without the option nothing is kept: the tool a route would never see is not held for the request. */
+    @Test
+    void noOfferedRewriteByDefault() throws Exception {
+        start(false);
+
+        assertEquals("none", post("/offered/v1/chat/completions", LlmRequests.openAiChat()).body());
     }
 
     private HttpResponse<String> post(String path, byte[] body) throws Exception {

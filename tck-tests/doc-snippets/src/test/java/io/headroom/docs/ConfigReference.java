@@ -36,11 +36,11 @@ final class ConfigReference {
     private static final Map<String, String> NOT_IN_QUARKUS = Map.of(
             CrusherConfig.TOOL_PROFILES, "Quarkus finds the profiled tools from the keys");
     private static final Map<String, String> NOT_IN_SERVLET = Map.of(
-            BodyReadConfig.BODY_READ_TIMEOUT_MS, "the container's idle timeout applies");
+            BodyReadConfig.BODY_READ_TIMEOUT_MS, "the container's idle timeout applies",
+            RetrieveConfig.SELF_URI, "it runs the chain again in-process; no follow-up goes over HTTP");
 
     /** Core options only one host reads, and which. */
-    private static final Map<String, String> ONLY_IN = Map.of(
-            RetrieveConfig.SELF_URI, "JAX-RS filter only (the one host that sends retrieve follow-ups to its own application over HTTP)");
+    private static final Map<String, String> ONLY_IN = Map.of();
 
     private record QuarkusName(String property, String kind, String defaultValue) {
     }

@@ -7,6 +7,8 @@ import io.headroom.quarkus.runtime.HeadroomProducer;
 import io.headroom.quarkus.runtime.HeadroomReadinessCheck;
 import io.headroom.quarkus.runtime.HeadroomRecorder;
 import io.headroom.quarkus.runtime.HeadroomRestBodyFilter;
+import io.headroom.quarkus.runtime.HeadroomRestResponseFilter;
+import io.headroom.quarkus.runtime.HeadroomRestRetrieveFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -19,6 +21,7 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
+import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 import io.quarkus.vertx.http.deployment.VertxWebRouterBuildItem;
 
@@ -101,6 +104,24 @@ class HeadroomProcessor {
         return new ContainerRequestFilterBuildItem.Builder(HeadroomRestBodyFilter.class.getName())
                 .setPreMatching(true)
                 .setNonBlockingRequired(true)
+                .setPriority(REST_FILTER_PRIORITY)
+                .build();
+    }
+
+    /**
+     * The retrieve loop for Quarkus REST resources: a post-matching request filter (on the resource's thread, so it
+     * sees whether the resource runs on a worker) starts it, a response filter runs it. Consumed only with Quarkus REST.
+     */
+    @BuildStep(onlyIf = HeadroomEnabled.class)
+    ContainerRequestFilterBuildItem restRetrieveFilter() {
+        return new ContainerRequestFilterBuildItem.Builder(HeadroomRestRetrieveFilter.class.getName())
+                .setPriority(REST_FILTER_PRIORITY)
+                .build();
+    }
+
+    @BuildStep(onlyIf = HeadroomEnabled.class)
+    ContainerResponseFilterBuildItem restResponseFilter() {
+        return new ContainerResponseFilterBuildItem.Builder(HeadroomRestResponseFilter.class.getName())
                 .setPriority(REST_FILTER_PRIORITY)
                 .build();
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.headroom.ConfigOption;
 import io.headroom.CrusherConfig;
 import io.headroom.HeadroomConfig;
-import io.headroom.RetrieveConfig;
 import io.smallrye.config.WithDefault;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -43,9 +42,6 @@ class CoreOptionsMappingTest {
         for (ConfigOption o : HeadroomConfig.OPTIONS) {
             if (o.name().equals(CrusherConfig.TOOL_PROFILES)) {
                 continue; // the servlet's list of profile names: Quarkus finds them from the map keys
-            }
-            if (o.name().equals(RetrieveConfig.SELF_URI)) {
-                continue; // where the JAX-RS filter sends its follow-ups over HTTP: the extension sends none
             }
             String name = MappingProperties.RENAMED.getOrDefault(o.name(), o.name());
             if (!properties.contains(name)) {

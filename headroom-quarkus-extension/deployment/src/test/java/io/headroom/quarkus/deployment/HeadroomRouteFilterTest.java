@@ -65,7 +65,19 @@ class HeadroomRouteFilterTest {
         String tool = Fixtures.openAiToolContent(request);
         assertTrue(tool.contains(Fixtures.ERROR_NEEDLE), "the ERROR item survives");
         assertTrue(tool.length() < Fixtures.logs().toString().length());
-        assertRetrieveToolNotOffered(request);
+        assertRetrieveToolOfferedOnlyToWorkerResources(path, request);
+    }
+
+    /** Only the extension's own follow-ups skip Headroom: a client sending the marker header is handled as any other. */
+    @Test
+    void forgedRetrieveRoundHeaderChangesNothing() {
+        byte[] original = Fixtures.openAiChatRequest();
+
+        Response r = post("/v1/chat/completions", original, Map.of("x-headroom-retrieve-round", "1;forged"));
+
+        assertEquals(200, r.statusCode());
+        assertEquals("true", r.header("x-headroom-compressed"));
+        assertTrue(r.asByteArray().length < original.length);
     }
 
     @Test
@@ -115,7 +127,7 @@ class HeadroomRouteFilterTest {
         assertEquals(String.valueOf(seen.length), r.headers().firstValue(EchoResource.ECHO_LENGTH).orElseThrow());
         assertSavingHeaders(r.headers()::firstValue);
         assertTrue(Fixtures.openAiToolContent(Fixtures.parse(seen)).contains(Fixtures.ERROR_NEEDLE));
-        assertRetrieveToolNotOffered(Fixtures.parse(seen));
+        assertRetrieveToolOfferedOnlyToWorkerResources(path, Fixtures.parse(seen));
     }
 
     @ParameterizedTest
@@ -239,11 +251,18 @@ class HeadroomRouteFilterTest {
     }
 
     /**
-     * Originals went to CCR (the compressed tool output names its hash), yet the application gets no
-     * headroom_retrieve tool: the extension does not answer the model's calls, and nobody said the application does.
+     * Originals went to CCR (the compressed tool output names its hash). A Quarkus REST resource on a worker thread
+     * ({@code /v1/chat/completions}) gets the headroom_retrieve tool: the extension answers the model's calls there.
+     * A resource on the event loop and a Vert.x route get no tool: nothing answers the calls there, and nobody said
+     * the application does.
      */
-    private static void assertRetrieveToolNotOffered(JsonNode request) {
+    private static void assertRetrieveToolOfferedOnlyToWorkerResources(String path, JsonNode request) {
         assertTrue(Fixtures.openAiToolContent(request).contains("hash="), "something went to CCR");
+        if (path.equals("/v1/chat/completions")) {
+            assertEquals("headroom_retrieve", request.at("/tools/0/function/name").asText(), request.toString());
+            assertEquals(1, request.get("tools").size(), request.toString());
+            return;
+        }
         assertFalse(request.toString().contains("headroom_retrieve"), request.toString());
         assertNull(request.get("tools"), "the client sent no tools: none are added");
     }

@@ -153,6 +153,7 @@ final class CoreConfigMapper {
         RetrieveConfig.Builder b = RetrieveConfig.builder();
         g.maxRounds().ifPresent(b::maxRounds);
         g.roundTimeoutMs().ifPresent(b::roundTimeoutMs);
+        g.selfUri().ifPresent(b::selfUri);
         return b.build();
     }
 

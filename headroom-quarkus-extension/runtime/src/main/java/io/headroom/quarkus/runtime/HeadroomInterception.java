@@ -3,6 +3,7 @@ package io.headroom.quarkus.runtime;
 import io.headroom.Headroom;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.HeadroomLog;
+import io.headroom.jaxrs.RetrieveSelfCalls;
 import io.headroom.vertx.HeadroomHandler;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
@@ -26,6 +27,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * take it; otherwise it goes on unread and {@link HeadroomRestBodyFilter} reads and rewrites it inside Quarkus REST.
  * The one combination left uncompressed: HTTP/2 requests to a wildcard or regex Vert.x route in an application that
  * also has Quarkus REST (they get {@code x-headroom-compressed: false}); said once at start-up.
+ *
+ * <p>The model's {@code headroom_retrieve} calls: in an application with Quarkus REST the filters keep the body that
+ * offers the tool next to the one handed on without it ({@link HeadroomHandler#offeredRewrite});
+ * {@link HeadroomRestRetrieveFilter} gives a resource on a worker thread the one with the tool and has the
+ * headroom-jaxrs response filter answer the calls ({@link RetrieveSelfCalls}). A follow-up round it sends passes
+ * both filters untouched. Unless {@code retrieve.answered-by-application} is set (then every request keeps the tool).
  */
 @Singleton
 public class HeadroomInterception {
@@ -34,6 +41,10 @@ public class HeadroomInterception {
     static final String LEFT_TO_REST = "io.headroom.quarkus.left-to-rest";
 
     private final HeadroomHandler handler;
+    private final Headroom headroom;
+    private final CallerScopes scopes;
+    /** Null when the extension answers no calls (no Quarkus REST, the application answers them, or nothing to). */
+    private final RetrieveSelfCalls selfCalls;
     private volatile Router router;
     private volatile List<Route> exactPostRoutes;
 
@@ -42,11 +53,55 @@ public class HeadroomInterception {
         if (threads < 1) {
             throw new IllegalArgumentException("quarkus.headroom.compression-threads must be at least 1, got " + threads);
         }
-        CallerScopes scopes = new CallerScopes(config.tenantIsolation(), config.tenantHeader().orElse(null));
+        this.headroom = headroom;
+        this.scopes = new CallerScopes(config.tenantIsolation(), config.tenantHeader().orElse(null));
+        boolean answeredByApplication = config.retrieve().answeredByApplication();
+        this.selfCalls = restServerPresent() && !answeredByApplication && headroom.config().ccr().injectTool()
+                && headroom.config().retrieve().maxRounds() > 0
+                ? new RetrieveSelfCalls(headroom.config().retrieve().selfUri()) : null;
         this.handler = HeadroomHandler.builder(headroom).paths(config.paths()).tenantScope(scopes::of)
                 .compressionThreads(threads).readLimit(serverBodyLimit())
                 .bodyRead(CoreConfigMapper.bodyRead(config.bodyRead()))
-                .answersRetrieveCalls(config.retrieve().answeredByApplication()).build();
+                .answersRetrieveCalls(answeredByApplication).keepsOfferedRewrite(selfCalls != null).build();
+        if (selfCalls != null) {
+            String selfUri = headroom.config().retrieve().selfUri();
+            LOG.info("Headroom answers the model's headroom_retrieve calls for Quarkus REST resources that run on "
+                    + "worker threads, sending each follow-up to this application at {} (quarkus.headroom.retrieve"
+                    + ".self-uri); resources on the event loop (@NonBlocking, Uni/Multi) and Vert.x routes get the "
+                    + "body without the tool", selfUri.isEmpty() ? "the loopback interface on the request's port" : selfUri);
+        }
+    }
+
+    /** Quarkus REST (the server) is in the application: the extension registers its filters there. */
+    private static boolean restServerPresent() {
+        try {
+            Class.forName("org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestFilter", false,
+                    HeadroomInterception.class.getClassLoader());
+            Class.forName("io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** How follow-ups to Quarkus REST resources are sent, or null when the extension answers no calls. */
+    RetrieveSelfCalls selfCalls() {
+        return selfCalls;
+    }
+
+    Headroom headroom() {
+        return headroom;
+    }
+
+    /** The caller's CCR scope ({@code tenant-isolation}). */
+    String scope(RoutingContext rc) {
+        return scopes.of(rc.request());
+    }
+
+    /** One of the extension's own retrieve follow-ups: its body goes to the resource as it is. */
+    boolean isFollowUp(RoutingContext rc) {
+        return selfCalls != null && selfCalls.isFollowUp(rc.request().getHeader(RetrieveSelfCalls.HEADER));
     }
 
     /**
@@ -75,7 +130,9 @@ public class HeadroomInterception {
         }
         Handler<RoutingContext> reader = handler.bodyReader();
         return rc -> {
-            if (restPresent && leaveToRest(rc)) {
+            if (isFollowUp(rc)) {
+                rc.next();
+            } else if (restPresent && leaveToRest(rc)) {
                 rc.put(LEFT_TO_REST, Boolean.TRUE);
                 rc.next();
             } else {
@@ -87,6 +144,10 @@ public class HeadroomInterception {
     /** Filter 2: rewrites what filter 1 read. */
     Handler<RoutingContext> rewriter() {
         return rc -> {
+            if (isFollowUp(rc)) {
+                rc.next();
+                return;
+            }
             if (rc.get(LEFT_TO_REST) == null) {
                 handler.handle(rc);
                 return;

@@ -13,11 +13,11 @@ public interface RetrieveGroup {
 
     /**
      * Whether the application answers the model's headroom_retrieve calls itself (e.g. it forwards upstream with
-     * {@code io.headroom.vertx.RetrieveRelay}, as the sample gateway does). The extension does not answer them, so
-     * by default it does not offer the tool: the headroom_retrieve tool a request would get is taken back out of the
-     * body the application receives, since a call nobody answers would reach the client. Set it to true only when
-     * the application answers the calls; compressed originals stay retrievable with {@code Headroom#retrieve} either
-     * way.
+     * {@code io.headroom.vertx.RetrieveRelay}, as the sample gateway does). By default the extension answers them
+     * for Quarkus REST resources that run on worker threads (blocking), sending each follow-up to the application
+     * itself ({@code self-uri}); every other request (Vert.x routes, resources on the event loop) gets the body
+     * without the tool, since a call nobody answers would reach the client. Set it to true only when the
+     * application answers the calls: then every request keeps the tool and the extension answers none.
      */
     @WithDefault("false")
     boolean answeredByApplication();
@@ -28,6 +28,13 @@ public interface RetrieveGroup {
      */
     @ConfigDocDefault("3")
     OptionalInt maxRounds();
+
+    /**
+     * Where the follow-ups of the retrieve loop for Quarkus REST resources are sent ({@code scheme://host:port},
+     * e.g. when the application listens behind a path prefix or only on TLS); by default the loopback interface at
+     * the port the request came in on.
+     */
+    Optional<String> selfUri();
 
     /** Longest time, in milliseconds, one follow-up call of the retrieve loop may take. */
     @ConfigDocDefault("120000")

@@ -1,7 +1,6 @@
 package io.headroom.tck.quarkus;
 
 import io.headroom.conformance.HostUnderTest;
-import io.headroom.conformance.Limitation;
 import io.headroom.conformance.RecordingStub;
 import io.headroom.conformance.RetrieveResponseContract;
 import io.headroom.conformance.downstream.DownstreamRelay;
@@ -12,8 +11,8 @@ import java.net.URI;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The response-side contract in a Quarkus application whose downstream is a Quarkus REST resource: nothing there
- * answers the calls, so the extension does not offer the tool (its documented fallback is asserted).
+ * The response-side contract in a Quarkus application whose downstream is a Quarkus REST resource (blocking, so on a
+ * worker thread): the extension answers the calls, each follow-up sent to the application itself.
  */
 class QuarkusRestRetrieveResponseTest extends RetrieveResponseContract {
     static {
@@ -29,6 +28,6 @@ class QuarkusRestRetrieveResponseTest extends RetrieveResponseContract {
 
     @Override
     protected HostUnderTest newHost() {
-        return HostUnderTest.running(base, Limitation.RETRIEVE_TOOL_NOT_OFFERED);
+        return HostUnderTest.running(base);
     }
 }
