@@ -39,6 +39,9 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>Event-loop work is relaying chunks; JSON work (reading a whole answer, building a follow-up) runs on a
  *       worker ({@code executeBlocking}, ordered).</li>
+ *   <li>A non-streamed answer is collected up to {@link RetrieveLoop#maxBufferedBytes()} (max-body-bytes); a larger
+ *       one goes to the client as it came (what was collected, then the rest with back-pressure) and a
+ *       headroom_retrieve call in it is not answered ({@link RetrieveLoop#tooLargeToWatch()}).</li>
  *   <li>A follow-up refused (429, 500, ...) before any byte reached the client goes to it as it came: status,
  *       headers such as {@code retry-after}, body. After bytes were sent, the stream ends with the provider's own
  *       error event ({@link RetrieveLoop#failure}), never a clean end.</li>
@@ -78,6 +81,8 @@ public final class RetrieveRelay {
     private HttpServerResponse out;
     private MultiMap hostHeaders;
     private HttpClientResponse current;
+    /** The non-streamed answer being collected for the loop; null when none is. */
+    private Buffer collected;
     private Promise<Integer> done;
     private long roundTimer = -1;
     private boolean failing;
@@ -149,13 +154,40 @@ public final class RetrieveRelay {
         }
         AnswerKind kind = loop.onAnswer(resp.statusCode(), resp.getHeader(HttpHeaders.CONTENT_TYPE));
         switch (kind) {
-            case BUFFER -> resp.body()
-                    .compose(body -> vertx.executeBlocking(() -> loop.onBody(body.getBytes()), true))
-                    .onSuccess(step -> next(step, resp))
-                    .onFailure(this::upstreamFailed);
+            case BUFFER -> collect(resp);
             case STREAM -> stream(resp);
             case PASS -> pass(resp);
         }
+    }
+
+    /**
+     * Collects a non-streamed answer for the loop, up to {@link RetrieveLoop#maxBufferedBytes()}; one that outgrows
+     * it is relayed as it came from there on (what was collected, then the rest with back-pressure), so no more than
+     * the bound is ever held.
+     */
+    private void collect(HttpClientResponse resp) {
+        collected = Buffer.buffer();
+        resp.exceptionHandler(this::upstreamFailed);
+        resp.handler(chunk -> {
+            if (collected.length() + (long) chunk.length() <= loop.maxBufferedBytes()) {
+                collected.appendBuffer(chunk);
+                return;
+            }
+            Buffer start = collected.appendBuffer(chunk);
+            collected = null;
+            loop.tooLargeToWatch();
+            relayAsItCame(resp, start);
+        });
+        resp.endHandler(v -> {
+            if (collected == null) {
+                return; // relayed as it came, and the client went away before the relay took over the answer
+            }
+            byte[] body = collected.getBytes();
+            collected = null;
+            vertx.executeBlocking(() -> loop.onBody(body), true)
+                    .onSuccess(step -> next(step, resp))
+                    .onFailure(this::upstreamFailed);
+        });
     }
 
     private void stream(HttpClientResponse resp) {
@@ -247,6 +279,15 @@ public final class RetrieveRelay {
             endWithFailure(message);
             return;
         }
+        relayAsItCame(resp, null);
+    }
+
+    /**
+     * Relays {@code resp} to the client with its own head: {@code start} (what was already read of its body, or
+     * null), then the rest as it arrives, with back-pressure.
+     */
+    private void relayAsItCame(HttpClientResponse resp, Buffer start) {
+        cancelTimer();
         out.setChunked(false);
         head(resp);
         String length = resp.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -255,6 +296,9 @@ public final class RetrieveRelay {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, length);
         } else if (status >= 200 && status != 204 && status != 304) {
             out.setChunked(true); // unknown length: relayed as it comes
+        }
+        if (start != null && !write(start)) {
+            return;
         }
         resp.pipe().endOnFailure(false).to(out).onComplete(ar -> {
             if (ar.succeeded()) {
@@ -309,11 +353,15 @@ public final class RetrieveRelay {
     }
 
     private boolean write(byte[] bytes) {
+        return write(Buffer.buffer(bytes));
+    }
+
+    private boolean write(Buffer bytes) {
         if (out.closed()) {
             clientGone();
             return false;
         }
-        out.write(Buffer.buffer(bytes)).onFailure(err -> clientGone());
+        out.write(bytes).onFailure(err -> clientGone());
         return true;
     }
 
