@@ -36,11 +36,12 @@ final class ConfigReference {
     private static final Map<String, String> NOT_IN_QUARKUS = Map.of(
             CrusherConfig.TOOL_PROFILES, "Quarkus finds the profiled tools from the keys");
     private static final Map<String, String> NOT_IN_SERVLET = Map.of(
-            BodyReadConfig.BODY_READ_TIMEOUT_MS, "the container's idle timeout applies",
-            RetrieveConfig.SELF_URI, "it runs the chain again in-process; no follow-up goes over HTTP");
+            BodyReadConfig.BODY_READ_TIMEOUT_MS, "the container's idle timeout applies");
 
-    /** Core options only one host reads, and which. */
-    private static final Map<String, String> ONLY_IN = Map.of();
+    /** Core options only some hosts read, and which. */
+    private static final Map<String, String> ONLY_IN = Map.of(
+            RetrieveConfig.SELF_URI, "JAX-RS filter; Quarkus REST: `quarkus.headroom.retrieve.self-uri` (not the servlet "
+                    + "filter: it runs its chain again in-process)");
 
     private record QuarkusName(String property, String kind, String defaultValue) {
     }
