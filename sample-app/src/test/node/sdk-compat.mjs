@@ -3,7 +3,7 @@
 // Prints one line "SDK-COMPAT-RESULT <json>" with what each SDK call returned (or threw).
 import { readFileSync } from 'node:fs';
 import {
-  HeadroomClient, compress, simulate, HeadroomError, HeadroomConnectionError, HeadroomCompressError, ValidationError,
+  HeadroomClient, compress, simulate, toOpenAI, HeadroomError, HeadroomConnectionError, HeadroomCompressError, ValidationError,
 } from 'headroom-ai';
 
 const [baseUrl, requestFile] = process.argv.slice(2);
@@ -138,7 +138,8 @@ function describeSimulation(s) {
 await attempt('ccrStatsBeforeSimulate', () => client.getCCRStats());
 await attempt('simulate', async () => {
   const s = await simulate(request.messages, { baseUrl, model: request.model, retries: 0, fallback: false });
-  return { ...describeSimulation(s), messagesUnchanged: JSON.stringify(s.messages) === JSON.stringify(request.messages) };
+  // simulate() sends the messages through its own toOpenAI() normalisation: the answer carries them as sent
+  return { ...describeSimulation(s), messagesUnchanged: JSON.stringify(s.messages) === JSON.stringify(toOpenAI(request.messages)) };
 });
 await attempt('chatSimulate', async () =>
   describeSimulation(await client.chat.completions.simulate({ model: request.model, messages: request.messages })));
