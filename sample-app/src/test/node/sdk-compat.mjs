@@ -3,7 +3,7 @@
 // Prints one line "SDK-COMPAT-RESULT <json>" with what each SDK call returned (or threw).
 import { readFileSync } from 'node:fs';
 import {
-  HeadroomClient, compress, simulate, toOpenAI, HeadroomError, HeadroomConnectionError, HeadroomCompressError, ValidationError,
+  HeadroomClient, compress, simulate, toOpenAI, deepCamelCase, HeadroomError, HeadroomConnectionError, HeadroomCompressError, ValidationError,
 } from 'headroom-ai';
 
 const [baseUrl, requestFile] = process.argv.slice(2);
@@ -138,8 +138,9 @@ function describeSimulation(s) {
 await attempt('ccrStatsBeforeSimulate', () => client.getCCRStats());
 await attempt('simulate', async () => {
   const s = await simulate(request.messages, { baseUrl, model: request.model, retries: 0, fallback: false });
-  // simulate() sends the messages through its own toOpenAI() normalisation: the answer carries them as sent
-  return { ...describeSimulation(s), messagesUnchanged: JSON.stringify(s.messages) === JSON.stringify(toOpenAI(request.messages)) };
+  // simulate() sends the messages through its toOpenAI() and camel-cases the whole answer, messages included
+  const sent = deepCamelCase(toOpenAI(request.messages));
+  return { ...describeSimulation(s), messagesUnchanged: JSON.stringify(s.messages) === JSON.stringify(sent) };
 });
 await attempt('chatSimulate', async () =>
   describeSimulation(await client.chat.completions.simulate({ model: request.model, messages: request.messages })));
