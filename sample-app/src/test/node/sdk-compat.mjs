@@ -99,7 +99,12 @@ await attempt('messagesCreate', async () => {
   return { type: r.type, role: r.role, text: r.content?.[0]?.text ?? null };
 });
 await attempt('messagesMetrics', async () => {
-  const m = (await client.getMetrics({ model: ANTHROPIC_MODEL }))[0];
+  // the gateway logs a request once its answer has ended, which can be just after the client has it
+  let m;
+  for (let i = 0; i < 100 && !m; i++) {
+    m = (await client.getMetrics({ model: ANTHROPIC_MODEL }))[0];
+    if (!m) await new Promise((done) => setTimeout(done, 50));
+  }
   return m ? { provider: m.provider, tokensSaved: m.tokensSaved, inputTokensOriginal: m.inputTokensOriginal,
     inputTokensOptimized: m.inputTokensOptimized } : null;
 });
