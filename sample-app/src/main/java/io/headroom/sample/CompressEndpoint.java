@@ -24,7 +24,7 @@ import jakarta.enterprise.event.Observes;
  * {@code compression_ratio = tokens_after / tokens_before} (1.0 when nothing was saved). {@code model} is
  * required (400 without it). {@code x-headroom-bypass: true} answers the messages as sent, zero tokens, ratio 1.0,
  * and stores nothing. {@code config.default_mode} (alias {@code config.mode}) picks optimize (default), audit
- * (same answer, original messages, nothing stored) or simulate (the plan); the other {@code config} options as
+ * (same answer, original messages, nothing stored) or simulate (the plan, see {@link SimulateAnswer}); the other {@code config} options as
  * the core's compress documents them. Bodies are admitted exactly as on the proxied path: the core's
  * {@link Admission} size limit (413 beyond it) and the core's {@link JsonCodec} constraints (nesting depth,
  * number and string lengths, duplicate keys: 400 validation_error beyond them).
@@ -77,7 +77,7 @@ public class CompressEndpoint {
                 throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'model' must be a string");
             }
             if (CompressMode.of(request) == CompressMode.SIMULATE) {
-                return mapper.writeValueAsBytes(headroom.simulate(request).toJson());
+                return mapper.writeValueAsBytes(SimulateAnswer.of(headroom.simulate(request), request));
             }
             return mapper.writeValueAsBytes(toJson(headroom.compress(request, scopes.of(rc))));
         });

@@ -71,8 +71,8 @@ public class RetrieveEndpoint {
      * {@code {"tool_call": {...}, "provider": "openai"|"anthropic"}}: answers one headroom_retrieve call
      * made in the client's own loop. OpenAI shape {@code {id, function: {name, arguments}}}, Anthropic a
      * {@code tool_use} block {@code {id, name, input}}; without provider the shape decides. Answers
-     * {@code {"tool_result": <role:tool message | tool_result block>, "success": bool}}; an unknown or
-     * expired hash is a tool result saying so (success false), not an HTTP error.
+     * {@code {"tool_result": <role:tool message | tool_result block>, "success": bool, "data": {...}}}; an
+     * unknown or expired hash is a tool result saying so (success false), not an HTTP error.
      */
     private void toolCall(RoutingContext rc) {
         blocking.respond(rc, () -> {
@@ -103,8 +103,29 @@ public class RetrieveEndpoint {
             ObjectNode out = mapper.createObjectNode();
             out.set("tool_result", openai ? ToolResultMessages.openAiChat(result) : ToolResultMessages.anthropic(result));
             out.put("success", !result.error());
+            out.set("data", data(parsed, result));
             return mapper.writeValueAsBytes(out);
         });
+    }
+
+    /**
+     * The original's raw retrieval data beside the formatted tool result: {@code {hash, original_content}} when
+     * found, the matches ({@code {hash, query, count, original_item_count, results}}) with a query, {@code {hash,
+     * error, status}} when not. A malformed hash is not echoed (it may be anything the model produced).
+     */
+    private JsonNode data(RetrieveCall call, ToolResult result) throws java.io.IOException {
+        if (!result.error() && call.query() != null) {
+            return mapper.readTree(result.content());
+        }
+        ObjectNode data = mapper.createObjectNode();
+        data.put("hash", call.hash() != null && RetrieveHashes.wellFormed(call.hash()) ? call.hash() : null);
+        if (result.error()) {
+            data.put("error", result.content());
+            data.put("status", "missing");
+        } else {
+            data.put("original_content", result.content());
+        }
+        return data;
     }
 
     private void retrieve(RoutingContext rc) {

@@ -80,6 +80,11 @@ class TypeScriptSdkCompatibilityTest {
         assertEquals("chat.completion", chat.path("object").asText(), chat.toString());
         assertEquals(1, chat.get("choices").asInt());
 
+        assertMessagesCreateWasCompressed(r);
+        assertToolCalls(r, hash);
+        assertSimulations(r, compress);
+        assertIssue18RoutesArePassedThrough(r);
+
         JsonNode ccr = r.get("ccrStats");
         assertTrue(ccr.at("/store/entries").asInt() >= 1, ccr.toString());
         assertTrue(ccr.at("/store/maxEntries").asInt() > 0);
@@ -162,8 +167,128 @@ class TypeScriptSdkCompatibilityTest {
         assertError(errors.get("compressWithoutMessages"), "ValidationError", 400, "validation_error");
         assertError(errors.get("compressMalformedBody"), "ValidationError", 400, "validation_error");
         assertError(errors.get("compressWithoutModel"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("toolCallNotRetrieve"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("toolCallWithoutCall"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("toolCallUnknownProvider"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("toolCallMalformedBody"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("toolCallRefused"), "HeadroomCompressError", 403, "forbidden");
+        assertError(errors.get("simulateWithoutModel"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("simulateUnknownMode"), "ValidationError", 400, "validation_error");
+        assertError(errors.get("simulateRefused"), "HeadroomCompressError", 403, "forbidden");
         JsonNode down = errors.get("unreachableProxy");
         assertEquals("HeadroomConnectionError", down.path("name").asText(), down.toString());
+    }
+
+    /** messages.create: the SDK's own headers accepted, the stub's answer relayed, the tool_result compressed. */
+    private static void assertMessagesCreateWasCompressed(JsonNode r) {
+        JsonNode created = r.get("messagesCreate");
+        assertEquals("message", created.path("type").asText(), created.toString());
+        assertEquals("assistant", created.path("role").asText());
+        assertEquals("stub answer", created.path("text").asText());
+        JsonNode m = r.get("messagesMetrics");
+        assertEquals("anthropic", m.path("provider").asText(), m.toString());
+        assertTrue(m.path("tokensSaved").asLong() > m.path("inputTokensOriginal").asLong() / 2,
+                "the tool_result went upstream compressed: " + m);
+        assertEquals(m.get("inputTokensOriginal").asLong() - m.get("inputTokensOptimized").asLong(),
+                m.get("tokensSaved").asLong(), m.toString());
+    }
+
+    /** handleToolCall: the original's request and answer shapes for both providers, the tenant's own store. */
+    private static void assertToolCalls(JsonNode r, String hash) {
+        JsonNode openai = r.get("toolCallOpenAI");
+        assertTrue(openai.path("success").asBoolean(), openai.toString());
+        assertEquals("tool", openai.path("role").asText(), openai.toString());
+        assertEquals("call_ccr1", openai.path("toolCallId").asText());
+        assertTrue(openai.path("contentIdentical").asBoolean(), "the tool result is the original, byte-identical");
+        assertEquals(hash, openai.path("dataHash").asText());
+        assertTrue(openai.path("dataIdentical").asBoolean(), openai.toString());
+
+        JsonNode anthropic = r.get("toolCallAnthropic");
+        assertTrue(anthropic.path("success").asBoolean(), anthropic.toString());
+        assertEquals("tool_result", anthropic.path("type").asText(), anthropic.toString());
+        assertEquals("toolu_ccr1", anthropic.path("toolUseId").asText());
+        assertFalse(anthropic.path("isError").asBoolean());
+        assertEquals("PaymentGatewayTimeout", anthropic.path("dataQuery").asText(), anthropic.toString());
+        assertTrue(anthropic.path("dataCount").asInt() >= 1 && anthropic.path("matched").asBoolean(), anthropic.toString());
+
+        // the original: an unknown hash is a tool result saying so (HTTP 200), not an HTTP error
+        JsonNode unknown = r.get("toolCallUnknownHash");
+        assertFalse(unknown.path("success").asBoolean(true), unknown.toString());
+        assertTrue(unknown.path("isError").asBoolean(), unknown.toString());
+        assertEquals("toolu_x", unknown.path("toolUseId").asText());
+        assertEquals("0123456789abcdef01234567", unknown.path("dataHash").asText());
+        assertEquals("missing", unknown.path("dataStatus").asText());
+        assertTrue(unknown.path("dataError").asBoolean(), unknown.toString());
+    }
+
+    /** simulate() and both namespaces' simulate: the plan, with the original's breakdown and diff artifact. */
+    private static void assertSimulations(JsonNode r, JsonNode compress) {
+        for (String key : List.of("simulate", "chatSimulate")) {
+            JsonNode s = r.get(key);
+            assertPlan(key, s);
+            int before = s.path("tokensBefore").asInt();
+            int after = s.path("tokensAfter").asInt();
+            assertTrue(before > 5_000 && after < before / 2, key + ": " + s);
+            assertFalse(s.path("transforms").isEmpty(), key + ": " + s);
+            long perTransform = 0;
+            for (JsonNode t : s.at("/diffArtifact/transforms")) {
+                assertFalse(t.path("transformName").asText().isEmpty(), t.toString());
+                assertEquals(t.path("tokensBefore").asInt() - t.path("tokensAfter").asInt(),
+                        t.path("tokensSaved").asInt(), t.toString());
+                perTransform += t.path("tokensSaved").asInt();
+            }
+            assertTrue(perTransform > 0 && perTransform <= before - after + 50, key + ": " + s);
+        }
+        // known gap (compatibility.md): /v1/compress reads messages as OpenAI chat messages, so the
+        // tool_result blocks of Anthropic-shaped messages are neither counted nor compressed; the plan's shape holds
+        JsonNode anthropic = r.get("messagesSimulate");
+        assertPlan("messagesSimulate", anthropic);
+        assertTrue(anthropic.path("tokensBefore").asInt() > 0, anthropic.toString());
+        JsonNode top = r.get("simulate");
+        assertTrue(top.path("messagesUnchanged").asBoolean(), "simulate leaves the messages as sent: " + top);
+        // the same messages and model as compress(): the plan's totals are what optimize gave
+        assertEquals(compress.path("tokensBefore").asInt(), top.path("tokensBefore").asInt(), top.toString());
+        assertEquals(compress.path("tokensAfter").asInt(), top.path("tokensAfter").asInt(), top.toString());
+        assertEquals(r.at("/ccrStatsBeforeSimulate/store/entries").asInt(), r.at("/ccrStatsAfterSimulate/store/entries").asInt(),
+                "simulate stores no originals");
+    }
+
+    /** The fields every simulate answer carries, whatever the messages: the SDK's SimulationResult and DiffArtifact. */
+    private static void assertPlan(String key, JsonNode s) {
+        assertFalse(s.has("threw"), key + ": " + s);
+        assertEquals("simulate", s.path("mode").asText(), key + ": " + s);
+        int before = s.path("tokensBefore").asInt();
+        int after = s.path("tokensAfter").asInt();
+        assertEquals(before - after, s.path("tokensSaved").asInt(), key);
+        assertTrue(s.path("transforms").isArray(), key + ": " + s);
+        assertTrue(s.path("ccrHashes").isEmpty(), "a plan stores nothing: " + s);
+        assertTrue(s.path("wasteSignalKinds").size() > 0, key + ": " + s);
+        JsonNode breakdown = s.path("blockBreakdown");
+        assertTrue(breakdown.isObject() && breakdown.size() > 0, key + ": " + s);
+        long breakdownTokens = 0;
+        for (JsonNode v : breakdown) {
+            breakdownTokens += v.asLong();
+        }
+        assertTrue(breakdownTokens > 0 && breakdownTokens <= before, key + ": " + s);
+        JsonNode diff = s.path("diffArtifact");
+        assertFalse(diff.path("requestId").asText().isEmpty(), key + ": " + s);
+        assertEquals(before, diff.path("originalTokens").asInt(), key);
+        assertEquals(after, diff.path("optimizedTokens").asInt(), key);
+        assertEquals(before - after, diff.path("totalTokensSaved").asInt(), key);
+        assertTrue(diff.path("transforms").isArray(), key + ": " + s);
+    }
+
+    /**
+     * Issue 18 (TOIN, feedback, telemetry) is not served yet: the SDK's calls are passed through to the OpenAI
+     * target like any path the gateway does not own (see compatibility.md), so here the stub upstream answers.
+     * When issue 18 serves them this fails and the assertions move to the real answers.
+     */
+    private static void assertIssue18RoutesArePassedThrough(JsonNode r) {
+        for (String key : List.of("telemetryStats", "telemetryExport", "telemetryImport", "telemetryTools",
+                "feedbackStats", "toinStats")) {
+            JsonNode a = r.get(key);
+            assertEquals("chatcmpl-stub", a.path("id").asText(), key + ": " + a);
+        }
     }
 
     private static void assertError(JsonNode e, String name, int status, String type) {
