@@ -51,7 +51,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RetrieveResponseContract {
     /** System property naming the file the latency measurement appends to; the measurement runs only when set. */
-    public static final String LATENCY_PROPERTY = "headroom.retrieve.latency";
+    public static final String LATENCY_PROPERTY = "conformance.retrieve-latency";
     private static final String JSON = "application/json";
     private static final String TOOL = "headroom_retrieve";
     private static final int LATENCY_SAMPLES = 50;
