@@ -66,7 +66,9 @@ public class BudgetGuard {
         if (rejected.sum() == 1) {
             LOG.warnf("%s exceeded: LLM requests over it are answered 429 until the next UTC day", which);
         }
-        ApiResponses.error(rc.response(), 429, "budget_exceeded", String.format(Locale.ROOT,
+        // in the shape of the route's provider, so its SDK reads it as a 429 of its own
+        ProviderErrors.forPath(rc.normalizedPath()).write(rc.response(), ProviderErrors.Kind.BUDGET_EXCEEDED,
+                String.format(Locale.ROOT,
                 "%s of %.2f USD exceeded (spend today %.4f USD); resets at 00:00 UTC",
                 which, status.limitUsd(), status.usedUsd()));
     }

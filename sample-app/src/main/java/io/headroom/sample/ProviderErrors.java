@@ -36,7 +36,9 @@ enum ProviderErrors {
         /** The request body is not a JSON object. */
         INVALID_JSON(400, "invalid_request_error", "invalid_json", "invalid_request_error"),
         /** The request body is over the gateway's size limit. */
-        TOO_LARGE(413, "invalid_request_error", "request_too_large", "request_too_large");
+        TOO_LARGE(413, "invalid_request_error", "request_too_large", "request_too_large"),
+        /** Today's spend is over the gateway's (or the caller's) daily budget. */
+        BUDGET_EXCEEDED(429, "budget_exceeded", "budget_exceeded", "budget_exceeded");
 
         final int status;
         final String openaiType;
@@ -56,6 +58,11 @@ enum ProviderErrors {
     /** The shape of clients of {@code target}. */
     static ProviderErrors of(UpstreamTarget target) {
         return GatewayTargets.ANTHROPIC.equals(target.name()) ? ANTHROPIC : OPENAI;
+    }
+
+    /** The shape of clients of the LLM route {@code path}: Anthropic's for {@code /v1/messages}, else OpenAI's. */
+    static ProviderErrors forPath(String path) {
+        return path != null && path.startsWith("/v1/messages") ? ANTHROPIC : OPENAI;
     }
 
     /** Writes the error unless an answer has started (then nothing can be said any more). */

@@ -3,6 +3,7 @@ package io.headroom.sample;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,10 @@ class BudgetGatewayTest {
                     .body(CHAT).post(path)
                     .then().statusCode(429)
                     .body("error.type", equalTo("budget_exceeded"))
-                    .body("error.message", containsString("daily budget"));
+                    .body("error.message", containsString("daily budget"))
+                    // each provider's own error shape on its route
+                    .body("type", path.equals("/v1/messages") ? equalTo("error") : nullValue())
+                    .body("error.code", path.equals("/v1/messages") ? nullValue() : equalTo("budget_exceeded"));
         }
         assertEquals(1, upstream.received().size(), "over budget: the upstream is not called");
 
