@@ -57,8 +57,17 @@ public class HealthEndpoints {
 
     void register(@Observes Router router) {
         router.get("/livez").handler(this::livez);
+        router.get("/healthz").handler(this::healthz);
         router.get("/readyz").handler(rc -> health(rc, false, true));
         router.get("/health").handler(rc -> health(rc, access.refusal(rc.request()).isEmpty(), false));
+    }
+
+    /** The original's Rust proxy liveness probe (its Python proxy exempts the path from the token too). */
+    private void healthz(RoutingContext rc) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("ok", true);
+        out.put("service", SERVICE);
+        write(rc, 200, out);
     }
 
     private void livez(RoutingContext rc) {

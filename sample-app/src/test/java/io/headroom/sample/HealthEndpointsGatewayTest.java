@@ -42,6 +42,15 @@ class HealthEndpointsGatewayTest {
     }
 
     @Test
+    void healthzAnswersLikeTheOriginalsRustProxy() throws Exception {
+        RawHttp.Answer a = RawHttp.get(root.getPort(), "/healthz", "gateway.example");
+        assertEquals(200, a.status(), a.text());
+        JsonNode body = json(a);
+        assertTrue(body.path("ok").asBoolean(false), a.text());
+        assertEquals("headroom-proxy", body.path("service").asText());
+    }
+
+    @Test
     void readyzIsReadyOnceWarmWithItsChecks() throws Exception {
         RawHttp.Answer a = RawHttp.get(root.getPort(), "/readyz", "gateway.example");
         assertEquals(200, a.status(), a.text());
