@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.host.LoopbackCallers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,6 @@ final class ExposureWarnings {
 
     /** The same loopback rule as the operator endpoints' Host check ({@link OperatorHosts}). */
     private static boolean isLoopback(String bindHost) {
-        return OperatorHosts.hostPart(bindHost).map(OperatorHosts::isLoopbackName).orElse(false);
+        return LoopbackCallers.hostPart(bindHost).map(OperatorHosts::isLoopbackName).orElse(false);
     }
 }

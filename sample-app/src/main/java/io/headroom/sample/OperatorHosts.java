@@ -1,5 +1,6 @@
 package io.headroom.sample;
 
+import io.headroom.host.LoopbackCallers;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Collection;
@@ -28,7 +29,7 @@ final class OperatorHosts {
 
     /** True when the {@code Host} (or HTTP/2 authority) names this machine's loopback or an allowed host. */
     boolean hostAllowed(String hostHeader) {
-        Optional<String> host = hostPart(hostHeader);
+        Optional<String> host = LoopbackCallers.hostPart(hostHeader);
         return host.isPresent() && (isLoopbackName(host.get()) || allowedHosts.contains(host.get()));
     }
 
@@ -50,24 +51,7 @@ final class OperatorHosts {
                 || allowedOrigins.contains(normalizedOrigin(origin));
     }
 
-    /** The host of a Host header value, lower case, without port and brackets. */
-    static Optional<String> hostPart(String hostHeader) {
-        if (hostHeader == null || hostHeader.isBlank()) {
-            return Optional.empty();
-        }
-        String h = hostHeader.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int close = h.indexOf(']');
-            return close < 0 ? Optional.empty() : Optional.of(h.substring(1, close));
-        }
-        int colon = h.indexOf(':');
-        if (colon >= 0 && colon == h.lastIndexOf(':')) {
-            h = h.substring(0, colon);
-        }
-        return h.isEmpty() ? Optional.empty() : Optional.of(h);
-    }
-
-    /** True for {@code localhost} and loopback IP literals; {@code host} as {@link #hostPart} gives it. */
+    /** True for {@code localhost} and loopback IP literals; {@code host} as {@link LoopbackCallers#hostPart} gives it. */
     static boolean isLoopbackName(String host) {
         if (host.equals("localhost")) {
             return true;
