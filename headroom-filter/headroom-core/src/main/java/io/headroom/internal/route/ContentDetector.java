@@ -7,6 +7,8 @@ import io.headroom.ContentType;
 import io.headroom.internal.content.TextLines;
 import io.headroom.internal.logs.LogSignals;
 import io.headroom.internal.search.GrepLine;
+import io.headroom.internal.structured.XmlShape;
+import io.headroom.internal.structured.YamlShape;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,8 @@ public final class ContentDetector {
         List<String> lines = TextLines.sample(TextLines.split(content), SAMPLE_LINES);
         if (isDiff(lines)) return ContentType.DIFF;
         if (c == '<' && isHtml(content, first)) return ContentType.HTML;
+        if (c == '<' && XmlShape.isXml(content)) return ContentType.XML;
+        if (YamlShape.isYaml(content, lines)) return ContentType.YAML;
         return byLineShares(lines);
     }
 
