@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -86,9 +88,7 @@ public final class YamlCompressor implements ContentCompressor {
      */
     private BitSet compressRun(List<Node> items, int[] starts, int end, int indent, String unit, String query,
                                Lines lines, Splice splice, int[] counts) {
-        List<JsonNode> rows = new ArrayList<>(items.size());
-        for (Node item : items) rows.add(YamlItems.row(item));
-        BitSet keep = selector.select(rows, query).rows();
+        BitSet keep = select(items, query);
         int n = items.size();
         counts[0] += n;
         counts[1] += keep.cardinality();
@@ -101,6 +101,29 @@ public final class YamlCompressor implements ContentCompressor {
             String note = " ".repeat(indent) + "# " + count + " " + unit + (count == 1 ? "" : "s") + " omitted\n";
             if (!splice.covers(from, to)) splice.replace(from, to, note);
             j = stop >= n ? n : keep.nextClearBit(stop);
+        }
+        return keep;
+    }
+
+    /**
+     * Selection per kind of item: a {@code helm template} stream mixes ServiceAccounts, ConfigMaps, Services and
+     * Deployments, and a field only Deployments have (a container's {@code privileged} flag) is a rare value
+     * among Deployments but would be a rare <em>field</em> drowned by the other kinds if all were one array.
+     * Kinds with fewer than {@link YamlItems#MIN_ITEMS} items are kept whole.
+     */
+    private BitSet select(List<Node> items, String query) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) groups.computeIfAbsent(YamlItems.kind(items.get(i)), k -> new ArrayList<>()).add(i);
+        BitSet keep = new BitSet(items.size());
+        for (List<Integer> group : groups.values()) {
+            if (group.size() < YamlItems.MIN_ITEMS) {
+                for (int i : group) keep.set(i);
+                continue;
+            }
+            List<JsonNode> rows = new ArrayList<>(group.size());
+            for (int i : group) rows.add(YamlItems.row(items.get(i)));
+            BitSet kept = selector.select(rows, query).rows();
+            for (int j = kept.nextSetBit(0); j >= 0; j = kept.nextSetBit(j + 1)) keep.set(group.get(j));
         }
         return keep;
     }

@@ -63,6 +63,21 @@ final class YamlItems {
         return false;
     }
 
+    /**
+     * What kind of record an item is: its {@code kind} (Kubernetes resources) when it has one, else the names of
+     * its top-level keys; items of one kind are selected among themselves.
+     */
+    static String kind(Node item) {
+        if (!(item instanceof MappingNode m)) return "";
+        StringBuilder keys = new StringBuilder();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) continue;
+            if (k.getValue().equals("kind") && t.getValueNode() instanceof ScalarNode v) return "kind=" + v.getValue();
+            keys.append(k.getValue()).append('\n');
+        }
+        return keys.toString();
+    }
+
     /** The item as a flat JSON object: scalar leaves by dotted path (sequence items by index). */
     static JsonNode row(Node item) {
         ItemRow row = new ItemRow();
