@@ -35,7 +35,9 @@ final class HardenedXml {
     static boolean isWellFormed(String text) {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(text));
+            // a byte-order mark is an encoding artefact of the bytes this text was decoded from, not content
+            String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            r = FACTORY.createXMLStreamReader(new StringReader(body));
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) return false;

@@ -15,13 +15,15 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML text read as node trees with their positions, by SnakeYAML Engine configured for hostile input: at
- * most {@link #MAX_ALIASES} aliases to collections (an alias bomb fails at once), no recursive keys, no
+ * most {@link #MAX_ALIASES} aliases to collections (an alias bomb fails at once; walks over what is
+ * composed are bounded as well), no recursive keys, no
  * duplicate keys, a code-point limit. Nodes are composed, never constructed into Java objects, so no tag can
  * instantiate anything.
  */
 final class YamlStream {
     static final int MAX_CHARS = 8 * 1024 * 1024;
-    static final int MAX_ALIASES = 10;
+    /** SnakeYAML's own default: real files (Helm values' merge keys) use a few dozen; the laughs need far more. */
+    static final int MAX_ALIASES = 50;
 
     private static final LoadSettings SETTINGS = LoadSettings.builder()
             .setMaxAliasesForCollections(MAX_ALIASES)
