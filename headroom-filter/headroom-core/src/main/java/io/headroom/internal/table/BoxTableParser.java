@@ -20,6 +20,11 @@ final class BoxTableParser {
     }
 
     static ParsedTable parse(SourceLines src) {
+        return parse(src, true);
+    }
+
+    /** @param closed whether the table must end with a border (false: {@code src} may be cut inside the table) */
+    static ParsedTable parse(SourceLines src, boolean closed) {
         int start = -1;
         for (int i = 0; i < Math.min(src.size(), MAX_LEADING_LINES + 1); i++) {
             if (isBorder(src.get(i))) {
@@ -40,7 +45,7 @@ final class BoxTableParser {
             borders.add(border);
         }
         int n = lines.size();
-        if (n < 3 || !borders.get(n - 1)) return null;
+        if (n < 3 || (closed && !borders.get(n - 1))) return null;
         int columns = lines.get(0).cellCount();
         if (columns < 2) return null;
         for (LineCells l : lines) {

@@ -33,7 +33,7 @@ final class DelimitedTableParser {
     static ParsedTable parse(SourceLines src, int minRows) {
         char delimiter = DelimiterProbe.choose(src.lines(), PROBE_LINES);
         if (delimiter == 0) return null;
-        int fields = DelimiterProbe.modalCount(src.lines(), PROBE_LINES, delimiter);
+        int fields = DelimiterProbe.modal(DelimiterProbe.recordCounts(src.lines(), PROBE_LINES, delimiter));
         int start = 0;
         while (start < src.size() && DelimiterProbe.count(src.get(start), delimiter) != fields) start++;
         if (start > MAX_AROUND_LINES || start >= src.size()) return null;

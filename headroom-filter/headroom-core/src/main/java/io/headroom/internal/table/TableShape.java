@@ -33,7 +33,7 @@ public final class TableShape {
         List<String> head = lines.subList(0, Math.min(lines.size(), HEAD_LINES));
         if (share(head, TableShape::startsLikeJsonOrTuple) >= NEAR_MISS_SHARE) return false;
         SourceLines src = new SourceLines(String.join("\n", head));
-        ParsedTable drawn = BoxTableParser.parse(src);
+        ParsedTable drawn = BoxTableParser.parse(src, false); // the head may end before the bottom border
         if (drawn == null) drawn = PipeTableParser.parse(src);
         if (covers(drawn, head)) return true;
         if (startsWithLogOrGrepLine(head) || share(head, l -> GrepLine.parse(l) != null) >= NEAR_MISS_SHARE) return false;
@@ -50,8 +50,9 @@ public final class TableShape {
     private static boolean isDelimited(List<String> lines, List<String> head) {
         char d = DelimiterProbe.choose(head, DelimitedTableParser.PROBE_LINES);
         if (d == 0) return false;
-        int fields = DelimiterProbe.modalCount(head, DelimitedTableParser.PROBE_LINES, d);
-        if (DelimiterProbe.share(lines, Integer.MAX_VALUE, d, fields) < DELIMITED_SHARE) return false;
+        int fields = DelimiterProbe.modal(DelimiterProbe.recordCounts(head, DelimitedTableParser.PROBE_LINES, d));
+        List<Integer> all = DelimiterProbe.recordCounts(lines, Integer.MAX_VALUE, d);
+        if (DelimiterProbe.share(all, fields) < DELIMITED_SHARE) return false;
         if (share(head, TableShape::endsLikeSentence) >= NEAR_MISS_SHARE) return false;
         long chars = 0;
         int counted = 0;
@@ -60,7 +61,7 @@ public final class TableShape {
             chars += l.length();
             counted++;
         }
-        return counted > 0 && chars / counted / (fields + 1) <= MAX_MEAN_FIELD_CHARS;
+        return counted > 0 && (double) chars / counted / (fields + 1) <= MAX_MEAN_FIELD_CHARS;
     }
 
     private static boolean startsLikeJsonOrTuple(String line) {
