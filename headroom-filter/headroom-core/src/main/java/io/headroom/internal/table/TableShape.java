@@ -11,7 +11,8 @@ import java.util.List;
  * <p>A table must cover most of what it is in (a markdown document with one small table stays text) and have at
  * least {@value TableParsers#MIN_ROWS} rows (a three-line table is not worth it). Near-misses stay what they
  * were: JSON lines, log lines (a Python log's {@code 10:00:00,123} is one comma per line), grep results, code
- * and prose with commas.
+ * and prose with commas. Log and grep output start with a log or grep line; a table starts with its header or a
+ * title (its rows may well look like grep hits: {@code ...,2025-03-01T05:50:10Z,...}).
  */
 public final class TableShape {
     static final int HEAD_LINES = 60;
@@ -36,7 +37,7 @@ public final class TableShape {
         ParsedTable drawn = BoxTableParser.parse(src, false); // the head may end before the bottom border
         if (drawn == null) drawn = PipeTableParser.parse(src);
         if (covers(drawn, head)) return true;
-        if (startsWithLogOrGrepLine(head) || share(head, l -> GrepLine.parse(l) != null) >= NEAR_MISS_SHARE) return false;
+        if (startsWithLogOrGrepLine(head)) return false;
         if (share(head, TableShape::looksLikeCode) >= NEAR_MISS_SHARE) return false;
         if (isDelimited(lines, head)) return true;
         return covers(FixedWidthTableParser.parse(src, TableParsers.MIN_ROWS), head);
