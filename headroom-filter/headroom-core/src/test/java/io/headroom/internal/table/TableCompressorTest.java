@@ -160,4 +160,21 @@ class TableCompressorTest {
         List<String> parts = new ArrayList<>(List.of(out.split("\n\n")));
         assertEquals(2, parts.size(), out);
     }
+
+    @Test
+    void psAuxKeepsCommandsWithSpacesInTheLastColumn() {
+        String format = "%-10s %6d %4.1f %4.1f %7d %6d %-8s %-4s %5s %6s %s%n";
+        StringBuilder in = new StringBuilder(String.format(java.util.Locale.ROOT, format.replace("d", "s").replace("4.1f", "4s"),
+                "USER", "PID", "%CPU", "%MEM", "VSZ", "RSS", "TTY", "STAT", "START", "TIME", "COMMAND"));
+        for (int i = 0; i < 120; i++) {
+            double cpu = i == 64 ? 97.3 : (i % 5) / 10.0;
+            in.append(String.format(java.util.Locale.ROOT, format, i % 3 == 0 ? "root" : "www-data", 1000 + i, cpu, 0.4,
+                    120000 + i, 8000 + i, "?", "S", "10:0" + i % 10, "0:0" + i % 10, "/usr/bin/python3 -m worker --queue q" + i));
+        }
+        ParsedTable t = TableParsers.parse(in.toString());
+        assertEquals(List.of("USER", "PID", "%CPU", "%MEM", "VSZ", "RSS", "TTY", "STAT", "START", "TIME", "COMMAND"), t.columns());
+        assertEquals("/usr/bin/python3 -m worker --queue q7", t.rows().get(7).get(10));
+        String out = compress(in.toString(), null).content();
+        assertTrue(out.contains(" 97.3 ") && out.contains("--queue q64\n"), out);
+    }
 }
