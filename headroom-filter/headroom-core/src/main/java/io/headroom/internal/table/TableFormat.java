@@ -2,24 +2,14 @@ package io.headroom.internal.table;
 
 /** The shapes of tabular text a tool prints; a compressed table is written back in the shape it came in. */
 enum TableFormat {
-    CSV("CSV"),
-    TSV("TSV"),
+    CSV,
+    TSV,
     /** {@code | a | b |} with a {@code |---|---|} rule under the header. */
-    MARKDOWN("markdown"),
+    MARKDOWN,
     /** psql's aligned output: {@code  a | b } with a {@code ---+---} rule under the header. */
-    PSQL("psql"),
+    PSQL,
     /** Box-drawn: {@code +---+} (mysql, tabulate) or {@code ┌───┐} borders. */
-    BOX("box"),
+    BOX,
     /** Columns aligned with spaces under a header ({@code ps}, {@code kubectl get}, {@code docker ps}, {@code df}). */
-    FIXED_WIDTH("fixed-width");
-
-    private final String label;
-
-    TableFormat(String label) {
-        this.label = label;
-    }
-
-    String label() {
-        return label;
-    }
+    FIXED_WIDTH
 }
