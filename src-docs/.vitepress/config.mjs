@@ -34,6 +34,7 @@ export default {
         { text: 'Metrics and savings', link: '/metrics' },
         { text: 'Compact rows', link: '/compact-rows' },
         { text: 'XML and YAML', link: '/content-xml-yaml' },
+        { text: 'Tables in tool output', link: '/content-tables' },
       ] },
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },

@@ -9,6 +9,7 @@ import io.headroom.internal.logs.LogSignals;
 import io.headroom.internal.search.GrepLine;
 import io.headroom.internal.structured.XmlShape;
 import io.headroom.internal.structured.YamlShape;
+import io.headroom.internal.table.TableShape;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,7 @@ public final class ContentDetector {
         List<String> lines = TextLines.sample(TextLines.split(content), SAMPLE_LINES);
         if (isDiff(lines)) return ContentType.DIFF;
         if (c == '<' && isHtml(content, first)) return ContentType.HTML;
+        if (TableShape.isTable(lines)) return ContentType.TABLE;
         if (c == '<' && XmlShape.isXml(content)) return ContentType.XML;
         if (YamlShape.isYaml(content, lines)) return ContentType.YAML;
         return byLineShares(lines);

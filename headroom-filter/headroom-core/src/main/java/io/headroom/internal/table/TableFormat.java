@@ -1,0 +1,15 @@
+package io.headroom.internal.table;
+
+/** The shapes of tabular text a tool prints; a compressed table is written back in the shape it came in. */
+enum TableFormat {
+    CSV,
+    TSV,
+    /** {@code | a | b |} with a {@code |---|---|} rule under the header. */
+    MARKDOWN,
+    /** psql's aligned output: {@code  a | b } with a {@code ---+---} rule under the header. */
+    PSQL,
+    /** Box-drawn: {@code +---+} (mysql, tabulate) or {@code ┌───┐} borders. */
+    BOX,
+    /** Columns aligned with spaces under a header ({@code ps}, {@code kubectl get}, {@code docker ps}, {@code df}). */
+    FIXED_WIDTH
+}
