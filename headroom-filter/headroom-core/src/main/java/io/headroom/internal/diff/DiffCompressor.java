@@ -183,14 +183,4 @@ public final class DiffCompressor implements ContentCompressor {
         }
         return false;
     }
-
-    /** Test hook: the parsed files of {@code lines}. */
-    static List<FilePatch> parse(List<String> lines) {
-        return UnifiedDiffParser.parse(lines);
-    }
-
-    /** Test hook kept for the header format. */
-    static int[] counts(String header) {
-        return UnifiedDiffParser.counts(header);
-    }
 }
