@@ -7,6 +7,7 @@ import io.headroom.ContentType;
 import io.headroom.internal.content.TextLines;
 import io.headroom.internal.logs.LogSignals;
 import io.headroom.internal.search.GrepLine;
+import io.headroom.internal.table.TableShape;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class ContentDetector {
         List<String> lines = TextLines.sample(TextLines.split(content), SAMPLE_LINES);
         if (isDiff(lines)) return ContentType.DIFF;
         if (c == '<' && isHtml(content, first)) return ContentType.HTML;
+        if (TableShape.isTable(lines)) return ContentType.TABLE;
         return byLineShares(lines);
     }
 

@@ -14,6 +14,7 @@ import io.headroom.internal.diff.DiffCompressor;
 import io.headroom.internal.html.HtmlCompressor;
 import io.headroom.internal.logs.LogCompressor;
 import io.headroom.internal.search.SearchCompressor;
+import io.headroom.internal.table.TableCompressor;
 import io.headroom.internal.text.TextCompressor;
 import java.util.EnumMap;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class ContentRouter implements ContentCompressor {
         m.put(ContentType.DIFF, new DiffCompressor());
         m.put(ContentType.HTML, new HtmlCompressor());
         m.put(ContentType.TEXT, new TextCompressor());
+        m.put(ContentType.TABLE, new TableCompressor(config.crusher(), new TextCompressor())); // unparseable tables: the text path
         m.put(ContentType.CODE, new CodeCompressor(config.codeCompression())); // protects recent code and analysis requests itself
         return new ContentRouter(new ContentDetector(), m);
     }
