@@ -8,6 +8,8 @@ import io.headroom.internal.content.TextLines;
 import io.headroom.internal.logs.LogSignals;
 import io.headroom.internal.search.GrepLine;
 import io.headroom.internal.table.TableShape;
+import io.headroom.internal.structured.XmlShape;
+import io.headroom.internal.structured.YamlShape;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,8 @@ public final class ContentDetector {
         if (isDiff(lines)) return ContentType.DIFF;
         if (c == '<' && isHtml(content, first)) return ContentType.HTML;
         if (TableShape.isTable(lines)) return ContentType.TABLE;
+        if (c == '<' && XmlShape.isXml(content)) return ContentType.XML;
+        if (YamlShape.isYaml(content, lines)) return ContentType.YAML;
         return byLineShares(lines);
     }
 

@@ -15,6 +15,8 @@ import io.headroom.internal.html.HtmlCompressor;
 import io.headroom.internal.logs.LogCompressor;
 import io.headroom.internal.search.SearchCompressor;
 import io.headroom.internal.table.TableCompressor;
+import io.headroom.internal.structured.XmlCompressor;
+import io.headroom.internal.structured.YamlCompressor;
 import io.headroom.internal.text.TextCompressor;
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,6 +50,8 @@ public final class ContentRouter implements ContentCompressor {
         m.put(ContentType.HTML, new HtmlCompressor());
         m.put(ContentType.TEXT, new TextCompressor());
         m.put(ContentType.TABLE, new TableCompressor(config.crusher(), new TextCompressor())); // unparseable tables: the text path
+        m.put(ContentType.XML, new XmlCompressor(config.crusher()));
+        m.put(ContentType.YAML, new YamlCompressor(config.crusher()));
         m.put(ContentType.CODE, new CodeCompressor(config.codeCompression())); // protects recent code and analysis requests itself
         return new ContentRouter(new ContentDetector(), m);
     }
