@@ -33,6 +33,7 @@ export default {
         { text: 'Gateway endpoints', link: '/endpoints' },
         { text: 'Metrics and savings', link: '/metrics' },
         { text: 'Compact rows', link: '/compact-rows' },
+        { text: 'Diffs', link: '/content-diffs' }, { text: 'Content detection', link: '/content-detection' },
       ] },
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },
