@@ -35,6 +35,8 @@ export default {
         { text: 'Compact rows', link: '/compact-rows' },
         { text: 'XML and YAML', link: '/content-xml-yaml' },
         { text: 'Tables in tool output', link: '/content-tables' },
+        { text: 'Diffs', link: '/content-diffs' },
+        { text: 'Content detection', link: '/content-detection' },
       ] },
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },

@@ -35,7 +35,7 @@ class DiffCompressorTest {
         List<String> out = lines(r.content());
         for (String l : lines(diff)) {
             boolean structural = l.startsWith("diff --git") || l.startsWith("index ") || l.startsWith("--- ")
-                    || l.startsWith("+++ ") || l.startsWith("@@ -");
+                    || l.startsWith("+++ ");
             boolean change = l.startsWith("+") || l.startsWith("-");
             if (structural || (change && !l.contains("node_modules"))) { // the lock file is capped, see below
                 assertTrue(out.contains(l), "kept: " + l);
@@ -45,7 +45,8 @@ class DiffCompressorTest {
         int at = out.indexOf("+    value_40 = compute_billing_v2(request.args[5], session)  # step 40");
         assertEquals("-    value_40 = compute_billing(request.args[5], session)  # step 40", out.get(at - 1));
         assertEquals("     value_39 = compute_billing(request.args[4], session)  # step 39", out.get(at - 2));
-        assertEquals("@@ ... 7 unchanged lines ... @@", out.get(at - 3));
+        // the cut context leaves a hunk of its own whose header counts its three lines, so git still applies it
+        assertEquals("@@ -40,3 +40,3 @@", out.get(at - 3));
         assertEquals("     value_41 = compute_billing(request.args[6], session)  # step 41", out.get(at + 1));
         assertTrue(r.content().endsWith("Retrieve more: hash=" + HASH + "]"));
         int before = tokens.count("gpt-4o", diff);
@@ -61,7 +62,8 @@ class DiffCompressorTest {
         long lockChanges = lines(out).stream()
                 .filter(l -> (l.startsWith("+") || l.startsWith("-")) && l.contains("node_modules/pkg-")).count();
         assertTrue(lockChanges <= DiffCompressor.MAX_CHANGED_PER_FILE, "lock file capped: " + lockChanges);
-        assertTrue(out.contains("omitted ... @@"), out);
+        assertTrue(lines(out).stream().anyMatch(l -> l.startsWith("# headroom: ") && l.contains("web/package-lock.json")
+                && l.endsWith("omitted")), out);
     }
 
     @Test
@@ -80,7 +82,7 @@ class DiffCompressorTest {
         String out = compressor.compress(String.join("\n", d), ctx("why does reconcile fail?")).content();
         assertTrue(out.contains("+new line 299 of src/billing/reconcile.py"), "queried file complete");
         assertFalse(out.contains("+new line 299 of src/orders/service.py"), "other file capped");
-        assertTrue(out.contains("more lines of this hunk (+280 -280) omitted"), out);
+        assertTrue(out.contains("# headroom: 560 more lines of this hunk of src/orders/service.py (+280 -280) omitted"), out);
     }
 
     @Test
@@ -89,15 +91,15 @@ class DiffCompressorTest {
         String diff = String.join("\n",
                 "--- a/q.sql", "+++ b/q.sql", "@@ -1,3 +1,2 @@", " select 1;", "--- old comment", " select 2;",
                 "--- a/r.sql", "+++ b/r.sql", "@@ -1 +1 @@", "-a", "+b");
-        List<DiffCompressor.FileDiff> files = DiffCompressor.parse(lines(diff));
+        List<FilePatch> files = UnifiedDiffParser.parse(lines(diff));
         assertEquals(2, files.size());
         assertEquals("q.sql", files.get(0).path);
-        assertEquals(1, files.get(0).changedLines);
+        assertEquals(1, files.get(0).changedLines());
         assertEquals("r.sql", files.get(1).path);
-        assertEquals(2, files.get(1).changedLines);
-        assertArrayEquals(new int[] {3, 2}, DiffCompressor.counts("@@ -1,3 +1,2 @@"));
-        assertArrayEquals(new int[] {1, 1}, DiffCompressor.counts("@@ -1 +1 @@ def x():"));
-        assertNull(DiffCompressor.counts("@@ -x +y @@"));
+        assertEquals(2, files.get(1).changedLines());
+        assertArrayEquals(new int[] {3, 2}, UnifiedDiffParser.counts("@@ -1,3 +1,2 @@"));
+        assertArrayEquals(new int[] {1, 1}, UnifiedDiffParser.counts("@@ -1 +1 @@ def x():"));
+        assertNull(UnifiedDiffParser.counts("@@ -x +y @@"));
     }
 
     @Test
