@@ -101,7 +101,24 @@ public final class ContentDetector {
         if (tags < 10) return false;
         String lower = content.length() > 65_536 ? content.substring(0, 65_536).toLowerCase(Locale.ROOT) : content.toLowerCase(Locale.ROOT);
         for (String tag : HTML_TAGS) {
-            if (lower.contains(tag)) return true; // tag soup with HTML's own tags; XML documents have none of them
+            if (hasTag(lower, tag)) return true; // tag soup with HTML's own tags; XML documents have none of them
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code tag} ({@code "<li"}) occurs as a whole tag name: followed by {@code >}, {@code /} or
+     * whitespace, so that RSS's {@code <link>} or a {@code <header>} element of some XML are not HTML's
+     * {@code <li>} and {@code <head>}. Tags written with their delimiter ({@code "<p>"}) are whole already.
+     */
+    static boolean hasTag(String lower, String tag) {
+        char lastOfTag = tag.charAt(tag.length() - 1);
+        boolean whole = lastOfTag == '>' || lastOfTag == ' ';
+        for (int i = lower.indexOf(tag); i >= 0; i = lower.indexOf(tag, i + 1)) {
+            int after = i + tag.length();
+            if (whole || after == lower.length()) return true; // cut off at the end of the window: as before
+            char c = lower.charAt(after);
+            if (c == '>' || c == '/' || Character.isWhitespace(c)) return true;
         }
         return false;
     }

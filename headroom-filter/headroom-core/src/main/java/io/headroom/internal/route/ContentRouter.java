@@ -49,8 +49,8 @@ public final class ContentRouter implements ContentCompressor {
         m.put(ContentType.DIFF, new DiffCompressor());
         m.put(ContentType.HTML, new HtmlCompressor());
         m.put(ContentType.TEXT, new TextCompressor());
-        m.put(ContentType.XML, new XmlCompressor(config.crusher()));
-        m.put(ContentType.YAML, new YamlCompressor(config.crusher()));
+        m.put(ContentType.XML, new XmlCompressor(config.crusher(), new TextCompressor())); // no long run: the text path
+        m.put(ContentType.YAML, new YamlCompressor(config.crusher(), new TextCompressor()));
         m.put(ContentType.TABLE, new TableCompressor(config.crusher(), new TextCompressor())); // unparseable tables: the text path
         m.put(ContentType.CODE, new CodeCompressor(config.codeCompression())); // protects recent code and analysis requests itself
         return new ContentRouter(new ContentDetector(), m);

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Compresses XML documents whose bulk is runs of repeated sibling elements (JUnit reports, SOAP answers, feeds):
@@ -19,22 +20,31 @@ import java.util.Map;
  * {@link RowSelector}, the selected elements stay verbatim and each run of dropped ones becomes one comment,
  * {@code <!-- 37 <testcase> elements omitted -->}. Everything outside long runs is kept as it is, and kept
  * elements' own long runs are compressed the same way. The retrieval marker is a comment after the root.
- * A document that does not parse (or has a DTD) is returned unchanged. Thread-safe.
+ * A document without a long run, or that does not parse (or has a DTD), goes to the fallback. Thread-safe.
  */
 public final class XmlCompressor implements ContentCompressor {
     private final RowSelector selector;
+    private final ContentCompressor fallback;
 
+    /** Leaves documents without a long run (and text that is not XML) unchanged. */
     public XmlCompressor(CrusherConfig config) {
+        this(config, (content, context) -> Compressed.unchanged(content));
+    }
+
+    /**
+     * @param fallback compresses what has no long run to select from, or does not parse: the text path, which
+     *                 is what such documents went to before they were detected as XML
+     */
+    public XmlCompressor(CrusherConfig config, ContentCompressor fallback) {
         this.selector = new RowSelector(config);
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
     }
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
         if (content == null) return Compressed.unchanged(null);
-        XmlElement root = XmlScanner.scan(content);
-        if (root == null || !XmlRuns.hasLongRun(root) || !HardenedXml.isWellFormed(content)) {
-            return Compressed.unchanged(content);
-        }
+        XmlElement root = XmlShape.parsed(content);
+        if (root == null || !XmlRuns.hasLongRun(root)) return fallback.compress(content, context);
         String query = context == null ? null : context.query();
         Splice splice = new Splice();
         int items = 0;

@@ -26,21 +26,33 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * List, values lists). Each item becomes a JSON object for {@link RowSelector}; kept items keep their original
  * lines verbatim, each stretch of dropped ones becomes one comment line at the items' indentation
  * ({@code # 37 items omitted}), so the result parses to the same structure for what is kept. Long sequences
- * inside kept items are compressed the same way. The retrieval marker is a comment line at the end. Text that
- * does not parse, or whose items cannot be located line by line, is returned unchanged. Thread-safe.
+ * inside kept items are compressed the same way. The retrieval marker is a comment line at the end. YAML without
+ * a long run, and text that does not parse, go to the fallback; items that cannot be located line by line are
+ * left as they are. Thread-safe.
  */
 public final class YamlCompressor implements ContentCompressor {
     private final RowSelector selector;
+    private final ContentCompressor fallback;
 
+    /** Leaves YAML without a long run (and text that is not YAML) unchanged. */
     public YamlCompressor(CrusherConfig config) {
+        this(config, (content, context) -> Compressed.unchanged(content));
+    }
+
+    /**
+     * @param fallback compresses what has no long run to select from, or does not parse: the text path, which
+     *                 is what such YAML went to before it was detected as YAML
+     */
+    public YamlCompressor(CrusherConfig config, ContentCompressor fallback) {
         this.selector = new RowSelector(config);
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
     }
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
         if (content == null) return Compressed.unchanged(null);
-        List<YamlStream.Document> docs = YamlStream.read(content);
-        if (docs == null) return Compressed.unchanged(content);
+        List<YamlStream.Document> docs = YamlShape.parsed(content);
+        if (docs == null || !YamlItems.hasLongRun(docs)) return fallback.compress(content, context);
         Lines lines = new Lines(content);
         String query = context == null ? null : context.query();
         Splice splice = new Splice();

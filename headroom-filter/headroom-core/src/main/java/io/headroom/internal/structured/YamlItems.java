@@ -64,6 +64,48 @@ final class YamlItems {
     }
 
     /**
+     * Whether a stream is mostly mapping/sequence structure: it has a long run ({@link #hasLongRun}), or every
+     * document is a collection and somewhere a mapping of several entries and a collection inside a collection
+     * occur. A flat mapping of labels to sentences ("Note: ...") and a list of one-entry mappings (markdown
+     * bullets "- Fix: ...") are not; a Compose file, a workflow or one Kubernetes resource are.
+     */
+    static boolean isStructured(List<YamlStream.Document> docs) {
+        boolean anyRoot = false;
+        for (YamlStream.Document d : docs) {
+            if (d.root() == null) continue;
+            if (!(d.root() instanceof MappingNode || d.root() instanceof SequenceNode)) return false;
+            anyRoot = true;
+        }
+        if (!anyRoot) return false;
+        if (hasLongRun(docs)) return true;
+        boolean wideMapping = false;
+        boolean nested = false;
+        Deque<Node> todo = new ArrayDeque<>();
+        for (YamlStream.Document d : docs) if (d.root() != null) todo.push(d.root());
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < 1_000_000 && !(wideMapping && nested)) {
+            Node n = todo.pop();
+            if (n instanceof MappingNode m) {
+                wideMapping |= m.getValue().size() >= 2;
+                for (NodeTuple t : m.getValue()) {
+                    nested |= isCollection(t.getValueNode());
+                    todo.push(t.getValueNode());
+                }
+            } else if (n instanceof SequenceNode s) {
+                for (Node c : s.getValue()) {
+                    nested |= isCollection(c);
+                    todo.push(c);
+                }
+            }
+        }
+        return wideMapping && nested;
+    }
+
+    private static boolean isCollection(Node n) {
+        return n instanceof MappingNode || n instanceof SequenceNode;
+    }
+
+    /**
      * What kind of record an item is: its {@code kind} (Kubernetes resources) when it has one, else the names of
      * its top-level keys; items of one kind are selected among themselves.
      */
