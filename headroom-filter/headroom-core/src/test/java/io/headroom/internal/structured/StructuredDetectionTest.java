@@ -1,12 +1,13 @@
 package io.headroom.internal.structured;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.headroom.ContentType;
 import io.headroom.internal.route.ContentDetector;
 import org.junit.jupiter.api.Test;
 
-/** XML and YAML are detected when they are records worth compressing; near-misses keep their old type. */
+/** Well-formed XML and nesting YAML are detected as such, compressible or not; near-misses keep their old type. */
 class StructuredDetectionTest {
     private final ContentDetector detector = new ContentDetector();
 
@@ -33,10 +34,82 @@ class StructuredDetectionTest {
     }
 
     @Test
-    void xmlWithoutALongRunOrThatDoesNotParseIsNotXml() {
-        assertEquals(ContentType.TEXT, detector.detect("<config>\n  <a>1</a>\n  <b>2</b>\n</config>\n"));
+    void anyWellFormedXmlDocumentIsXmlWhetherOrNotItHasALongRun() {
+        assertEquals(ContentType.XML, detector.detect("<config>\n  <a>1</a>\n  <b>2</b>\n</config>\n"));
+        assertEquals(ContentType.XML, detector.detect(StructuredSamples.junit(3, 1)));
+        String soapFault = "<?xml version=\"1.0\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Order 42 not found</faultstring>"
+                + "</soap:Fault></soap:Body></soap:Envelope>";
+        assertEquals(ContentType.XML, detector.detect(soapFault));
+    }
+
+    @Test
+    void xmlThatDoesNotParseHasADtdOrIsOneElementOfTextIsNotXml() {
         String unclosed = StructuredSamples.junit(100, 5).replace("</testsuite>\n", "");
-        assertEquals(false, detector.detect(unclosed) == ContentType.XML);
+        assertNotEquals(ContentType.XML, detector.detect(unclosed));
+        String dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"x\">]>\n<r>\n  <a>&a;</a>\n  <b>2</b>\n</r>\n";
+        assertNotEquals(ContentType.XML, detector.detect(dtd));
+        assertNotEquals(ContentType.XML, detector.detect("<b>Build failed</b> in step 3 of 7, see the log for details"));
+        assertEquals(ContentType.TEXT, detector.detect("<error>Order 42 not found</error>"));
+    }
+
+    @Test
+    void rssAndAtomWithLinkElementsAreXmlNotHtml() {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title>\n");
+        for (int i = 0; i < 12; i++) {
+            rss.append("<item><title>Release ").append(i).append("</title><link>https://example.org/").append(i)
+                    .append("</link></item>\n");
+        }
+        assertEquals(ContentType.XML, detector.detect(rss.append("</channel></rss>\n").toString()));
+        StringBuilder atom = new StringBuilder("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Commits</title>\n");
+        for (int i = 0; i < 12; i++) {
+            atom.append("<entry><id>tag:github.com,2008:Commit/").append(i).append("</id><link rel=\"alternate\" href=\"/c/")
+                    .append(i).append("\"/><updated>2026-01-0").append(1 + i % 9).append("T10:00:00Z</updated></entry>\n");
+        }
+        assertEquals(ContentType.XML, detector.detect(atom.append("</feed>\n").toString()));
+    }
+
+    @Test
+    void htmlWithLinkElementsAndItsOwnTagsStaysHtml() {
+        StringBuilder b = new StringBuilder("<div class=\"nav\">\n<link rel=\"stylesheet\" href=\"/s.css\">\n<ul>\n");
+        for (int i = 0; i < 12; i++) b.append("<li>item ").append(i).append("</li>\n");
+        assertEquals(ContentType.HTML, detector.detect(b.append("</ul>\n</div>\n").toString()));
+    }
+
+    @Test
+    void yamlThatNestsIsYamlWhetherOrNotItHasALongRun() {
+        String compose = "services:\n  web:\n    image: nginx:1.25\n    ports:\n      - \"8080:80\"\n  db:\n    image: postgres:16\n"
+                + "    environment:\n      POSTGRES_DB: shop\n";
+        assertEquals(ContentType.YAML, detector.detect(compose));
+        String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 3\n";
+        assertEquals(ContentType.YAML, detector.detect(deployment));
+        assertEquals(ContentType.YAML, detector.detect(StructuredSamples.configMaps(3, 1)));
+    }
+
+    @Test
+    void shortOrFlatKeyValueTextIsNotYaml() {
+        assertEquals(ContentType.TEXT, detector.detect("name: web\nimage: nginx\n"));
+        assertEquals(ContentType.TEXT, detector.detect("a:\n  b: 1\n"));
+        StringBuilder headers = new StringBuilder("HTTP/1.1 200 OK\n");
+        for (String h : new String[] {"Content-Type: application/json", "Content-Length: 512", "Cache-Control: no-cache",
+                "X-Request-Id: 9f8e7d", "Date: Mon, 02 Nov 2026 10:00:00 GMT", "Server: nginx"}) {
+            headers.append(h).append('\n');
+        }
+        assertNotEquals(ContentType.YAML, detector.detect(headers.toString()));
+        StringBuilder labels = new StringBuilder();
+        for (String k : new String[] {"Summary", "Cause", "Impact", "Fix", "Owner", "Status"}) {
+            labels.append(k).append(": the nightly export: it ran twice after the failover.\n");
+        }
+        assertNotEquals(ContentType.YAML, detector.detect(labels.toString()));
+    }
+
+    @Test
+    void aMakefileAndMarkdownBulletsWithLabelsAreNotYaml() {
+        StringBuilder make = new StringBuilder();
+        for (int i = 0; i < 10; i++) make.append("target").append(i).append(": deps\n\tgo build ./cmd/").append(i).append('\n');
+        assertNotEquals(ContentType.YAML, detector.detect(make.toString()));
+        String bullets = "## Incident\n\n- Owner: alice\n- Status: resolved\n- Cause: a full disk\n- Fix: rotate the logs\n";
+        assertNotEquals(ContentType.YAML, detector.detect(bullets));
     }
 
     @Test
