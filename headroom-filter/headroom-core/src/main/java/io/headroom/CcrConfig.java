@@ -32,6 +32,14 @@ public final class CcrConfig {
     public static final String SCOPE_MAX_BYTES = "ccr.scope-max-bytes";
     /** Whether the headroom_retrieve tool is added to requests whose originals went to CCR. */
     public static final String INJECT_TOOL = "ccr.inject-tool";
+    /** Whether items dropped earlier in a conversation are expanded into a new user turn that asks about them. */
+    public static final String EXPANSION_ENABLED = "ccr.expansion.enabled";
+    /** BM25 score a dropped item must reach against the new user message to be expanded. */
+    public static final String EXPANSION_MIN_SCORE = "ccr.expansion.min-score";
+    /** Tokens one proactive expansion may add to a request. */
+    public static final String EXPANSION_MAX_TOKENS = "ccr.expansion.max-tokens";
+    /** Conversations the context tracker remembers (least recently seen forgotten first). */
+    public static final String EXPANSION_MAX_CONVERSATIONS = "ccr.expansion.max-conversations";
 
     public static final boolean DEFAULT_ENABLED = true;
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
@@ -42,6 +50,14 @@ public final class CcrConfig {
     public static final long DEFAULT_SCOPE_MAX_ENTRIES = 2_000;
     public static final long DEFAULT_SCOPE_MAX_BYTES = 64L * 1024 * 1024;
     public static final boolean DEFAULT_INJECT_TOOL = true;
+    public static final boolean DEFAULT_EXPANSION_ENABLED = true;
+    /**
+     * A query term found in few of the original's items scores about 2 (idf of one item in ten);
+     * terms shared by most items score near 0, so 1.5 asks for at least one distinctive term.
+     */
+    public static final double DEFAULT_EXPANSION_MIN_SCORE = 1.5;
+    public static final int DEFAULT_EXPANSION_MAX_TOKENS = 2_000;
+    public static final int DEFAULT_EXPANSION_MAX_CONVERSATIONS = 1_000;
 
     private static final PropertyTable<CcrConfig, Builder> PROPERTIES = new PropertyTable<CcrConfig, Builder>()
             .bool(ENABLED, DEFAULT_ENABLED, "Whether compressed originals are stored so they can be retrieved by hash.",
@@ -80,7 +96,21 @@ public final class CcrConfig {
                     c -> c.diskSync().wireName())
             .bool(INJECT_TOOL, DEFAULT_INJECT_TOOL,
                     "Whether the headroom_retrieve tool is added to requests whose originals went to CCR.",
-                    Builder::injectTool, CcrConfig::injectTool);
+                    Builder::injectTool, CcrConfig::injectTool)
+            .bool(EXPANSION_ENABLED, DEFAULT_EXPANSION_ENABLED,
+                    "Context Tracker: whether items of originals compressed earlier in a conversation that match a new "
+                            + "user message (BM25) are added to that message before the model asks for them.",
+                    Builder::expansionEnabled, CcrConfig::expansionEnabled)
+            .decimal(EXPANSION_MIN_SCORE, DEFAULT_EXPANSION_MIN_SCORE,
+                    "BM25 score a dropped item must reach against the new user message to be expanded.",
+                    Builder::expansionMinScore, CcrConfig::expansionMinScore)
+            .integer(EXPANSION_MAX_TOKENS, DEFAULT_EXPANSION_MAX_TOKENS,
+                    "Tokens one proactive expansion may add to a request; the best-matching items first.",
+                    Builder::expansionMaxTokens, CcrConfig::expansionMaxTokens)
+            .integer(EXPANSION_MAX_CONVERSATIONS, DEFAULT_EXPANSION_MAX_CONVERSATIONS,
+                    "Conversations the Context Tracker remembers (hashes and dropped-item positions only, no content); "
+                            + "the least recently seen is forgotten first.",
+                    Builder::expansionMaxConversations, CcrConfig::expansionMaxConversations);
 
     /** Every option of this slice. */
     public static final List<ConfigOption> OPTIONS = PROPERTIES.options();
@@ -96,6 +126,10 @@ public final class CcrConfig {
     private final long scopeMaxEntries;
     private final long scopeMaxBytes;
     private final boolean injectTool;
+    private final boolean expansionEnabled;
+    private final double expansionMinScore;
+    private final int expansionMaxTokens;
+    private final int expansionMaxConversations;
 
     private CcrConfig(Builder b) {
         this.enabled = b.enabled;
@@ -107,6 +141,10 @@ public final class CcrConfig {
         this.scopeMaxEntries = b.scopeMaxEntries;
         this.scopeMaxBytes = b.scopeMaxBytes;
         this.injectTool = b.injectTool;
+        this.expansionEnabled = b.expansionEnabled;
+        this.expansionMinScore = b.expansionMinScore;
+        this.expansionMaxTokens = b.expansionMaxTokens;
+        this.expansionMaxConversations = b.expansionMaxConversations;
     }
 
     public static CcrConfig defaults() {
@@ -142,11 +180,21 @@ public final class CcrConfig {
     public long scopeMaxBytes() { return scopeMaxBytes; }
     /** The headroom_retrieve tool is added to requests whose originals went to CCR. */
     public boolean injectTool() { return injectTool; }
+    /** Items dropped earlier in a conversation are expanded into a new user turn that matches them. */
+    public boolean expansionEnabled() { return expansionEnabled; }
+    /** BM25 score a dropped item must reach against the new user message. */
+    public double expansionMinScore() { return expansionMinScore; }
+    /** Tokens one proactive expansion may add. */
+    public int expansionMaxTokens() { return expansionMaxTokens; }
+    /** Conversations the Context Tracker remembers. */
+    public int expansionMaxConversations() { return expansionMaxConversations; }
 
     public Builder toBuilder() {
         return new Builder().enabled(enabled).ttl(ttl).maxEntries(maxEntries).diskPath(diskPath)
                 .diskSizeMb(diskSizeMb).diskSync(diskSync).scopeMaxEntries(scopeMaxEntries)
-                .scopeMaxBytes(scopeMaxBytes).injectTool(injectTool);
+                .scopeMaxBytes(scopeMaxBytes).injectTool(injectTool).expansionEnabled(expansionEnabled)
+                .expansionMinScore(expansionMinScore).expansionMaxTokens(expansionMaxTokens)
+                .expansionMaxConversations(expansionMaxConversations);
     }
 
     /** Every option that has a value, as a property; the ttl in whole seconds. */
@@ -158,13 +206,15 @@ public final class CcrConfig {
     public boolean equals(Object o) {
         return o instanceof CcrConfig c && enabled == c.enabled && ttl.equals(c.ttl) && maxEntries == c.maxEntries
                 && Objects.equals(diskPath, c.diskPath) && diskSizeMb == c.diskSizeMb && diskSync == c.diskSync
-                && scopeMaxEntries == c.scopeMaxEntries && scopeMaxBytes == c.scopeMaxBytes && injectTool == c.injectTool;
+                && scopeMaxEntries == c.scopeMaxEntries && scopeMaxBytes == c.scopeMaxBytes && injectTool == c.injectTool
+                && expansionEnabled == c.expansionEnabled && expansionMinScore == c.expansionMinScore
+                && expansionMaxTokens == c.expansionMaxTokens && expansionMaxConversations == c.expansionMaxConversations;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(enabled, ttl, maxEntries, diskPath, diskSizeMb, diskSync, scopeMaxEntries, scopeMaxBytes,
-                injectTool);
+                injectTool, expansionEnabled, expansionMinScore, expansionMaxTokens, expansionMaxConversations);
     }
 
     @Override
@@ -183,6 +233,10 @@ public final class CcrConfig {
         private long scopeMaxEntries = DEFAULT_SCOPE_MAX_ENTRIES;
         private long scopeMaxBytes = DEFAULT_SCOPE_MAX_BYTES;
         private boolean injectTool = DEFAULT_INJECT_TOOL;
+        private boolean expansionEnabled = DEFAULT_EXPANSION_ENABLED;
+        private double expansionMinScore = DEFAULT_EXPANSION_MIN_SCORE;
+        private int expansionMaxTokens = DEFAULT_EXPANSION_MAX_TOKENS;
+        private int expansionMaxConversations = DEFAULT_EXPANSION_MAX_CONVERSATIONS;
 
         private Builder() {
         }
@@ -237,6 +291,29 @@ public final class CcrConfig {
 
         public Builder injectTool(boolean v) {
             this.injectTool = v;
+            return this;
+        }
+
+        public Builder expansionEnabled(boolean v) {
+            this.expansionEnabled = v;
+            return this;
+        }
+
+        /** @param v above 0 */
+        public Builder expansionMinScore(double v) {
+            this.expansionMinScore = Checks.positive(EXPANSION_MIN_SCORE, v);
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder expansionMaxTokens(int v) {
+            this.expansionMaxTokens = Checks.positive(EXPANSION_MAX_TOKENS, v);
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder expansionMaxConversations(int v) {
+            this.expansionMaxConversations = Checks.positive(EXPANSION_MAX_CONVERSATIONS, v);
             return this;
         }
 

@@ -34,6 +34,15 @@ public interface CcrStore extends AutoCloseable {
     /** Looks an original up in {@code scope} only, counting a retrieval (or a miss). */
     Optional<CcrHit> retrieve(String scope, String hash);
 
+    /**
+     * Reads an original of {@code scope} for Headroom itself (the Context Tracker's proactive expansion), not
+     * for the model: implementations that can should not count it as a retrieval or a miss. The default
+     * delegates to {@link #retrieve(String, String)}, which counts it.
+     */
+    default Optional<CcrEntry> peek(String scope, String hash) {
+        return retrieve(scope, hash).map(CcrHit::entry);
+    }
+
     /** Counters since this store started, and the entries it holds now. */
     CcrStats stats();
 

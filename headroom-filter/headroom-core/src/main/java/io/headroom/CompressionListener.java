@@ -17,4 +17,12 @@ public interface CompressionListener {
      */
     default void onRetrieveRound(Endpoint endpoint) {
     }
+
+    /**
+     * The Context Tracker added {@code items} items dropped earlier in the conversation ({@code tokens} tokens
+     * in all) to a request's new user message, before the model asked ({@code ccr.expansion.enabled}).
+     * Reported before {@link #onRequest} of the same request. Same rules: fast, never throws.
+     */
+    default void onProactiveExpansion(Endpoint endpoint, int items, int tokens) {
+    }
 }

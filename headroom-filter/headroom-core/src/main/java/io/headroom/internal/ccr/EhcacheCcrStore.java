@@ -130,6 +130,21 @@ public final class EhcacheCcrStore implements CcrStore {
         return Optional.empty();
     }
 
+    /** As {@link #retrieve} without counting or touching anything: the entry if held and not expired. */
+    @Override
+    public Optional<CcrEntry> peek(String scope, String hash) {
+        if (hash == null) {
+            return Optional.empty();
+        }
+        lock.lock();
+        try {
+            StoredOriginal held = cache.get(key(scope, hash));
+            return held == null || held.expiredAt(time.getTimeMillis()) ? Optional.empty() : Optional.of(held.entry());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public CcrStats stats() {
         lock.lock();

@@ -35,7 +35,8 @@ public final class ItemSearch {
                 .toList();
     }
 
-    List<String> items(String original) {
+    /** The units a query is matched against: array elements, else non-blank lines. */
+    public List<String> items(String original) {
         JsonNode list = jsonItems(original);
         List<String> items = new ArrayList<>();
         if (list != null) {

@@ -122,6 +122,23 @@ public final class PersistentCcrStore implements CcrStore {
         return Optional.empty();
     }
 
+    /**
+     * Without counting when the heap holds the entry and the disk tier confirms it is live; otherwise a
+     * counted {@link #retrieve} (the disk tier reads values only on its counting path).
+     */
+    @Override
+    public Optional<CcrEntry> peek(String scope, String hash) {
+        if (hash == null) {
+            return Optional.empty();
+        }
+        String s = scope == null ? SHARED_SCOPE : scope;
+        StoredOriginal cached = heap.get(EhcacheCcrStore.key(s, hash));
+        if (cached != null && disk.contains(s, hash)) {
+            return Optional.of(cached.entry());
+        }
+        return retrieve(s, hash).map(CcrHit::entry);
+    }
+
     private CcrEntry decode(byte[] value) {
         try {
             return serializer.entry(value);

@@ -24,6 +24,7 @@ import io.headroom.host.JsonCodec;
 import io.headroom.host.TenantScope;
 import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ItemSearch;
+import io.headroom.internal.expansion.ProactiveExpansion;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.pipeline.CompressOptions;
@@ -64,8 +65,10 @@ public final class HeadroomEngine implements Headroom {
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
         this.listeners = new ListenerFanOut(listener);
+        ProactiveExpansion expansion = config.ccr().enabled() && config.ccr().expansionEnabled()
+                ? new ProactiveExpansion(config.ccr(), ccr, tokens) : null;
         this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,
-                listeners, counters);
+                listeners, counters, System::nanoTime, expansion);
     }
 
     /**
@@ -209,7 +212,8 @@ public final class HeadroomEngine implements Headroom {
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds());
+                counters.overDeadline(), counters.retrieveRounds(), counters.proactiveExpansions(),
+                counters.expandedItems());
     }
 
     @Override

@@ -42,6 +42,17 @@ final class ListenerFanOut implements CompressionListener {
     }
 
     @Override
+    public void onProactiveExpansion(Endpoint endpoint, int items, int tokens) {
+        for (CompressionListener l : listeners) {
+            try {
+                l.onProactiveExpansion(endpoint, items, tokens);
+            } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+                LOG.warn("Headroom compression listener failed: {} ({})", e.getClass().getName(), l.getClass().getName());
+            }
+        }
+    }
+
+    @Override
     public void onRetrieveRound(Endpoint endpoint) {
         for (CompressionListener l : listeners) {
             try {

@@ -12,6 +12,7 @@ import io.headroom.internal.cache.CacheAlignment;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
+import io.headroom.internal.expansion.CompressedOutput;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
@@ -122,6 +123,7 @@ public final class Pipeline {
         int saved = 0;
         int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
         Set<String> hashes = new LinkedHashSet<>();
+        List<CompressedOutput> stored = new ArrayList<>();
         List<String> transforms = new ArrayList<>(alignment.transforms());
         boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
@@ -153,6 +155,7 @@ public final class Pipeline {
                     continue; // refused by the store (too large for its disk tier): keep the original
                 }
                 hashes.add(hash);
+                stored.add(new CompressedOutput(hash, output.toolName(), original, result.content()));
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
@@ -176,7 +179,7 @@ public final class Pipeline {
             after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes));
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), stored);
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

@@ -1,5 +1,6 @@
 package io.headroom.internal.pipeline;
 
+import io.headroom.internal.expansion.CompressedOutput;
 import java.util.List;
 
 /**
@@ -11,11 +12,14 @@ import java.util.List;
  * @param tokensAfter       tokens after (equal to before when nothing changed)
  * @param transformsApplied names of the transforms that changed something
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
+ * @param stored            the tool outputs whose originals went to CCR, with what replaced them (for the
+ *                          Context Tracker); empty when not storing
  */
 public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes) {
+                             List<String> transformsApplied, List<String> ccrHashes, List<CompressedOutput> stored) {
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+        stored = List.copyOf(stored);
     }
 }

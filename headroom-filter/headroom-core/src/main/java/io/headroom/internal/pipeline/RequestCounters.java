@@ -12,6 +12,8 @@ public final class RequestCounters {
     private final LongAdder tokensBefore = new LongAdder();
     private final LongAdder tokensAfter = new LongAdder();
     private final LongAdder retrieveRounds = new LongAdder();
+    private final LongAdder proactiveExpansions = new LongAdder();
+    private final LongAdder expandedItems = new LongAdder();
 
     /**
      * Records one outcome. Token sums count what was actually forwarded: an audited request adds
@@ -37,7 +39,15 @@ public final class RequestCounters {
         retrieveRounds.increment();
     }
 
+    /** One request that the Context Tracker expanded with {@code items} items. */
+    public void proactiveExpansion(int items) {
+        proactiveExpansions.increment();
+        expandedItems.add(items);
+    }
+
     public long retrieveRounds() { return retrieveRounds.sum(); }
+    public long proactiveExpansions() { return proactiveExpansions.sum(); }
+    public long expandedItems() { return expandedItems.sum(); }
     public long total() { return total.sum(); }
     public long compressed() { return compressed.sum(); }
     public long failedOpen() { return failedOpen.sum(); }

@@ -11,6 +11,8 @@ import io.headroom.RequestOutcome;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.retrieve.RetrieveToolInjector;
+import io.headroom.internal.expansion.ProactiveExpansion;
+import io.headroom.internal.expansion.ProactiveExpansion.Expanded;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import java.util.OptionalInt;
@@ -32,6 +34,8 @@ public final class RequestProcessor {
     private final RequestCounters counters;
     private final RetrieveToolInjector retrieveTool = new RetrieveToolInjector();
     private final LongSupplier nanoTime;
+    /** The Context Tracker, or null when {@code ccr.expansion.enabled} (or CCR) is off. */
+    private final ProactiveExpansion expansion;
 
     public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
                             CompressionListener listener, RequestCounters counters) {
@@ -44,6 +48,13 @@ public final class RequestProcessor {
      */
     public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline,
                             CompressionListener listener, RequestCounters counters, LongSupplier nanoTime) {
+        this(config, codec, pipeline, listener, counters, nanoTime, null);
+    }
+
+    /** @param expansion the Context Tracker's proactive expansion, or null for none */
+    public RequestProcessor(HeadroomConfig config, JsonCodec codec, Pipeline pipeline, CompressionListener listener,
+                            RequestCounters counters, LongSupplier nanoTime, ProactiveExpansion expansion) {
+        this.expansion = expansion;
         this.config = config;
         this.codec = codec;
         this.pipeline = pipeline;
@@ -95,7 +106,14 @@ public final class RequestProcessor {
         deadline.check();
         String model = object.path("model").isTextual() ? object.get("model").textValue() : null;
         PipelineResult r = pipeline.run(endpoint, object, optimize, OptionalInt.empty(), scope, deadline);
-        if (!r.changed() || !optimize) {
+        Expanded expanded = optimize && expansion != null
+                ? expansion.apply(endpoint, object, scope, r.stored()) : Expanded.NONE;
+        if (expanded.items() > 0) {
+            deadline.check();
+            counters.proactiveExpansion(expanded.items());
+            listener.onProactiveExpansion(endpoint, expanded.items(), expanded.tokens());
+        }
+        if ((!r.changed() && expanded.items() == 0) || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
                     r.transformsApplied(), r.ccrHashes(), false, false, false, model);
@@ -107,7 +125,8 @@ public final class RequestProcessor {
         byte[] rewritten = codec.write(object);
         deadline.check();
         // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
-        return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter(),
+        // the expansion's tokens are sent too: counted in 'after', so the savings reported stay honest
+        return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter() + expanded.tokens(),
                 r.transformsApplied(), r.ccrHashes(), false, true, false, model);
     }
 
