@@ -1,6 +1,10 @@
 package io.headroom.internal.expansion;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import io.headroom.CcrConfig;
 import io.headroom.CcrEntry;
 import io.headroom.CcrStore;
@@ -28,6 +32,7 @@ import java.util.Optional;
 public final class ProactiveExpansion {
     static final String OPEN = "<headroom_proactive_expansion>";
     static final String CLOSE = "</headroom_proactive_expansion>";
+    private static final ObjectMapper ITEM_READER = new ObjectMapper();
 
     private final CcrStore store;
     private final TokenCounter tokens;
@@ -84,17 +89,45 @@ public final class ProactiveExpansion {
     }
 
     /**
-     * Items whose text does not appear in what replaced the original. An item kept in another layout (a
-     * table row) counts as dropped: expanding it again costs tokens within the cap, never correctness.
+     * Items the text that replaced the original does not show. An object item counts as shown when each of its
+     * fields appears as {@code "name":value} (SmartCrusher writes kept items compactly and moves a field constant
+     * across items to {@code _constant_fields}); any other item when its text appears. An item kept in a layout
+     * of its own (a table row) counts as dropped: expanding it again costs tokens within the cap, never
+     * correctness.
      */
     static BitSet dropped(List<String> all, String compressed) {
         BitSet dropped = new BitSet(all.size());
         for (int i = 0; i < all.size(); i++) {
-            if (!compressed.contains(all.get(i).strip())) {
+            if (!shown(all.get(i).strip(), compressed)) {
                 dropped.set(i);
             }
         }
         return dropped;
+    }
+
+    private static boolean shown(String item, String compressed) {
+        if (compressed.contains(item)) {
+            return true;
+        }
+        if (!item.startsWith("{")) {
+            return false;
+        }
+        JsonNode object;
+        try {
+            object = ITEM_READER.readTree(item);
+        } catch (IOException e) {
+            return false;
+        }
+        if (!object.isObject() || object.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String pair = TextNode.valueOf(field.getKey()) + ":" + field.getValue();
+            if (!compressed.contains(pair)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Match> matches(List<TrackedOriginal> tracked, String scope, String query) {
