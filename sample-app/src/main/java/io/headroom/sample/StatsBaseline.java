@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class StatsBaseline {
-    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private volatile Mark mark = new Mark(ZERO, 0, 0);
 
@@ -32,7 +32,8 @@ public class StatsBaseline {
                 now.ccrEntries(), now.ccrStored() - b.ccrStored(), now.ccrRetrievals() - b.ccrRetrievals(),
                 now.ccrMisses() - b.ccrMisses(), now.ccrBytes(), now.ccrEvicted() - b.ccrEvicted(),
                 now.ccrRefused() - b.ccrRefused(), now.requestsOverDeadline() - b.requestsOverDeadline(),
-                now.retrieveRounds() - b.retrieveRounds());
+                now.retrieveRounds() - b.retrieveRounds(), now.proactiveExpansions() - b.proactiveExpansions(),
+                now.expandedItems() - b.expandedItems());
     }
 
     public long rejectedSince(long now) {

@@ -120,6 +120,9 @@ public class StatusEndpoints {
             ccr.put("stored", s.ccrStored());
             ccr.put("retrievals", s.ccrRetrievals());
             ccr.put("misses", s.ccrMisses());
+            // the Context Tracker (issue 18): requests expanded before the model asked, and the items added
+            ccr.put("proactive_expansions", s.proactiveExpansions());
+            ccr.put("expanded_items", s.expandedItems());
             ObjectNode cfg = out.putObject("config");
             cfg.put("mode", config.mode().wireName());
             cfg.put("min_tokens_to_crush", config.crusher().minTokensToCrush());

@@ -30,6 +30,7 @@ import java.util.function.ToLongFunction;
  *   <tr><td>{@code headroom_ccr_stored_total}, {@code headroom_ccr_entries}</td><td>counter, gauge</td><td>originals stored since start, held now</td></tr>
  *   <tr><td>{@code headroom_cache_hits_total}, {@code headroom_cache_misses_total}</td><td>counter</td><td>CCR retrievals that found the original, and of unknown or expired hashes</td></tr>
  *   <tr><td>{@code headroom_retrieve_rounds_total}</td><td>counter</td><td>follow-ups the retrieve loop sent after answering {@code headroom_retrieve} calls</td></tr>
+ *   <tr><td>{@code headroom_ccr_proactive_expansions_total}, {@code headroom_ccr_expanded_items_total}</td><td>counter</td><td>requests the Context Tracker expanded with items dropped earlier in their conversation, and those items</td></tr>
  * </table>
  *
  * <p>The per-request meters are fed by a listener this binder adds to the {@link Headroom} ({@link
@@ -85,6 +86,11 @@ public final class HeadroomMeterBinder implements MeterBinder {
         statsCounter(registry, meters, "headroom.retrieve.rounds",
                 "Follow-ups sent upstream after answering the model's headroom_retrieve calls",
                 StatsSnapshot::retrieveRounds);
+        statsCounter(registry, meters, "headroom.ccr.proactive.expansions",
+                "Requests the Context Tracker expanded with items dropped earlier in their conversation",
+                StatsSnapshot::proactiveExpansions);
+        statsCounter(registry, meters, "headroom.ccr.expanded.items",
+                "Items the Context Tracker's proactive expansions added", StatsSnapshot::expandedItems);
         if (admission != null) {
             for (PassReason reason : PassReason.values()) {
                 FunctionCounter.builder("headroom.requests.passed", meters,

@@ -53,7 +53,11 @@ class HeadroomCoreOptionsTest {
             .overrideConfigKey("quarkus.headroom.context.keep-last-turns", "5")
             .overrideConfigKey("quarkus.headroom.context.output-buffer-tokens", "1000")
             .overrideConfigKey("quarkus.headroom.context.compress-threshold", "0.25")
-            .overrideConfigKey("quarkus.headroom.context.recency-decay-rate", "0.05");
+            .overrideConfigKey("quarkus.headroom.context.recency-decay-rate", "0.05")
+            .overrideConfigKey("quarkus.headroom.ccr.expansion.enabled", "false")
+            .overrideConfigKey("quarkus.headroom.ccr.expansion.min-score", "2.5")
+            .overrideConfigKey("quarkus.headroom.ccr.expansion.max-tokens", "500")
+            .overrideConfigKey("quarkus.headroom.ccr.expansion.max-conversations", "20");
 
     @Inject
     Headroom headroom;
@@ -68,6 +72,10 @@ class HeadroomCoreOptionsTest {
         assertEquals(300, c.ccr().scopeMaxEntries());
         assertEquals(1_048_576, c.ccr().scopeMaxBytes());
         assertFalse(c.ccr().injectTool());
+        assertFalse(c.ccr().expansionEnabled());
+        assertEquals(2.5, c.ccr().expansionMinScore());
+        assertEquals(500, c.ccr().expansionMaxTokens());
+        assertEquals(20, c.ccr().expansionMaxConversations());
         assertFalse(c.cacheAligner().enabled());
         assertEquals(List.of("build-[0-9a-f]{8}", "req-\\d+", "v\\d{1,3}\\.\\d+"), c.cacheAligner().patterns());
         assertFalse(c.cacheAligner().cacheControlEnabled());
@@ -86,7 +94,8 @@ class HeadroomCoreOptionsTest {
         // Nothing else moved: the options set here are the only differences from the core defaults.
         HeadroomConfig expected = HeadroomConfig.defaults().toBuilder()
                 .ccr(s -> s.diskPath(Path.of(DISK_PATH)).diskSizeMb(64).diskSync(CcrDiskSync.FULL).scopeMaxEntries(300)
-                        .scopeMaxBytes(1_048_576).injectTool(false))
+                        .scopeMaxBytes(1_048_576).injectTool(false).expansionEnabled(false).expansionMinScore(2.5)
+                        .expansionMaxTokens(500).expansionMaxConversations(20))
                 .cacheAligner(a -> a.enabled(false).patterns(c.cacheAligner().patterns()).cacheControlEnabled(false))
                 .codeCompression(code -> code.enabled(true))
                 .crusher(k -> k.compactRows(true)

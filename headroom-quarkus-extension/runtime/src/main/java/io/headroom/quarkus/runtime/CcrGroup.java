@@ -66,4 +66,7 @@ public interface CcrGroup {
      */
     @ConfigDocDefault("true")
     Optional<Boolean> injectTool();
+
+    /** The Context Tracker: items dropped earlier in a conversation expanded into a new user turn that asks about them. */
+    CcrExpansionGroup expansion();
 }

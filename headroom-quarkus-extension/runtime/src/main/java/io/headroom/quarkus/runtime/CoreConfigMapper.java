@@ -132,6 +132,10 @@ final class CoreConfigMapper {
         g.scopeMaxEntries().ifPresent(b::scopeMaxEntries);
         g.scopeMaxBytes().ifPresent(b::scopeMaxBytes);
         g.injectTool().ifPresent(b::injectTool);
+        g.expansion().enabled().ifPresent(b::expansionEnabled);
+        g.expansion().minScore().ifPresent(b::expansionMinScore);
+        g.expansion().maxTokens().ifPresent(b::expansionMaxTokens);
+        g.expansion().maxConversations().ifPresent(b::expansionMaxConversations);
         return b.build();
     }
 
