@@ -33,6 +33,7 @@ export default {
         { text: 'Gateway endpoints', link: '/endpoints' },
         { text: 'Metrics and savings', link: '/metrics' },
         { text: 'Compact rows', link: '/compact-rows' },
+        { text: 'Context Tracker', link: '/context-tracker' },
         { text: 'XML and YAML', link: '/content-xml-yaml' },
         { text: 'Tables in tool output', link: '/content-tables' },
         { text: 'Diffs', link: '/content-diffs' },
