@@ -13,6 +13,8 @@ import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
 import io.headroom.internal.expansion.CompressedOutput;
+import io.headroom.internal.learn.Toin;
+import io.headroom.internal.learn.ToolSignature;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
@@ -51,8 +53,16 @@ public final class Pipeline {
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
     private final ContextManager context;
     private final CacheAligner aligner;
+    private final Toin toin;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
+        this(config, tokens, ccr, router, clock, null);
+    }
+
+    /** @param toin where compressions are recorded for learning (TOIN), or null when learning is off */
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
+                    Toin toin) {
+        this.toin = toin;
         this.config = config;
         this.tokens = tokens;
         this.ccr = ccr;
@@ -148,14 +158,19 @@ public final class Pipeline {
             if (compressedTokens >= originalTokens) {
                 continue; // the marker and structure cost more than they saved
             }
+            // learned from only when the compression is applied (not measured for audit or simulate)
+            String signature = store && toin != null ? ToolSignature.of(output.toolName(), original) : null;
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
                 if (!ccr.put(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
-                        result.keptUnits(), output.toolName(), clock.instant()))) {
+                        result.keptUnits(), output.toolName(), clock.instant(), signature))) {
                     continue; // refused by the store (too large for its disk tier): keep the original
                 }
                 hashes.add(hash);
                 stored.add(new CompressedOutput(hash, output.toolName(), original, result.content()));
+                if (toin != null) {
+                    toin.recordCompression(signature, output.toolName(), result.originalUnits(), result.keptUnits());
+                }
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
