@@ -40,7 +40,7 @@ public class AdminAccess {
     public static final String TOKEN_HEADER = "x-headroom-admin-token";
     /** Every operator endpoint: the path itself and everything under it. */
     public static final List<String> OPERATOR_PATHS = List.of("/v1/compress", "/v1/retrieve", "/stats",
-            "/stats-history", "/mcp", "/metrics", "/cache", "/debug");
+            "/stats-history", "/mcp", "/metrics", "/cache", "/debug", "/v1/feedback", "/v1/toin", "/v1/telemetry");
     /** Higher runs first: ahead of the budget guard (60) and the Headroom route filter (50). */
     static final int PRIORITY = 100;
 
