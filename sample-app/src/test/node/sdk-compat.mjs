@@ -63,8 +63,10 @@ await attempt('compress', async () => {
     toolShorter: typeof tool?.content === 'string' && tool.content.length < original.length,
   };
 });
+let toolName = null;
 await attempt('retrieve', async () => {
   const r = await client.retrieve(hash);
+  toolName = r.toolName;
   return {
     hash: r.hash, identical: r.originalContent === original, originalTokens: r.originalTokens,
     originalItemCount: r.originalItemCount, compressedItemCount: r.compressedItemCount,
@@ -153,15 +155,30 @@ await attempt('messagesSimulate', async () =>
   describeSimulation(await client.messages.simulate({ model: ANTHROPIC_MODEL, messages: anthropicMessages })));
 await attempt('ccrStatsAfterSimulate', () => client.getCCRStats());
 
-// issue 18 (TOIN / feedback / telemetry): not served by the gateway yet; today they are passed through
-// to the OpenAI target like any path the gateway does not own, so the test's stub upstream answers
-for (const [key, call] of [
-  ['telemetryStats', () => client.telemetry.getStats()], ['telemetryExport', () => client.telemetry.export()],
-  ['telemetryImport', () => client.telemetry.import({ version: 1 })], ['telemetryTools', () => client.telemetry.getTools()],
-  ['feedbackStats', () => client.feedback.getStats()], ['toinStats', () => client.toin.getStats()],
-]) {
-  await attempt(key, async () => { const r = await call(); return { id: r?.id ?? null, object: r?.object ?? null }; });
-}
+// issue 18 (TOIN / feedback / telemetry): what the compressions and retrievals above taught the gateway
+out.toolName = toolName;
+await attempt('toinStats', () => client.toin.getStats());
+await attempt('feedbackStats', () => client.feedback.getStats());
+await attempt('feedbackHints', () => client.feedback.getHints(toolName));
+await attempt('feedbackHintsUnknownTool', () => client.feedback.getHints('no_such_tool'));
+await attempt('toinPatterns', () => client.toin.getPatterns(5));
+await attempt('telemetryStats', () => client.telemetry.getStats());
+let signature = null;
+await attempt('telemetryTools', async () => {
+  const r = await client.telemetry.getTools();
+  signature = Object.keys(r.tools ?? {})[0] ?? null;
+  return r;
+});
+out.signature = signature;
+await attempt('telemetryTool', () => client.telemetry.getTool(signature));
+await attempt('toinPattern', () => client.toin.getPattern(String(signature).slice(0, 8)));
+let exported = null;
+await attempt('telemetryExport', async () => { exported = await client.telemetry.export(); return exported; });
+// importing its own export adds every count once more
+await attempt('telemetryImport', () => client.telemetry.import(exported));
+await expectError('toinPatternUnknown', () => client.toin.getPattern('ffffffffffff'));
+await expectError('telemetryToolUnknown', () => client.telemetry.getTool('0000'));
+await expectError('telemetryImportNotAnExport', () => client.telemetry.import({ hello: 'world' }));
 
 await attempt('ccrStats', () => client.getCCRStats());
 await attempt('compressUserMessages', async () => {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The original project's TypeScript SDK ({@code headroom-ai} 0.37.0 from npm), run unchanged by the
  * machine's Node.js against the gateway on its test port: compress (the ratio's meaning and the README's
  * percentage saved, config options), retrieve (with and without query), CCR stats, memory usage, clear cache,
- * health, stats, metrics, getMetrics() (the recent requests), stats history and the error classes it maps our errors to. Known gaps (other parts
- * of issue 15): telemetry/feedback/TOIN routes.
+ * health, stats, metrics, getMetrics() (the recent requests), stats history, feedback, TOIN and telemetry (issue 18)
+ * and the error classes it maps our errors to.
  * Needs node and npm on the PATH; fails, never skips, without them.
  */
 @QuarkusTest
@@ -83,7 +83,7 @@ class TypeScriptSdkCompatibilityTest {
         assertMessagesCreateWasCompressed(r);
         assertToolCalls(r, hash);
         assertSimulations(r, compress);
-        assertIssue18RoutesArePassedThrough(r);
+        assertLearningRoutes(r);
 
         JsonNode ccr = r.get("ccrStats");
         assertTrue(ccr.at("/store/entries").asInt() >= 1, ccr.toString());
@@ -279,16 +279,64 @@ class TypeScriptSdkCompatibilityTest {
     }
 
     /**
-     * Issue 18 (TOIN, feedback, telemetry) is not served yet: the SDK's calls are passed through to the OpenAI
-     * target like any path the gateway does not own (see compatibility.md), so here the stub upstream answers.
-     * When issue 18 serves them this fails and the assertions move to the real answers.
+     * Issue 18: {@code feedback.*}, {@code toin.*} and {@code telemetry.*} answer from what the script's
+     * compressions (of the {@code search_logs} output) and retrievals (whole, with a query, tool calls, one
+     * unknown hash) taught the gateway.
      */
-    private static void assertIssue18RoutesArePassedThrough(JsonNode r) {
-        for (String key : List.of("telemetryStats", "telemetryExport", "telemetryImport", "telemetryTools",
-                "feedbackStats", "toinStats")) {
-            JsonNode a = r.get(key);
-            assertEquals("chatcmpl-stub", a.path("id").asText(), key + ": " + a);
-        }
+    private static void assertLearningRoutes(JsonNode r) {
+        assertEquals("search_logs", r.path("toolName").asText(), r.toString());
+        JsonNode toin = r.get("toinStats");
+        assertFalse(toin.has("threw"), toin.toString());
+        assertTrue(toin.get("enabled").asBoolean());
+        assertTrue(toin.get("patternsTracked").asInt() >= 1, toin.toString());
+        long compressions = toin.get("totalCompressions").asLong();
+        long retrievals = toin.get("totalRetrievals").asLong();
+        assertTrue(compressions >= 1, toin.toString());
+        // POST /v1/retrieve whole and with a query, tool_call whole and with a query
+        assertTrue(retrievals >= 4, toin.toString());
+        assertEquals((double) retrievals / compressions, toin.get("globalRetrievalRate").asDouble(), 1e-9);
+        assertTrue(toin.get("feedbackUnknown").asLong() >= 1, "the tool call of an unknown hash: " + toin);
+
+        JsonNode feedback = r.get("feedbackStats");
+        assertEquals(compressions, feedback.at("/feedback/totalCompressions").asLong(), feedback.toString());
+        assertEquals(retrievals, feedback.at("/feedback/totalRetrievals").asLong());
+        // the SDK camel-cases every key, tool names included
+        JsonNode tool = feedback.at("/feedback/toolPatterns/searchLogs");
+        assertTrue(tool.get("retrievals").asLong() >= 4, feedback.toString());
+        assertTrue(tool.get("searchRate").asDouble() > 0 && tool.get("fullRate").asDouble() > 0, tool.toString());
+        assertTrue(tool.get("commonQueries").toString().toLowerCase().contains("paymentgatewaytimeout"), tool.toString());
+        assertTrue(feedback.at("/hintsExample/searchLogs/hints/maxItems").asInt() > 0, feedback.toString());
+
+        JsonNode hints = r.get("feedbackHints");
+        assertEquals("search_logs", hints.path("toolName").asText(), hints.toString());
+        assertTrue(hints.at("/hints/maxItems").asInt() > 0);
+        assertTrue(hints.at("/hints/aggressiveness").asDouble() > 0, "most items were left out: " + hints);
+        assertTrue(hints.at("/pattern/totalRetrievals").asLong() >= 4, hints.toString());
+        assertTrue(r.at("/feedbackHintsUnknownTool/pattern").isNull(), r.get("feedbackHintsUnknownTool").toString());
+
+        JsonNode patterns = r.get("toinPatterns");
+        assertTrue(patterns.isArray() && patterns.size() >= 1, patterns.toString());
+        String signature = r.path("signature").asText();
+        assertEquals(signature.substring(0, 12), patterns.get(0).path("hash").asText(), patterns.toString());
+        assertTrue(patterns.get(0).path("retrievalRate").asText().endsWith("%"), patterns.toString());
+
+        JsonNode telemetry = r.get("telemetryStats");
+        assertTrue(telemetry.get("localOnly").asBoolean(), telemetry.toString());
+        assertEquals(compressions, telemetry.get("totalCompressions").asLong());
+        assertTrue(telemetry.get("totalTokensSaved").asLong() > 0, telemetry.toString());
+        assertEquals(r.at("/telemetryTools/toolCount").asInt(), telemetry.get("toolSignaturesTracked").asInt());
+        JsonNode one = r.get("telemetryTool");
+        assertEquals(signature, one.path("signatureHash").asText(), one.toString());
+        assertEquals("search_logs", one.at("/stats/toolName").asText(), one.toString());
+        assertEquals(signature, r.at("/toinPattern/signatureHash").asText(), r.get("toinPattern").toString());
+
+        JsonNode imported = r.get("telemetryImport");
+        assertEquals("imported", imported.path("status").asText(), imported.toString());
+        assertEquals(2 * compressions, imported.at("/current_stats/total_compressions").asLong(),
+                "the import of its own export adds every count again: " + imported);
+        assertError(r.at("/errors/toinPatternUnknown"), "HeadroomCompressError", 404, "not_found");
+        assertError(r.at("/errors/telemetryToolUnknown"), "HeadroomCompressError", 404, "not_found");
+        assertError(r.at("/errors/telemetryImportNotAnExport"), "ValidationError", 400, "validation_error");
     }
 
     private static void assertError(JsonNode e, String name, int status, String type) {
