@@ -55,14 +55,23 @@ public final class ProactiveExpansion {
     }
 
     /**
-     * Tracks {@code stored} for the request's conversation, then expands into its new user message, if any.
-     * Changes {@code root} only when it returns items.
+     * Tracks {@code stored} for the request's conversation, then, when {@code mayExpand}, expands into its new
+     * user message items of originals compressed by <em>earlier</em> requests of the conversation. An original
+     * this request compressed again is left to the compressor, which already chose its items with this very
+     * message as the query. Changes {@code root} only when it returns items.
      */
-    public Expanded apply(Endpoint endpoint, ObjectNode root, String scope, List<CompressedOutput> stored) {
+    public Expanded apply(Endpoint endpoint, ObjectNode root, String scope, List<CompressedOutput> stored,
+                          boolean mayExpand) {
         String conversation = ConversationKey.of(endpoint, root, scope);
         List<TrackedOriginal> tracked = tracker.track(conversation, compressions(stored));
-        LatestUserTurn turn = LatestUserTurn.of(endpoint, root);
-        if (turn == null || tracked.isEmpty()) {
+        LatestUserTurn turn = mayExpand ? LatestUserTurn.of(endpoint, root) : null;
+        if (turn == null) {
+            return Expanded.NONE;
+        }
+        java.util.Set<String> thisRequest = new java.util.HashSet<>();
+        stored.forEach(s -> thisRequest.add(s.hash()));
+        tracked.removeIf(t -> thisRequest.contains(t.hash()));
+        if (tracked.isEmpty()) {
             return Expanded.NONE;
         }
         TokenCounter.Tokenizer tokenizer = tokens.forModel(root.path("model").asText(null));

@@ -194,7 +194,8 @@ public final class Pipeline {
             after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), stored);
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), stored,
+                fitted.changed());
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

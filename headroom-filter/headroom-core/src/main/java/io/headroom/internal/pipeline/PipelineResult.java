@@ -14,9 +14,11 @@ import java.util.List;
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
  * @param stored            the tool outputs whose originals went to CCR, with what replaced them (for the
  *                          Context Tracker); empty when not storing
+ * @param cutToBudget       true when context management cut the request down to its token budget
  */
 public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes, List<CompressedOutput> stored) {
+                             List<String> transformsApplied, List<String> ccrHashes, List<CompressedOutput> stored,
+                             boolean cutToBudget) {
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);

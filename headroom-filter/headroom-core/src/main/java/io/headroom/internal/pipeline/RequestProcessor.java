@@ -106,8 +106,9 @@ public final class RequestProcessor {
         deadline.check();
         String model = object.path("model").isTextual() ? object.get("model").textValue() : null;
         PipelineResult r = pipeline.run(endpoint, object, optimize, OptionalInt.empty(), scope, deadline);
+        // a request context management had to cut down has no room for more
         Expanded expanded = optimize && expansion != null
-                ? expansion.apply(endpoint, object, scope, r.stored()) : Expanded.NONE;
+                ? expansion.apply(endpoint, object, scope, r.stored(), !r.cutToBudget()) : Expanded.NONE;
         if (expanded.items() > 0) {
             deadline.check();
             counters.proactiveExpansion(expanded.items());
