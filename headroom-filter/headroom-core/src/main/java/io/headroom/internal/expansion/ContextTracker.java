@@ -1,6 +1,7 @@
 package io.headroom.internal.expansion;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class ContextTracker {
     }
 
     /** One compressed original of the current request, as the tracker keeps it. */
-    record Compression(String hash, String toolName, int itemCount, java.util.BitSet dropped) {
+    record Compression(String hash, String toolName, int itemCount, BitSet dropped) {
     }
 
     private static final class Conversation {

@@ -15,10 +15,12 @@ import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Context Tracker's proactive expansion (the original's Phase 4): each request's compressed originals are
@@ -68,7 +70,7 @@ public final class ProactiveExpansion {
         if (turn == null) {
             return Expanded.NONE;
         }
-        java.util.Set<String> thisRequest = new java.util.HashSet<>();
+        Set<String> thisRequest = new HashSet<>();
         stored.forEach(s -> thisRequest.add(s.hash()));
         tracked.removeIf(t -> thisRequest.contains(t.hash()));
         if (tracked.isEmpty()) {
@@ -153,7 +155,7 @@ public final class ProactiveExpansion {
             if (all.size() != t.itemCount()) {
                 continue; // not the original the positions were taken from
             }
-            double[] scores = Bm25.index(all).scores(query);
+            double[] scores = Bm25.scores(all, query);
             for (int i = t.dropped().nextSetBit(0); i >= 0; i = t.dropped().nextSetBit(i + 1)) {
                 if (scores[i] >= minScore) {
                     matches.add(new Match(t, i, scores[i], all.get(i)));
