@@ -284,6 +284,7 @@ class TypeScriptSdkCompatibilityTest {
      * unknown hash) taught the gateway.
      */
     private static void assertLearningRoutes(JsonNode r) {
+        assertEquals("reset", r.at("/toinReset/status").asText(), r.path("toinReset").toString());
         assertEquals("search_logs", r.path("toolName").asText(), r.toString());
         JsonNode toin = r.get("toinStats");
         assertFalse(toin.has("threw"), toin.toString());
