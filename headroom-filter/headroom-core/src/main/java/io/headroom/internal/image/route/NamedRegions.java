@@ -27,14 +27,14 @@ public final class NamedRegions {
     static final ImageRegion BOTTOM_THIRD = new ImageRegion(0, 2 * THIRD, 1, THIRD);
     static final ImageRegion MIDDLE_THIRD = new ImageRegion(THIRD, 0, THIRD, 1);
 
-    private static final Set<String> TOP = Set.of("top", "upper", "haut", "oben", "arriba", "superior");
-    private static final Set<String> BOTTOM = Set.of("bottom", "lower", "bas", "unten", "abajo", "inferior");
-    private static final Set<String> LEFT = Set.of("left", "gauche", "links", "izquierda", "izquierdo");
-    private static final Set<String> RIGHT = Set.of("right", "droite", "rechts", "derecha", "derecho");
+    private static final Set<String> TOP = Set.of("top", "upper", "haut", "oben", "obere", "oberen", "arriba", "superior");
+    private static final Set<String> BOTTOM = Set.of("bottom", "lower", "bas", "unten", "untere", "unteren", "abajo", "inferior");
+    private static final Set<String> LEFT = Set.of("left", "gauche", "links", "linke", "linken", "izquierda", "izquierdo");
+    private static final Set<String> RIGHT = Set.of("right", "droite", "rechts", "rechte", "rechten", "derecha", "derecho");
     private static final Set<String> CENTRE_WORDS = Set.of("centre", "center", "middle", "central", "centro",
             "milieu", "mitte");
     private static final Set<String> HALF_WORDS = Set.of("half", "side", "column", "edge", "part", "portion",
-            "moitié", "hälfte", "mitad", "lado", "côté");
+            "moitié", "hälfte", "seite", "ecke", "mitad", "lado", "esquina", "côté", "coin");
 
     private NamedRegions() {
     }

@@ -7,10 +7,11 @@ import io.headroom.internal.image.ImageTechnique;
 import java.util.Optional;
 
 /**
- * The project's query router: the trained classifier ({@link SoftmaxQueryModel}) decides when it is confident;
+ * The project's query router: a question that names a region ({@link NamedRegions}) is a {@code crop} of it;
+ * otherwise the trained classifier ({@link SoftmaxQueryModel}) decides when it is confident;
  * otherwise, or when its weights are missing, the {@link KeywordRules}; a question neither recognises keeps its
- * image ({@code preserve}). A {@code crop} carries the region the question names, or {@link ImageRegion#WHOLE}
- * when it names none and the image's content must pick it ({@link BusiestRegion}).
+ * image ({@code preserve}). A {@code crop} the classifier or a rule picks without a named region carries
+ * {@link ImageRegion#WHOLE}: the image's content must pick it ({@link BusiestRegion}).
  *
  * <p>Immutable and thread-safe; one instance serves every request. Never throws.
  */
@@ -52,12 +53,14 @@ public final class TrainedQueryRouter implements ImageQueryRouter {
     }
 
     private ImageRoute decide(String question) {
+        Optional<ImageRegion> named = NamedRegions.named(question);
+        if (named.isPresent()) {
+            // A question that names where to look is answered by that part: whatever else it asks is there.
+            return new ImageRoute(ImageTechnique.CROP, named.get(), 1);
+        }
         SoftmaxQueryModel.Prediction prediction = model.map(m -> m.predict(question)).orElse(null);
         if (prediction != null && prediction.confidence() >= minConfidence) {
-            ImageRegion region = prediction.technique() == ImageTechnique.CROP
-                    ? NamedRegions.named(question).orElse(ImageRegion.WHOLE)
-                    : ImageRegion.WHOLE;
-            return new ImageRoute(prediction.technique(), region, prediction.confidence());
+            return new ImageRoute(prediction.technique(), ImageRegion.WHOLE, prediction.confidence());
         }
         Optional<ImageRoute> ruled = KeywordRules.route(question);
         if (ruled.isPresent()) {
