@@ -61,6 +61,8 @@ public final class TrainQueryRouter {
         System.out.printf("train accuracy (classifier): %.1f%%%n", 100 * accuracy(model, QuestionSet.train(all)));
         System.out.printf("held-out accuracy (classifier): %.1f%%%n", 100 * accuracy(model, heldOut));
         System.out.printf("held-out accuracy (router: classifier + rules): %.1f%%%n", 100 * accuracy(router, heldOut));
+        System.out.printf("held-out accuracy (rules alone, no weights): %.1f%%%n", 100 * accuracy(
+                new TrainedQueryRouter(Optional.empty(), TrainedQueryRouter.DEFAULT_MIN_CONFIDENCE), heldOut));
         for (Labelled q : heldOut) {
             var routed = router.route(q.question());
             if (routed.technique() != q.technique()) {
