@@ -88,10 +88,7 @@ public class SpendBooking {
             }
         }
 
-        /**
-         * {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). Answers relayed by
-         * the retrieve loop are not watched: their usage is not read, so they book the estimated input tokens.
-         */
+        /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
         ReadStream<Buffer> watch(HttpClientResponse resp) {
             answered();
             if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
@@ -99,6 +96,26 @@ public class SpendBooking {
             }
             reader = UsageReader.of(mapper, resp.getHeader(HttpHeaders.CONTENT_TYPE));
             return new Tapped(resp, reader);
+        }
+
+        /**
+         * For an answer relayed by the retrieve loop: what the client is sent (the stitched answer, see
+         * {@link io.headroom.vertx.RetrieveRelay#observeClientBytes}) feeds the usage reader, so the final answer's
+         * usage is booked. The reader is chosen by the first answer's content type, which the stitched answer keeps.
+         */
+        java.util.function.Consumer<Buffer> watchRelayed(HttpClientResponse first) {
+            if (first.statusCode() < 200 || first.statusCode() >= 300) {
+                return chunk -> { };
+            }
+            UsageReader r = UsageReader.of(mapper, first.getHeader(HttpHeaders.CONTENT_TYPE));
+            reader = r;
+            return chunk -> {
+                try {
+                    r.feed(chunk);
+                } catch (RuntimeException e) {
+                    LOG.debugf("usage reader failed (%s)", e.getClass().getSimpleName());
+                }
+            };
         }
 
         private void finish(int status) {

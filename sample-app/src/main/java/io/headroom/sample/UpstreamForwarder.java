@@ -78,7 +78,7 @@ public class UpstreamForwarder {
                 .onSuccess(resp -> {
                     meter.answered();
                     if (retrieving.isPresent()) {
-                        retrieval.relay(rc, call, resp, retrieving.get(), started);
+                        retrieval.relay(rc, call, resp, retrieving.get(), started, meter);
                     } else {
                         relay(rc, resp, meter.watch(resp), target, started);
                     }
