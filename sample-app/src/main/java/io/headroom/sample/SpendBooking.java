@@ -3,7 +3,6 @@ package io.headroom.sample;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.sample.stats.RequestLog;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -63,7 +62,7 @@ public class SpendBooking {
     }
 
     /** The spend of one client request. */
-    final class Meter {
+    final class Meter implements AnswerWatch {
         private final String caller;
         private final long estimatedInput;
         private final Buffer body;
@@ -89,13 +88,14 @@ public class SpendBooking {
         }
 
         /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
-        ReadStream<Buffer> watch(HttpClientResponse resp) {
+        @Override
+        public ReadStream<Buffer> watch(HttpClientResponse resp) {
             answered();
             if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
                 return resp;
             }
             reader = UsageReader.of(mapper, resp.getHeader(HttpHeaders.CONTENT_TYPE));
-            return new Tapped(resp, reader);
+            return new UsageTap(resp, reader);
         }
 
         /**
@@ -143,60 +143,6 @@ public class SpendBooking {
 
         private static double nanosToMs(long nanos) {
             return nanos / 1_000_000.0;
-        }
-    }
-
-    /** A read stream that hands every chunk to the reader before passing it on (pipes keep backpressure). */
-    private static final class Tapped implements ReadStream<Buffer> {
-        private final ReadStream<Buffer> source;
-        private final UsageReader reader;
-
-        Tapped(ReadStream<Buffer> source, UsageReader reader) {
-            this.source = source;
-            this.reader = reader;
-        }
-
-        @Override
-        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-            source.handler(handler == null ? null : chunk -> {
-                try {
-                    reader.feed(chunk);
-                } catch (RuntimeException e) {
-                    LOG.debugf("usage reader failed (%s)", e.getClass().getSimpleName());
-                }
-                handler.handle(chunk);
-            });
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-            source.exceptionHandler(handler);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> pause() {
-            source.pause();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> resume() {
-            source.resume();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> fetch(long amount) {
-            source.fetch(amount);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-            source.endHandler(endHandler);
-            return this;
         }
     }
 }

@@ -37,12 +37,14 @@ public class UpstreamForwarder {
     private final GatewayConfig config;
     private final RetrievalRelay retrieval;
     private final SpendBooking spend;
+    private final PassThroughMetering passThroughMetering;
     private final long bodyReadTimeoutMs;
     private final UpstreamRetries retries;
 
     public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend,
-                             BodyReadConfig bodyRead) {
+                             PassThroughMetering passThroughMetering, BodyReadConfig bodyRead) {
         this.spend = spend;
+        this.passThroughMetering = passThroughMetering;
         this.bodyReadTimeoutMs = bodyRead.bodyReadTimeoutMs();
         this.config = config;
         this.retrieval = retrieval;
@@ -97,24 +99,27 @@ public class UpstreamForwarder {
     /**
      * Relays a request the gateway does not compress (models, embeddings, count_tokens, batches, files, any
      * path and method) to {@code target} as sent: the body streams through untouched and the answer streams
-     * back. Nothing is metered: these calls generate no completion. A request without a body can be sent
-     * again, so it gets the retries; a streamed body cannot.
+     * back. The calls the original meters (models, embeddings, count_tokens, ...) are counted in /stats and
+     * /metrics ({@link PassThroughMetering}); nothing is booked against a budget. A request without a body can be
+     * sent again, so it gets the retries; a streamed body cannot.
      */
     public void passThrough(RoutingContext rc, UpstreamTarget target) {
+        AnswerWatch watch = passThroughMetering.open(rc, target);
         if (!RequestBodies.unread(rc)) {
-            send(rc, target, rc.body().buffer());
+            send(rc, target, rc.body().buffer(), watch);
         } else if (bodiless(rc.request())) {
-            send(rc, target, Buffer.buffer());
+            send(rc, target, Buffer.buffer(), watch);
         } else {
-            stream(rc, target, null);
+            stream(rc, target, watch);
         }
     }
 
-    private void send(RoutingContext rc, UpstreamTarget target, Buffer body) {
+    /** @param watch reads the answer's usage, null for an unmetered call */
+    private void send(RoutingContext rc, UpstreamTarget target, Buffer body, AnswerWatch watch) {
         UpstreamCall call = call(rc, target, false);
         long started = System.nanoTime();
         retries.run(rc.response(), target, () -> call.send(body, config.idleTimeout()))
-                .onSuccess(resp -> relay(rc, resp, target, started))
+                .onSuccess(resp -> relay(rc, resp, watch == null ? resp : watch.watch(resp), target, started))
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
     }
 
@@ -132,8 +137,8 @@ public class UpstreamForwarder {
                 || request.method() == HttpMethod.HEAD || request.method() == HttpMethod.OPTIONS;
     }
 
-    /** @param meter the spend meter of an LLM call, null for a pass-through */
-    private void stream(RoutingContext rc, UpstreamTarget target, SpendBooking.Meter meter) {
+    /** @param meter the spend meter of an LLM call or the metering of a pass-through, null for neither */
+    private void stream(RoutingContext rc, UpstreamTarget target, AnswerWatch meter) {
         rc.request().pause(); // nothing may be lost before the upstream request is open
         UpstreamCall call = call(rc, target, false);
         // a silent or trickling sender would hold this connection and an upstream one: the same read
