@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -24,15 +25,20 @@ import java.util.Optional;
  * filter left unread (bypassed, passthrough mode, over the compression limits, not declared as JSON). A body in
  * another coding (br, zstd, stacked codings) is not judged ({@link #forEncoding} is empty): it goes on as sent.
  * Decoded bytes beyond {@code maxDecodedBytes} are not judged either (a decompression bomb costs no more than
- * that): the verdict is then "valid". Memory: the parser's buffer holds at most the longest string value. Not
+ * that): the verdict is then "valid", and so it is past the parser's bounds (see {@link #FACTORY}). Not
  * thread-safe: one per request, used from its event loop.
  */
 final class JsonStreamCheck implements AutoCloseable {
+    /**
+     * The non-blocking parser holds a whole string (or number) value and one context per open level; past these
+     * bounds it gives up and the body goes on unjudged, as it did before it was judged at all, so a hostile body
+     * costs at most a few MB per request.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxStringLength(1 << 20)
+                    .maxNumberLength(1_000)
+                    .maxNestingDepth(1_000)
                     .maxDocumentLength(-1)
                     .build())
             .build();
@@ -41,6 +47,8 @@ final class JsonStreamCheck implements AutoCloseable {
     private final EmbeddedChannel inflater;
     private final long maxDecodedBytes;
     private long decoded;
+    /** A value or nesting beyond the parser's bounds: no verdict, the body goes on unjudged. */
+    private boolean gaveUp;
     private int depth;
     private boolean started;
     private boolean complete;
@@ -73,7 +81,7 @@ final class JsonStreamCheck implements AutoCloseable {
 
     /** Reads one chunk; the problem found so far (then stop feeding), else empty. */
     Optional<String> feed(Buffer chunk) {
-        if (problem != null || decoded > maxDecodedBytes || chunk.length() == 0) {
+        if (problem != null || unjudged() || chunk.length() == 0) {
             return Optional.ofNullable(problem);
         }
         if (inflater == null) {
@@ -92,7 +100,7 @@ final class JsonStreamCheck implements AutoCloseable {
 
     /** The body has ended: empty when it was one JSON object (or was not judged to the end), else why not. */
     Optional<String> end() {
-        if (problem != null || decoded > maxDecodedBytes) {
+        if (problem != null || unjudged()) {
             return Optional.ofNullable(problem);
         }
         if (inflater != null) {
@@ -103,29 +111,32 @@ final class JsonStreamCheck implements AutoCloseable {
                 return Optional.of(problem);
             }
             drainInflater();
-            if (problem != null || decoded > maxDecodedBytes) {
+            if (problem != null || unjudged()) {
                 return Optional.ofNullable(problem);
             }
         }
         ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).endOfInput();
         advance();
-        if (problem == null && !complete) {
+        if (problem == null && !gaveUp && !complete) {
             problem = started ? "request body ends inside the JSON object" : "request body must be a JSON object";
         }
         return Optional.ofNullable(problem);
     }
 
+    private boolean unjudged() {
+        return gaveUp || decoded > maxDecodedBytes;
+    }
+
     private void drainInflater() {
         ByteBuf out;
-        while (problem == null && (out = inflater.readInbound()) != null) {
+        while ((out = inflater.readInbound()) != null) {
             try {
                 byte[] bytes = new byte[out.readableBytes()];
                 out.readBytes(bytes);
                 decoded += bytes.length;
-                if (decoded > maxDecodedBytes) {
-                    return; // past the bound: no verdict, the body goes on as sent
+                if (problem == null && !unjudged()) {
+                    parse(bytes); // past a bound: no verdict, the body goes on as sent (the rest is released)
                 }
-                parse(bytes);
             } finally {
                 out.release();
             }
@@ -164,6 +175,8 @@ final class JsonStreamCheck implements AutoCloseable {
                     complete = true;
                 }
             }
+        } catch (StreamConstraintsException e) {
+            gaveUp = true;
         } catch (JsonProcessingException e) {
             problem = "request body is not valid JSON (at byte "
                     + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()) + ")";
@@ -180,7 +193,11 @@ final class JsonStreamCheck implements AutoCloseable {
             // nothing held
         }
         if (inflater != null) {
-            inflater.finishAndReleaseAll();
+            try {
+                inflater.finishAndReleaseAll();
+            } catch (RuntimeException e) {
+                // a decoding failure it recorded is rethrown here; it was reported by feed or end already
+            }
         }
     }
 }
