@@ -70,7 +70,8 @@ public class MetricsEndpoint {
         SavingsTotals lifetime = savings.ledger().lifetime();
         SavingsTotals session = savings.sessionSinceStart();
         PrometheusText text = new PrometheusText()
-                .metric("headroom_requests_total", "counter", "Total number of requests", s.requestsTotal())
+                .metric("headroom_requests_total", "counter", "Total number of requests",
+                        s.requestsTotal() + proxied.passThroughRequests())
                 .metric("headroom_requests_cached_total", "counter", "Cached request count", 0)
                 .metric("headroom_requests_rate_limited_total", "counter", "Rate limited requests", guard.rejected())
                 .metric("headroom_requests_failed_total", "counter", "Failed requests", guard.failed())

@@ -69,6 +69,8 @@ public class StatusEndpoints {
             requests.put("rate_limited", baseline.rejectedSince(guard.rejected()));
             requests.put("failed", baseline.failedSince(guard.failed()));
             RequestLog.Snapshot proxied = requestLog.session();
+            // the core counts the requests it processed; metered pass-through calls count too, as in the original
+            requests.put("total", s.requestsTotal() + proxied.passThroughRequests());
             requests.put("cached", 0); // the gateway has no response cache
             RequestLogJson.putBreakdowns(requests, proxied);
             SavingsTotals session = savings.session();

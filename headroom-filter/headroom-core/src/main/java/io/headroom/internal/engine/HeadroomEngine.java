@@ -111,7 +111,9 @@ public final class HeadroomEngine implements Headroom {
     }
 
     /**
-     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
+     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}}, the messages in OpenAI chat
+     * shape or, as the original accepts them, in Anthropic Messages shape ({@code tool_use}/{@code tool_result}
+     * blocks, optional top-level {@code system} that is neither counted nor returned); they come back in their shape.
      * The configured mode governs the proxied path only; here {@code config.default_mode} (alias
      * {@code config.mode}) decides: optimize (default) compresses and stores originals in CCR when it
      * is enabled; audit and simulate measure what optimize would save and return the original messages,
@@ -137,7 +139,7 @@ public final class HeadroomEngine implements Headroom {
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
+            r = pipeline.run(req.shape(), chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
                     Deadline.after(config.limits().compressionDeadlineMs(), System::nanoTime), options);
         } catch (DeadlineExceeded e) {
             // nothing to forward here: say so, and the caller keeps its messages

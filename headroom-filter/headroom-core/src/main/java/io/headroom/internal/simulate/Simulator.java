@@ -8,7 +8,6 @@ import io.headroom.BlockKind;
 import io.headroom.BlockReport;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.ContentType;
-import io.headroom.Endpoint;
 import io.headroom.SimulationPlan;
 import io.headroom.internal.cache.DynamicValues;
 import io.headroom.internal.pipeline.CompressRequest;
@@ -60,7 +59,7 @@ public final class Simulator {
             positions.put(copy.get(i), i);
         }
 
-        PipelineResult result = pipeline.run(Endpoint.OPENAI_CHAT, chat, false, request.tokenBudget());
+        PipelineResult result = pipeline.run(request.shape(), chat, false, request.tokenBudget());
 
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
         RequestBlocks reader = RequestBlocks.of(original);
