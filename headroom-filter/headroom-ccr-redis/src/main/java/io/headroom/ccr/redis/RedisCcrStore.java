@@ -123,7 +123,7 @@ public final class RedisCcrStore implements CcrStore {
             misses.increment();
             return Optional.empty();
         }
-        if (found == null || found.isEmpty()) {
+        if (found == null || found.isEmpty() || !(found.get(0) instanceof byte[])) { // nil: Lettuce reads [null]
             misses.increment();
             return Optional.empty();
         }

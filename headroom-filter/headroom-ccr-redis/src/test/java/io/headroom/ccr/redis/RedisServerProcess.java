@@ -1,0 +1,94 @@
+package io.headroom.ccr.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} (the Debian package; {@code .ci/run} installs it) on a free loopback port, in its own
+ * temporary directory, without persistence. {@link #stop()} kills it; {@link #start()} starts it again on the
+ * same port, as a Redis that restarts after a crash.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+    private static final String BINARY = System.getProperty("headroom.redis-server", "/usr/bin/redis-server");
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static RedisServerProcess started() throws IOException, InterruptedException {
+        RedisServerProcess redis = new RedisServerProcess(Files.createTempDirectory("headroom-redis"), freePort());
+        redis.start();
+        return redis;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) return;
+        process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!answersPing()) {
+            if (!process.isAlive()) throw new IOException("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
+            if (System.nanoTime() > deadline) throw new IOException("redis-server did not answer PING on port " + port);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Kills the server (SIGKILL): clients see their connection drop. */
+    public synchronized void stop() throws InterruptedException {
+        if (process == null) return;
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        process = null;
+    }
+
+    private boolean answersPing() {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(1_000);
+            OutputStream out = s.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[7];
+            int n = in.readNBytes(buf, 0, 7);
+            return n == 7 && new String(buf, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
