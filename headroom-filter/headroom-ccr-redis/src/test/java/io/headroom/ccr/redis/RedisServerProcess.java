@@ -14,23 +14,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} (the Debian package; {@code .ci/run} installs it) on a free loopback port, in its own
- * temporary directory, without persistence. {@link #stop()} kills it; {@link #start()} starts it again on the
- * same port, as a Redis that restarts after a crash.
+ * temporary directory, without persistence ({@link #started()}) or with an append-only file synced on every write
+ * ({@link #startedDurable()}: what a fleet runs when originals must survive a Redis crash). {@link #stop()} kills it;
+ * {@link #start()} starts it again on the same port, as a Redis that restarts after a crash. Shared with other
+ * modules' tests through this module's test-jar.
  */
 public final class RedisServerProcess implements AutoCloseable {
     private static final String BINARY = System.getProperty("headroom.redis-server", "/usr/bin/redis-server");
 
     private final Path dir;
     private final int port;
+    private final boolean durable;
     private Process process;
 
-    private RedisServerProcess(Path dir, int port) {
+    private RedisServerProcess(Path dir, int port, boolean durable) {
         this.dir = dir;
         this.port = port;
+        this.durable = durable;
     }
 
     public static RedisServerProcess started() throws IOException, InterruptedException {
-        RedisServerProcess redis = new RedisServerProcess(Files.createTempDirectory("headroom-redis"), freePort());
+        return started(false);
+    }
+
+    /** With {@code appendfsync always}: every write Redis acknowledged is on disk, so a SIGKILL loses none. */
+    public static RedisServerProcess startedDurable() throws IOException, InterruptedException {
+        return started(true);
+    }
+
+    private static RedisServerProcess started(boolean durable) throws IOException, InterruptedException {
+        RedisServerProcess redis = new RedisServerProcess(Files.createTempDirectory("headroom-redis"), freePort(), durable);
         redis.start();
         return redis;
     }
@@ -46,7 +59,8 @@ public final class RedisServerProcess implements AutoCloseable {
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) return;
         process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
+                "--dir", dir.toString(), "--save", "", "--appendonly", durable ? "yes" : "no",
+                "--appendfsync", "always", "--daemonize", "no")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
