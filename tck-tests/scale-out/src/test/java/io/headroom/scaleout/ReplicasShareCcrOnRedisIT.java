@@ -94,6 +94,7 @@ class ReplicasShareCcrOnRedisIT {
 
         // B compresses its own orders (so it offers headroom_retrieve) and the model asks for A's original
         int results = model.toolResults().size();
+        sentOriginals.add(Client.orders(storedOnA + 100));
         Client.Answer answer = client.post(b, "/v1/chat/completions",
                 Client.chat(storedOnA + 100, "Compare with recall:" + hash, stream));
 
@@ -171,8 +172,9 @@ class ReplicasShareCcrOnRedisIT {
             for (GatewayReplica replica : List.of(a, b)) {
                 Client.Answer r = client.retrieve(replica, hash);
                 assertEquals(200, r.status(), "hash " + hash + " was sent out but " + replica + " cannot retrieve it");
-                assertTrue(sentOriginals.contains(r.json().path("original_content").asText()),
-                        "hash " + hash + " gives back an original that was sent");
+                String original = r.json().path("original_content").asText();
+                assertTrue(sentOriginals.contains(original), "hash " + hash + " gives back an original that was not sent: "
+                        + original.substring(0, Math.min(300, original.length())));
             }
         }
         assertTrue(a.log().contains("is unreachable") || b.log().contains("is unreachable"),

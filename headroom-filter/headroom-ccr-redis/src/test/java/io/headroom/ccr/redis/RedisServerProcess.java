@@ -44,6 +44,8 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private static RedisServerProcess started(boolean durable) throws IOException, InterruptedException {
         RedisServerProcess redis = new RedisServerProcess(Files.createTempDirectory("headroom-redis"), freePort(), durable);
+        // a child process outlives its JVM: a test that never reaches stop() must not leave a server behind
+        Runtime.getRuntime().addShutdownHook(new Thread(redis::kill, "redis-server-stop"));
         redis.start();
         return redis;
     }
@@ -78,6 +80,12 @@ public final class RedisServerProcess implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
         process = null;
+    }
+
+    private synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
     }
 
     private boolean answersPing() {
