@@ -181,8 +181,8 @@ class ReplicasShareCcrOnRedisIT {
         }
         for (GatewayReplica replica : List.of(a, b)) {
             List<String> warnings = replica.log().lines().filter(l -> l.contains(" WARN ")).toList();
-            assertEquals(1, warnings.stream().filter(l -> l.contains("is unreachable")).count(),
-                    "one WARN per outage on " + replica + ": " + warnings);
+            assertEquals(1, warnings.size(), "one WARN for the outage on " + replica + ": " + warnings);
+            assertTrue(warnings.get(0).contains("is unreachable") && warnings.get(0).contains(redis.url()), warnings.get(0));
         }
     }
 
