@@ -44,6 +44,7 @@ export default {
         { text: 'Benchmarks', link: '/benchmarks' },
         { text: 'Soak', link: '/soak' },
         { text: 'Reliability', link: '/reliability' },
+        { text: 'Scale-out (Redis)', link: '/scale-out' },
       ] },
     ],
     search: { provider: 'local' },

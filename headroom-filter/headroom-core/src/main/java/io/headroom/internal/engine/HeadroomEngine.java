@@ -23,6 +23,7 @@ import io.headroom.StatsSnapshot;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.TenantScope;
 import io.headroom.internal.ccr.CcrStores;
+import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.ItemSearch;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
@@ -232,7 +233,8 @@ public final class HeadroomEngine implements Headroom {
     @Override
     public boolean storeUsable() {
         try {
-            String key = "headroom-readiness-probe";
+            // a key shaped like a content hash: stores that validate keys (the redis backend) accept it
+            String key = ContentHash.of("headroom-readiness-probe");
             ccr.put(key, new CcrEntry("probe", 1, 0, 0, null, java.time.Instant.now()));
             return ccr.contains(key);
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import io.headroom.HeadroomConfig;
 import io.headroom.internal.cache.CacheAligner;
 import io.headroom.internal.cache.CacheAlignment;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
 import io.headroom.internal.limits.Deadline;
@@ -44,7 +45,7 @@ import java.util.Set;
 public final class Pipeline {
     private final HeadroomConfig config;
     private final TokenCounter tokens;
-    private final CcrStore ccr;
+    private final StoreThenMark ccr;
     private final ToolOutputRouter router;
     private final Clock clock;
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
@@ -54,14 +55,14 @@ public final class Pipeline {
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
         this.config = config;
         this.tokens = tokens;
-        this.ccr = ccr;
+        this.ccr = new StoreThenMark(ccr, config.ccr().maxOriginalBytes());
         this.router = router;
         this.clock = clock;
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
-        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock);
     }
 
     /**
@@ -148,9 +149,9 @@ public final class Pipeline {
             }
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
-                if (!ccr.put(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                if (!ccr.stored(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
                         result.keptUnits(), output.toolName(), clock.instant()))) {
-                    continue; // refused by the store (too large for its disk tier): keep the original
+                    continue; // refused (too large, store full or unreachable): keep the original
                 }
                 hashes.add(hash);
             }

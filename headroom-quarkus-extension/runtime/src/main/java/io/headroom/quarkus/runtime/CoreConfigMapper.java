@@ -132,6 +132,13 @@ final class CoreConfigMapper {
         g.scopeMaxEntries().ifPresent(b::scopeMaxEntries);
         g.scopeMaxBytes().ifPresent(b::scopeMaxBytes);
         g.injectTool().ifPresent(b::injectTool);
+        g.maxOriginalBytes().ifPresent(b::maxOriginalBytes);
+        g.backend().ifPresent(b::backend);
+        g.redis().url().ifPresent(b::redisUrl);
+        g.redis().keyPrefix().ifPresent(b::redisKeyPrefix);
+        g.redis().timeoutMs().ifPresent(b::redisTimeoutMs);
+        g.redis().connectTimeoutMs().ifPresent(b::redisConnectTimeoutMs);
+        g.redis().required().ifPresent(b::redisRequired);
         return b.build();
     }
 
