@@ -24,12 +24,14 @@ public final class ImageBlock {
     private final ArrayNode container;
     private final ObjectNode block;
     private final int messageIndex;
+    private final int partIndex;
 
-    ImageBlock(Shape shape, ArrayNode container, ObjectNode block, int messageIndex) {
+    ImageBlock(Shape shape, ArrayNode container, ObjectNode block, int messageIndex, int partIndex) {
         this.shape = shape;
         this.container = container;
         this.block = block;
         this.messageIndex = messageIndex;
+        this.partIndex = partIndex;
     }
 
     public Shape shape() { return shape; }
@@ -37,6 +39,8 @@ public final class ImageBlock {
     public ObjectNode node() { return block; }
     /** Index of the message (or Responses input item) that holds it. */
     public int messageIndex() { return messageIndex; }
+    /** Index of the part in its content array (the tool result's content when inside one). */
+    public int partIndex() { return partIndex; }
 
     /** OpenAI's {@code detail}, or null. */
     public String detail() {
@@ -110,16 +114,12 @@ public final class ImageBlock {
     }
 
     /** Replaces the whole image part by a text part of this shape holding {@code text}. */
-    void replaceWithText(String text) {
+    ObjectNode replaceWithText(String text) {
         ObjectNode part = container.objectNode();
         part.put("type", shape == Shape.RESPONSES ? "input_text" : "text");
         part.put("text", text);
-        for (int i = 0; i < container.size(); i++) {
-            if (container.get(i) == block) {
-                container.set(i, part);
-                return;
-            }
-        }
+        container.set(partIndex, part);
+        return part;
     }
 
     /**

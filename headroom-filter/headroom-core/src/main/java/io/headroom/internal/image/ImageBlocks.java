@@ -50,13 +50,13 @@ public record ImageBlocks(List<ImageBlock> images, int newestTurnStart) {
     }
 
     private static void collect(ImageBlock.Shape shape, ArrayNode parts, int messageIndex, List<ImageBlock> out) {
-        for (JsonNode p : parts) {
-            if (!(p instanceof ObjectNode part)) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(parts.get(i) instanceof ObjectNode part)) {
                 continue;
             }
             String type = part.path("type").asText();
             if (isImage(shape, type)) {
-                out.add(new ImageBlock(shape, parts, part, messageIndex));
+                out.add(new ImageBlock(shape, parts, part, messageIndex, i));
             } else if (shape == ImageBlock.Shape.ANTHROPIC && "tool_result".equals(type)
                     && part.get("content") instanceof ArrayNode inner) {
                 collect(shape, inner, messageIndex, out); // computer-use screenshots come back this way
