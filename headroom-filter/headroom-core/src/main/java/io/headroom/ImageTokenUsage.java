@@ -14,6 +14,19 @@ import java.util.List;
  * @param tokensAfter  what they cost as forwarded
  */
 public record ImageTokenUsage(String technique, long images, long tokensBefore, long tokensAfter) {
+    /** Every technique name, in report order. */
+    public static final List<String> TECHNIQUES =
+            List.of("full_low", "preserve", "crop", "transcode", "unread", "disabled");
+
+    /** The entry for {@code technique} in {@code usage}, or an empty one. */
+    public static ImageTokenUsage of(List<ImageTokenUsage> usage, String technique) {
+        for (ImageTokenUsage u : usage) {
+            if (u.technique.equals(technique)) {
+                return u;
+            }
+        }
+        return new ImageTokenUsage(technique, 0, 0, 0);
+    }
 
     public long tokensSaved() {
         return Math.max(0, tokensBefore - tokensAfter);

@@ -9,7 +9,7 @@ import java.util.Map;
 /** Images of one request per technique: how many, tokens before and after. Not thread-safe (one request). */
 public final class ImageTally {
     /** The technique names, in report order: the four techniques, then images left alone for a reason. */
-    public static final List<String> KINDS = List.of("full_low", "preserve", "crop", "transcode", "unread", "disabled");
+    public static final List<String> KINDS = ImageTokenUsage.TECHNIQUES;
 
     private final Map<String, long[]> byKind = new LinkedHashMap<>();
 
