@@ -129,10 +129,15 @@ public final class ImageBlock {
      * @param base64    the payload exactly as sent: what CCR keeps, so the original is retrievable byte for byte
      */
     public record Inline(String mediaType, String base64) {
-        /** The decoded bytes, or null when the payload is not valid base64. */
+        private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
+
+        /**
+         * The decoded bytes, or null when the payload is not valid base64. Strict, except that line breaks and
+         * spaces (some clients wrap base64 at 76 columns) are skipped: any other stray character makes it invalid.
+         */
         public byte[] bytes() {
             try {
-                return Base64.getMimeDecoder().decode(base64);
+                return Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 return null;
             }
