@@ -39,6 +39,28 @@ class ImageHeaderTest {
         assertNull(ImageHeader.read(TestImages.encoded(64, 64, "bmp"), LIMIT)); // no provider takes BMP
     }
 
+    @Test
+    void anAnimatedGifIsRecognisedAndAStillOneIsNot() throws Exception {
+        assertEquals(ImageHeader.Flaw.ANIMATED, ImageHeader.read(gif(3), LIMIT).flaw());
+        assertEquals(ImageHeader.Flaw.NONE, ImageHeader.read(gif(1), LIMIT).flaw());
+    }
+
+    private static byte[] gif(int frames) throws Exception {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames; i++) {
+                writer.writeToSequence(new javax.imageio.IIOImage(TestImages.drawn(80, 60, false), null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     static byte[] pngHeaderOnly(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
