@@ -28,7 +28,8 @@ class ImageMetersTest {
                   {"type":"text","text":"What is in this picture?"},
                   {"type":"image_url","image_url":{"url":"data:image/png;base64,%s"}}]}]}"""
                 .formatted(Base64.getEncoder().encodeToString(png.toByteArray()));
-        try (Headroom headroom = Headroom.create(HeadroomConfig.builder().image(i -> i.enabled(true)).build())) {
+        try (Headroom headroom = Headroom.create(HeadroomConfig.builder().image(i -> i.enabled(true))
+                .limits(l -> l.compressionDeadlineMs(60_000)).build())) {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new HeadroomMeterBinder(headroom).bindTo(registry);
             headroom.process(Endpoint.OPENAI_CHAT, body.getBytes(StandardCharsets.UTF_8), null);

@@ -31,7 +31,11 @@ import org.junit.jupiter.api.Test;
 /** Requests with real images through the whole engine ({@link Headroom#process}), per provider. */
 class ImageCompressionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HeadroomConfig ON = HeadroomConfig.builder().image(i -> i.enabled(true)).build();
+    /** A loaded build machine must not turn a decode into a deadline pass: the deadline is not what is tested here. */
+    private static final long DEADLINE_MS = 60_000;
+    private static final HeadroomConfig OFF = HeadroomConfig.builder()
+            .limits(l -> l.compressionDeadlineMs(DEADLINE_MS)).build();
+    private static final HeadroomConfig ON = OFF.toBuilder().image(i -> i.enabled(true)).build();
 
     private Headroom headroom;
 
@@ -100,11 +104,11 @@ class ImageCompressionTest {
     void imagesAreCountedInTheTokensEvenWithCompressionOff() {
         byte[] png = TestImages.encoded(1024, 1024, "png");
         ObjectNode body = openAiChat("gpt-4o", "What is in this picture?", TestImages.dataUrl("image/png", png), null);
-        RequestOutcome withImage = process(HeadroomConfig.defaults(), Endpoint.OPENAI_CHAT, body, null);
+        RequestOutcome withImage = process(OFF, Endpoint.OPENAI_CHAT, body, null);
         close();
         ObjectNode textOnly = body.deepCopy();
         ((ArrayNode) textOnly.at("/messages/0/content")).remove(1);
-        RequestOutcome without = process(HeadroomConfig.defaults(), Endpoint.OPENAI_CHAT, textOnly, null);
+        RequestOutcome without = process(OFF, Endpoint.OPENAI_CHAT, textOnly, null);
 
         assertEquals(765, withImage.tokensBefore() - without.tokensBefore(), "OpenAI's 1024x1024 high-detail cost");
         assertEquals(new ImageTokenUsage("disabled", 1, 765, 765), only(withImage));
@@ -114,7 +118,7 @@ class ImageCompressionTest {
     @Test
     void aUrlIsCountedByTheDefaultSizeAndNeverFetched() {
         ObjectNode body = openAiChat("gpt-4o", "What is in this picture?", "http://127.0.0.1:9/never-fetched.png", null);
-        RequestOutcome outcome = process(HeadroomConfig.defaults(), Endpoint.OPENAI_CHAT, body, null);
+        RequestOutcome outcome = process(OFF, Endpoint.OPENAI_CHAT, body, null);
         assertEquals(new ImageTokenUsage("disabled", 1, 765, 765), only(outcome));
     }
 

@@ -28,7 +28,8 @@ class ImageSimulationTest {
                 .put("url", TestImages.dataUrl("image/png", TestImages.encoded(1024, 1024, "png")));
         String sent = messages.toString();
 
-        try (Headroom headroom = Headroom.builder(HeadroomConfig.builder().image(i -> i.enabled(true)).build()).build()) {
+        try (Headroom headroom = Headroom.builder(HeadroomConfig.builder().image(i -> i.enabled(true))
+                .limits(l -> l.compressionDeadlineMs(60_000)).build()).build()) {
             SimulationPlan plan = headroom.simulate(request);
             List<BlockReport> images = plan.blocks().stream().filter(b -> b.kind() == BlockKind.IMAGE).toList();
             assertEquals(1, images.size());
