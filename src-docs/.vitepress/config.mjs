@@ -34,6 +34,7 @@ export default {
         { text: 'Metrics and savings', link: '/metrics' },
         { text: 'Compact rows', link: '/compact-rows' },
         { text: 'XML and YAML', link: '/content-xml-yaml' },
+        { text: 'Images', link: '/images' },
         { text: 'Tables in tool output', link: '/content-tables' },
         { text: 'Diffs', link: '/content-diffs' },
         { text: 'Content detection', link: '/content-detection' },

@@ -18,12 +18,29 @@ package io.headroom;
  * @param requestsOverDeadline requests forwarded unchanged because {@code compression-deadline-ms} passed
  * @param retrieveRounds     follow-ups the retrieve loop sent after answering {@code headroom_retrieve} calls
  *                           ({@link Headroom#onRetrieveRound(Endpoint)})
+ * @param images             images of the requests since start per technique, with their tokens as forwarded
+ *                           (included in {@code tokensBefore}/{@code tokensAfter})
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
                             long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                            long retrieveRounds) {
+                            long retrieveRounds, java.util.List<ImageTokenUsage> images) {
+
+    public StatsSnapshot {
+        images = images == null ? java.util.List.of() : java.util.List.copyOf(images);
+    }
+
+    /** Without the image counts (they read empty). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
+                         long retrieveRounds) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
+                retrieveRounds, java.util.List.of());
+    }
     /** Without the retrieve rounds (they read 0). */
     public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                          long tokensBefore, long tokensAfter,

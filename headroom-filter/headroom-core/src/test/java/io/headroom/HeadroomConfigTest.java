@@ -38,7 +38,7 @@ class HeadroomConfigTest {
     @Test
     void optionsListEverySliceOnce() {
         List<ConfigOption> all = Stream.of(List.of(HeadroomConfig.OPTIONS.get(0)), LimitsConfig.OPTIONS,
-                BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
+                BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS, ImageConfig.OPTIONS,
                 ContextConfig.OPTIONS, RetrieveConfig.OPTIONS).flatMap(List::stream).toList();
         assertEquals(all, HeadroomConfig.OPTIONS);
         assertEquals(HeadroomConfig.MODE, HeadroomConfig.OPTIONS.get(0).name());

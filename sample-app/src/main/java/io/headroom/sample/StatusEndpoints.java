@@ -86,6 +86,7 @@ public class StatusEndpoints {
             cost.put("total_cost_usd", session.costUsd());
             cost.put("total_savings_usd", session.savingsUsd());
             StatsDocument.putCache(out, s);
+            StatsDocument.putImages(out, s);
             ObjectNode persistent = out.putObject("persistent_savings");
             persistent.put("schema_version", SavingsEndpoints.SCHEMA_VERSION);
             persistent.put("storage_path", savings.path().toString());

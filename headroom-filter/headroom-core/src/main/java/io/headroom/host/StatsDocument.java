@@ -2,6 +2,7 @@ package io.headroom.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.ImageTokenUsage;
 import io.headroom.StatsSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -40,7 +41,33 @@ public final class StatsDocument {
         cache.put("evicted", s.ccrEvicted());
         cache.put("refused", s.ccrRefused());
         out.putObject("retrieve").put("rounds", s.retrieveRounds());
+        putImages(out, s);
         return out;
+    }
+
+    /**
+     * Adds {@code "images": {"count", "tokens_before", "tokens_after", "tokens_saved", "by_technique": {technique:
+     * {"count", "tokens_before", "tokens_after"}}}} to {@code parent}; returns the block.
+     */
+    public static ObjectNode putImages(ObjectNode parent, StatsSnapshot s) {
+        ObjectNode images = parent.putObject("images");
+        long count = 0;
+        long before = 0;
+        long after = 0;
+        ObjectNode byTechnique = MAPPER.createObjectNode();
+        for (ImageTokenUsage u : s.images()) {
+            count += u.images();
+            before += u.tokensBefore();
+            after += u.tokensAfter();
+            byTechnique.putObject(u.technique()).put("count", u.images()).put("tokens_before", u.tokensBefore())
+                    .put("tokens_after", u.tokensAfter());
+        }
+        images.put("count", count);
+        images.put("tokens_before", before);
+        images.put("tokens_after", after);
+        images.put("tokens_saved", Math.max(0, before - after));
+        images.set("by_technique", byTechnique);
+        return images;
     }
 
     /** The document as UTF-8 JSON bytes. */

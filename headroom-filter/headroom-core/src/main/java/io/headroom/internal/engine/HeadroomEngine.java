@@ -212,7 +212,7 @@ public final class HeadroomEngine implements Headroom {
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds());
+                counters.overDeadline(), counters.retrieveRounds(), counters.images());
     }
 
     @Override

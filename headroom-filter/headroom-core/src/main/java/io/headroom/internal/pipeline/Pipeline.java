@@ -13,6 +13,11 @@ import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
+import io.headroom.internal.image.ImageCompressor;
+import io.headroom.internal.image.ImageQueryRouter;
+import io.headroom.internal.image.ImageRun;
+import io.headroom.internal.image.ImageTranscriber;
+import io.headroom.internal.image.RulesImageQueryRouter;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
@@ -51,8 +56,18 @@ public final class Pipeline {
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
     private final ContextManager context;
     private final CacheAligner aligner;
+    private final ImageCompressor images;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
+        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE);
+    }
+
+    /**
+     * @param imageRouter      picks each image's technique from the user's question
+     * @param imageTranscriber reads the text of images routed to {@code transcode}
+     */
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
+                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber) {
         this.config = config;
         this.tokens = tokens;
         this.ccr = new StoreThenMark(ccr, config.ccr().maxOriginalBytes());
@@ -63,6 +78,7 @@ public final class Pipeline {
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
         this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock);
+        this.images = new ImageCompressor(config.image(), imageRouter, imageTranscriber, this.ccr, clock);
     }
 
     /**
@@ -120,10 +136,14 @@ public final class Pipeline {
         for (String text : request.otherTexts()) {
             before += tokenizer.count(text);
         }
-        int saved = 0;
+        // images: counted by their provider's rule (always), sent at the resolution the question needs (when enabled)
+        ImageRun imageRun = images.run(endpoint, root, request.model(), request.query(), store, scope, tokenizer, deadline);
+        before += imageRun.tokensBefore();
+        int saved = imageRun.tokensBefore() - imageRun.tokensAfter();
         int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
-        Set<String> hashes = new LinkedHashSet<>();
+        Set<String> hashes = new LinkedHashSet<>(imageRun.ccrHashes());
         List<String> transforms = new ArrayList<>(alignment.transforms());
+        transforms.addAll(imageRun.transforms());
         boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
         for (ToolOutput output : request.toolOutputs()) {
             deadline.tick();
@@ -161,12 +181,13 @@ public final class Pipeline {
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
         boolean compressed = saved > 0;
-        boolean changed = compressed || alignment.changed();
+        boolean changed = compressed || alignment.changed() || imageRun.changed();
         deadline.check();
         // the dynamic-context tail counts too; the aligner touches system content only, so the tool outputs
         // (up to 200 KB each) keep the counts taken above instead of being tokenized a second time
         int after = alignment.movedSpans() > 0
                 ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
+                        + imageRun.imageTokensIn(endpoint, root)
                 : before - saved;
         ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline);
         if (fitted.changed()) {
@@ -174,10 +195,11 @@ public final class Pipeline {
             compressed = true; // turns compressed deeper or dropped
             transforms.addAll(fitted.transforms());
             hashes.addAll(fitted.ccrHashes());
-            after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
+            after = countTexts(formats.get(endpoint).read(root), tokenizer) // recounted as 'before' was
+                    + imageRun.imageTokensIn(endpoint, root);
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes));
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), imageRun);
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

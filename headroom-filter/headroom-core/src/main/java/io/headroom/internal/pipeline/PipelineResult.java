@@ -1,5 +1,7 @@
 package io.headroom.internal.pipeline;
 
+import io.headroom.internal.image.ImageRun;
+import io.headroom.internal.image.ImageTally;
 import java.util.List;
 
 /**
@@ -11,11 +13,29 @@ import java.util.List;
  * @param tokensAfter       tokens after (equal to before when nothing changed)
  * @param transformsApplied names of the transforms that changed something
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
+ * @param images            what the image stage did (images are counted in the tokens above too)
  */
 public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes) {
+                             List<String> transformsApplied, List<String> ccrHashes, ImageRun images) {
+    private static final ImageRun NO_IMAGES = new ImageRun(new ImageTally(), List.of(), List.of(), List.of(), false);
+
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+        images = images == null ? NO_IMAGES : images;
+    }
+
+    /** A result of a request without images. */
+    public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes) {
+        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, NO_IMAGES);
+    }
+
+    /**
+     * True when a marker the model can read names a stored original, so offering {@code headroom_retrieve} helps:
+     * image originals are stored without a marker (user content is not annotated), so they alone do not.
+     */
+    public boolean markersSent() {
+        return ccrHashes.size() > images.ccrHashes().size();
     }
 }

@@ -98,9 +98,9 @@ public final class RequestProcessor {
         if (!r.changed() || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
-                    r.transformsApplied(), r.ccrHashes(), false, false, false, model);
+                    r.transformsApplied(), r.ccrHashes(), false, false, false, model, r.images().tally().usage());
         }
-        if (!r.ccrHashes().isEmpty() && config.ccr().injectTool()) {
+        if (r.markersSent() && config.ccr().injectTool()) {
             // originals went to CCR: let the model ask for them (the gateway answers the calls)
             retrieveTool.inject(endpoint, object);
         }
@@ -108,7 +108,7 @@ public final class RequestProcessor {
         deadline.check();
         // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
         return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter(),
-                r.transformsApplied(), r.ccrHashes(), false, true, false, model);
+                r.transformsApplied(), r.ccrHashes(), false, true, false, model, r.images().tally().usage());
     }
 
     /**

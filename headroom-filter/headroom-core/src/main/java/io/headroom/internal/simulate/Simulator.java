@@ -10,6 +10,7 @@ import io.headroom.CacheAlignerConfig;
 import io.headroom.ContentType;
 import io.headroom.SimulationPlan;
 import io.headroom.internal.cache.DynamicValues;
+import io.headroom.internal.image.ImageRun;
 import io.headroom.internal.pipeline.CompressRequest;
 import io.headroom.internal.pipeline.Pipeline;
 import io.headroom.internal.pipeline.PipelineResult;
@@ -82,12 +83,22 @@ public final class Simulator {
         String dropTransform = dropTransform(result.transformsApplied());
         List<BlockReport> blocks = new ArrayList<>();
         WasteSignalsBuilder signals = new WasteSignalsBuilder();
+        Map<Integer, List<ImageRun.ImageResult>> images = new HashMap<>();
+        for (ImageRun.ImageResult r : result.images().results()) {
+            images.computeIfAbsent(r.messageIndex(), k -> new ArrayList<>()).add(r);
+        }
         for (int i = 0; i < original.size(); i++) {
             Map<String, String> texts = after.get(i);
             for (RequestBlock b : reader.read(original.get(i), i)) {
                 BlockReport report = report(blocks.size(), b, texts, tokenizer, result.transformsApplied(), dropTransform);
                 blocks.add(report);
                 waste.detect(report, b.text(), tokenizer, signals);
+            }
+            for (ImageRun.ImageResult image : images.getOrDefault(i, List.of())) {
+                boolean dropped = texts == null;
+                blocks.add(new BlockReport(blocks.size(), i, image.partIndex(), original.get(i).path("role").asText(null),
+                        BlockKind.IMAGE, null, null, image.tokensBefore(), dropped ? 0 : image.tokensAfter(),
+                        dropped ? dropTransform : image.transform()));
             }
         }
         for (RequestBlock note : inserted) {
@@ -131,7 +142,9 @@ public final class Simulator {
         }
         for (String t : transforms) {
             // anything else the pipeline may rewrite outside tool outputs (e.g. the cache aligner on the system prompt)
-            if (!t.startsWith("router:") && !t.startsWith("deep_compress") && !isDrop(t)) return t;
+            if (!t.startsWith("router:") && !t.startsWith("deep_compress") && !t.startsWith("image:") && !isDrop(t)) {
+                return t;
+            }
         }
         return "modified";
     }

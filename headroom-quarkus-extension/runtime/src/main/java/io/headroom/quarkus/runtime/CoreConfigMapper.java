@@ -3,6 +3,7 @@ package io.headroom.quarkus.runtime;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
+import io.headroom.ImageConfig;
 import io.headroom.RetrieveConfig;
 import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
@@ -47,6 +48,7 @@ final class CoreConfigMapper {
                     .ccr(ccr(c.ccr()))
                     .cacheAligner(cacheAligner(c.cacheAligner(), c.cacheControl()))
                     .codeCompression(codeCompression(c.codeCompression()))
+                    .image(image(c.image()))
                     .context(context(c.context()))
                     .retrieve(retrieve(c.retrieve()));
             c.mode().ifPresent(b::mode);
@@ -153,6 +155,13 @@ final class CoreConfigMapper {
     private static CodeCompressionConfig codeCompression(CodeCompressionGroup g) {
         CodeCompressionConfig.Builder b = CodeCompressionConfig.builder();
         g.enabled().ifPresent(b::enabled);
+        return b.build();
+    }
+
+    private static ImageConfig image(ImageGroup g) {
+        ImageConfig.Builder b = ImageConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.maxPixels().ifPresent(b::maxPixels);
         return b.build();
     }
 

@@ -89,6 +89,9 @@ public interface HeadroomRuntimeConfig {
     /** Compression of source code in tool outputs. */
     CodeCompressionGroup codeCompression();
 
+    /** Images in requests: counted per provider, and sent at the resolution their question needs. */
+    ImageGroup image();
+
     /** Context-window management for requests larger than the model's limit. */
     ContextGroup context();
 
