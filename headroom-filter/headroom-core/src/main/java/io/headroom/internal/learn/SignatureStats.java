@@ -27,6 +27,8 @@ final class SignatureStats {
     static final int MAX_COUNTED = 32;
     /** A value must be common to this many retrievals before items holding it are kept. */
     static final int MIN_VALUE_RETRIEVALS = 2;
+    /** ... and to at least this share of the signature's query retrievals. */
+    static final double MIN_VALUE_SHARE = 0.6;
     /** Values longer than this (texts, ids in prose) are not learned as patterns. */
     static final int MAX_VALUE_LENGTH = 64;
 
@@ -65,11 +67,12 @@ final class SignatureStats {
         return rate >= 0.3 && fullRate >= 0.5 ? 2.0 : 1.0;
     }
 
-    /** {@code field -> values} common to at least {@link #MIN_VALUE_RETRIEVALS} query retrievals. */
+    /** {@code field -> values} the retrieved items of most query retrievals had in common. */
     Map<String, Set<String>> preservedValues() {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Long> e : retrievedValues.entrySet()) {
-            if (e.getValue() < MIN_VALUE_RETRIEVALS || e.getValue() * 2 < searchRetrievals) continue;
+            // common to most searches of this signature, not to one lucky pair of them
+            if (e.getValue() < MIN_VALUE_RETRIEVALS || e.getValue() < MIN_VALUE_SHARE * searchRetrievals) continue;
             int eq = e.getKey().indexOf('=');
             out.computeIfAbsent(e.getKey().substring(0, eq), k -> new TreeSet<>()).add(e.getKey().substring(eq + 1));
         }

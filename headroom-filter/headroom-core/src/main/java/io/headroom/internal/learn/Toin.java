@@ -121,7 +121,7 @@ public final class Toin implements Learning, CrushHints.Source {
             return;
         }
         boolean search = query != null && !query.isBlank();
-        ItemFacts facts = search ? read(matches) : ItemFacts.NONE;
+        ItemFacts facts = search ? read(matches, query) : ItemFacts.NONE;
         synchronized (signatures) {
             SignatureStats s = signatures.get(signature);
             if (s == null) {
@@ -205,10 +205,13 @@ public final class Toin implements Learning, CrushHints.Source {
     }
 
     /**
-     * The fields and the {@code field=value} pairs of the matched items. With several items, only the values at
-     * least half of them share count: what the retrieved items had in common, not each item's own id.
+     * The fields and the {@code field=value} pairs of the matched items. With several items, only the values all
+     * of them share count (what the retrieved items had in common, not each item's own id), and the values that
+     * are exactly what the model searched for: a search for "checkout-api" also matches the "cart-api" items (BM25
+     * splits the words), yet it is service=checkout-api that the model wanted.
      */
-    private ItemFacts read(List<String> matches) {
+    private ItemFacts read(List<String> matches, String query) {
+        String wanted = query.strip().toLowerCase(Locale.ROOT);
         Set<String> fields = new HashSet<>();
         Map<String, Integer> values = new LinkedHashMap<>();
         boolean error = false;
@@ -237,7 +240,8 @@ public final class Toin implements Learning, CrushHints.Source {
         int items = Math.min(read, MAX_ITEMS_READ);
         Set<String> common = new HashSet<>();
         values.forEach((v, n) -> {
-            if (items == 1 || n * 2 >= items && n >= 2) common.add(v);
+            String value = v.substring(v.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+            if (n == items || value.equals(wanted)) common.add(v);
         });
         return new ItemFacts(fields, common, error);
     }
