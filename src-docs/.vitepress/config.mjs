@@ -37,6 +37,7 @@ export default {
         { text: 'Tables in tool output', link: '/content-tables' },
         { text: 'Diffs', link: '/content-diffs' },
         { text: 'Content detection', link: '/content-detection' },
+        { text: 'Learning from retrievals', link: '/learning' },
       ] },
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },

@@ -18,12 +18,25 @@ package io.headroom;
  * @param requestsOverDeadline requests forwarded unchanged because {@code compression-deadline-ms} passed
  * @param retrieveRounds     follow-ups the retrieve loop sent after answering {@code headroom_retrieve} calls
  *                           ({@link Headroom#onRetrieveRound(Endpoint)})
+ * @param learnedPatterns    item patterns learned from retrievals that apply now ({@link LearningStats#learnedPatterns()})
+ * @param hintApplications   compressions learned hints applied to ({@link LearningStats#hintApplications()})
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
                             long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                            long retrieveRounds) {
+                            long retrieveRounds, long learnedPatterns, long hintApplications) {
+    /** Without the learning counters (they read 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
+                         long retrieveRounds) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
+                retrieveRounds, 0, 0);
+    }
+
     /** Without the retrieve rounds (they read 0). */
     public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                          long tokensBefore, long tokensAfter,

@@ -16,7 +16,8 @@ import java.util.Map;
  * {"requests": {"total", "compressed", "failed_open", "over_deadline", "passed_through": {"<reason>": n}},
  *  "tokens":   {"before", "after", "saved", "savings_percent"},
  *  "cache":    {"entries", "total_hits", "stored", "misses", "bytes", "evicted", "refused"},
- *  "retrieve": {"rounds"}}
+ *  "retrieve": {"rounds"},
+ *  "learning": {"learned_patterns", "hint_applications"}}
  * }</pre>
  */
 public final class StatsDocument {
@@ -40,7 +41,16 @@ public final class StatsDocument {
         cache.put("evicted", s.ccrEvicted());
         cache.put("refused", s.ccrRefused());
         out.putObject("retrieve").put("rounds", s.retrieveRounds());
+        putLearning(out, s);
         return out;
+    }
+
+    /** The {@code learning} block: what was learned from retrievals and how often it changed a compression. */
+    public static ObjectNode putLearning(ObjectNode out, StatsSnapshot s) {
+        ObjectNode learning = out.putObject("learning");
+        learning.put("learned_patterns", s.learnedPatterns());
+        learning.put("hint_applications", s.hintApplications());
+        return learning;
     }
 
     /** The document as UTF-8 JSON bytes. */

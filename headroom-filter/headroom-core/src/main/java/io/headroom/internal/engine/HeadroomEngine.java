@@ -16,6 +16,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
 import io.headroom.Learning;
+import io.headroom.LearningStats;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
 import io.headroom.RetrieveResult;
@@ -243,10 +244,12 @@ public final class HeadroomEngine implements Headroom {
     @Override
     public StatsSnapshot stats() {
         CcrStats c = ccr.stats();
+        LearningStats learning = toin == null ? LearningStats.EMPTY : toin.stats();
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds());
+                counters.overDeadline(), counters.retrieveRounds(),
+                toin == null ? 0 : learning.learnedPatterns(), toin == null ? 0 : learning.hintApplications());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.headroom.quarkus.runtime;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
+import io.headroom.LearningConfig;
 import io.headroom.RetrieveConfig;
 import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
@@ -48,7 +49,8 @@ final class CoreConfigMapper {
                     .cacheAligner(cacheAligner(c.cacheAligner(), c.cacheControl()))
                     .codeCompression(codeCompression(c.codeCompression()))
                     .context(context(c.context()))
-                    .retrieve(retrieve(c.retrieve()));
+                    .retrieve(retrieve(c.retrieve()))
+                    .learning(learning(c.learning()));
             c.mode().ifPresent(b::mode);
             return b.build();
         } catch (InvalidConfigException e) {
@@ -154,6 +156,16 @@ final class CoreConfigMapper {
         g.maxRounds().ifPresent(b::maxRounds);
         g.roundTimeoutMs().ifPresent(b::roundTimeoutMs);
         g.selfUri().ifPresent(b::selfUri);
+        return b.build();
+    }
+
+    private static LearningConfig learning(LearningGroup g) {
+        LearningConfig.Builder b = LearningConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.toin().confidenceThreshold().ifPresent(b::confidenceThreshold);
+        g.toin().maxSignatures().ifPresent(b::maxSignatures);
+        g.toin().path().ifPresent(b::path);
+        g.toin().saveIntervalSeconds().ifPresent(b::saveIntervalSeconds);
         return b.build();
     }
 
