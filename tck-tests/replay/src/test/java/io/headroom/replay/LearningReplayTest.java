@@ -70,6 +70,15 @@ class LearningReplayTest {
     }
 
     @Test
+    void simulateSaysWhichDecisionsCameFromLearnedHints() {
+        assertEquals(1, on.nextTicketsPlan().learnedHints().size(), on.nextTicketsPlan().learnedHints().toString());
+        assertTrue(on.nextTicketsPlan().learnedHints().get(0).startsWith("search_tickets (signature "));
+        assertTrue(on.nextTicketsPlan().learnedHints().get(0).contains("keeps component=billing"));
+        assertTrue(on.nextTicketsPlan().toJson().get("learned_hints").isArray());
+        assertEquals(java.util.List.of(), off.nextTicketsPlan().learnedHints());
+    }
+
+    @Test
     void coldStartIsByteIdenticalToLearningOff() {
         // no signature is confident within the first 50 turns (fewer than 30 observations each)
         for (int t = 0; t < ReplaySession.WINDOW; t++) {

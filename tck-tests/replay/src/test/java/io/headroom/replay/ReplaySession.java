@@ -42,7 +42,8 @@ final class ReplaySession {
     }
 
     /** Every turn of one run and the learning totals at its end. */
-    record Run(String label, List<Turn> turns, LearningStats learning, List<io.headroom.LearnedPattern> patterns) {
+    record Run(String label, List<Turn> turns, LearningStats learning, List<io.headroom.LearnedPattern> patterns,
+               io.headroom.SimulationPlan nextTicketsPlan) {
         Window first() {
             return new Window(turns.subList(0, WINDOW));
         }
@@ -92,7 +93,10 @@ final class ReplaySession {
             for (int t = 0; t < TURNS; t++) {
                 turns.add(turn(headroom, t, order.get(t), seed));
             }
-            return new Run(label, turns, headroom.learning().stats(), headroom.learning().patterns());
+            // what simulate says of one more search_tickets turn: which decisions learned hints would make
+            ReplayTool.Output next = ReplayTool.SEARCH_TICKETS.output(TURNS, seed);
+            io.headroom.SimulationPlan plan = headroom.simulate(read(request(TURNS, ReplayTool.SEARCH_TICKETS, next.json())));
+            return new Run(label, turns, headroom.learning().stats(), headroom.learning().patterns(), plan);
         }
     }
 

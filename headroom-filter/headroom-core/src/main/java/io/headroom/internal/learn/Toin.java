@@ -10,6 +10,7 @@ import io.headroom.LearnedPattern;
 import io.headroom.Learning;
 import io.headroom.LearningConfig;
 import io.headroom.LearningStats;
+import io.headroom.internal.context.LearnedImportance;
 import io.headroom.internal.crush.CrushHints;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Cold start is free and changes nothing: while no signature is confident, {@link #hintsFor} answers null
  * without even computing the output's signature.
  */
-public final class Toin implements Learning, CrushHints.Source {
+public final class Toin implements Learning, CrushHints.Source, LearnedImportance {
     static final int FORMAT_VERSION = 1;
     /** Matched items read per retrieval at most (the rest add nothing a bounded pattern could keep). */
     static final int MAX_ITEMS_READ = 50;
@@ -152,6 +153,10 @@ public final class Toin implements Learning, CrushHints.Source {
 
     @Override
     public CrushHints hintsFor(String toolName, String content) {
+        return hintsFor0(toolName, content);
+    }
+
+    private CrushHints hintsFor0(String toolName, String content) {
         if (!anyActive) return null;
         String signature = ToolSignature.of(toolName, content);
         double scale;
@@ -164,6 +169,21 @@ public final class Toin implements Learning, CrushHints.Source {
         }
         if (scale == 1.0 && values.isEmpty()) return null;
         return new CrushHints(scale, values, hintApplications::incrementAndGet);
+    }
+
+    /**
+     * What learned hints do to this output, for plans and logs ({@code "search_tickets (signature 1a2b3c4d5e6f):
+     * keeps component=billing; budget x1.00"}), or empty when none apply.
+     */
+    public java.util.Optional<String> describeHints(String toolName, String content) {
+        CrushHints hints = hintsFor0(toolName, content);
+        if (hints == null) return java.util.Optional.empty();
+        List<String> kept = new ArrayList<>();
+        hints.preservedValues().forEach((f, vs) -> vs.forEach(v -> kept.add(f + "=" + v)));
+        String signature = ToolSignature.of(toolName, content);
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s (signature %s): keeps %s; budget x%.2f",
+                toolName == null ? "tool output" : toolName, signature.substring(0, 12),
+                kept.isEmpty() ? "nothing extra" : String.join(", ", kept), hints.budgetScale()));
     }
 
     /** Whether {@code signature}'s hints apply (for simulate plans and context scoring). */
@@ -184,8 +204,37 @@ public final class Toin implements Learning, CrushHints.Source {
     }
 
     /** Whether any signature is confident: the only case in which learning changes anything. */
-    public boolean anyActive() {
+    @Override
+    public boolean active() {
         return anyActive;
+    }
+
+    /**
+     * The {@code toin_importance} of a conversation unit: 1 when it holds an item pattern a confident signature
+     * learned ({@code "field": "value"} as JSON writes it), else 0 — so IntelligentContext drops the turns whose
+     * items the model keeps retrieving last.
+     */
+    @Override
+    public double importance(String unitText) {
+        if (!anyActive) return 0;
+        List<Map<String, Set<String>>> learned = new ArrayList<>();
+        synchronized (signatures) {
+            for (SignatureStats s : signatures.values()) {
+                if (s.confidence() >= config.confidenceThreshold()) learned.add(s.preservedValues());
+            }
+        }
+        for (Map<String, Set<String>> values : learned) {
+            for (Map.Entry<String, Set<String>> e : values.entrySet()) {
+                for (String v : e.getValue()) {
+                    String name = "\"" + e.getKey() + "\":";
+                    if (unitText.contains(name + "\"" + v + "\"") || unitText.contains(name + " \"" + v + "\"")
+                            || unitText.contains(name + v + ",") || unitText.contains(name + " " + v + ",")) {
+                        return 1.0;
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private void changed() {

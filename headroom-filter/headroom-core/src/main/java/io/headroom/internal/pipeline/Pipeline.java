@@ -71,7 +71,8 @@ public final class Pipeline {
             formats.put(e, WireFormat.of(e));
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
-        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock,
+                toin == null ? io.headroom.internal.context.LearnedImportance.NONE : toin);
     }
 
     /**
@@ -134,6 +135,7 @@ public final class Pipeline {
         Set<String> hashes = new LinkedHashSet<>();
         List<String> transforms = new ArrayList<>(alignment.transforms());
         boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
+        List<String> learned = new ArrayList<>();
         for (ToolOutput output : request.toolOutputs()) {
             deadline.tick();
             String original = output.text();
@@ -169,6 +171,10 @@ public final class Pipeline {
                     toin.recordCompression(signature, output.toolName(), result.originalUnits(), result.keptUnits());
                 }
             }
+            if (toin != null && toin.active()) {
+                // the crusher asked the same question: were its choices steered by what was learned?
+                toin.describeHints(output.toolName(), original).ifPresent(learned::add);
+            }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
             toolTokensAfter -= originalTokens - compressedTokens;
@@ -191,7 +197,7 @@ public final class Pipeline {
             after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes));
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), learned);
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

@@ -11,11 +11,18 @@ import java.util.List;
  * @param tokensAfter       tokens after (equal to before when nothing changed)
  * @param transformsApplied names of the transforms that changed something
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
+ * @param learnedHints      the tool outputs compressed with learned hints (TOIN), one description each
  */
 public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes) {
+                             List<String> transformsApplied, List<String> ccrHashes, List<String> learnedHints) {
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+        learnedHints = List.copyOf(learnedHints);
+    }
+
+    public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes) {
+        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, List.of());
     }
 }
