@@ -58,10 +58,12 @@ final class SignatureStats {
 
     /**
      * Budget scale while hints are active: twice the items for a signature whose originals are usually
-     * retrieved whole (the model needed more than was kept), three quarters for one never retrieved.
+     * retrieved whole (the model needed more than was kept), three quarters for one never retrieved — but only
+     * where retrievals happen at all ({@code retrievalsSeen}): without any, the model may simply have no way to
+     * retrieve, and silence says nothing about what it needs.
      */
-    double budgetScale() {
-        if (retrievals == 0) return 0.75;
+    double budgetScale(boolean retrievalsSeen) {
+        if (retrievals == 0) return retrievalsSeen ? 0.75 : 1.0;
         double rate = (double) retrievals / Math.max(1, compressions);
         double fullRate = (double) fullRetrievals / retrievals;
         return rate >= 0.3 && fullRate >= 0.5 ? 2.0 : 1.0;
@@ -100,12 +102,12 @@ final class SignatureStats {
         map.merge(key, by, Long::sum);
     }
 
-    LearnedPattern snapshot(double threshold) {
+    LearnedPattern snapshot(double threshold, boolean retrievalsSeen) {
         boolean active = confidence() >= threshold;
         List<String> preserved = new ArrayList<>();
         preservedValues().forEach((f, vs) -> vs.forEach(v -> preserved.add(f + "=" + v)));
         return new LearnedPattern(signature, toolName, compressions, itemsSeen, itemsKept, retrievals, fullRetrievals,
-                searchRetrievals, errorRetrievals, confidence(), active, active ? budgetScale() : 1.0,
+                searchRetrievals, errorRetrievals, confidence(), active, active ? budgetScale(retrievalsSeen) : 1.0,
                 sorted(queryTerms), sorted(retrievedFields), preserved, lastUpdatedMillis);
     }
 

@@ -56,6 +56,8 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
     private volatile boolean anyActive;
     /** Changed since the last save. */
     private volatile boolean dirty;
+    /** Some retrieval was attributed to a signature: only then does never being retrieved mean anything. */
+    private volatile boolean retrievalsSeen;
 
     /** Learns from nothing saved: memory only. */
     public Toin(LearningConfig config, Clock clock) {
@@ -131,6 +133,7 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
                 signatures.put(signature, s);
             }
             s.retrievals++;
+            retrievalsSeen = true;
             if (search) {
                 s.searchRetrievals++;
                 for (String term : terms(query)) SignatureStats.count(s.queryTerms, term, 1);
@@ -164,7 +167,7 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
         synchronized (signatures) {
             SignatureStats s = signatures.get(signature);
             if (s == null || s.confidence() < config.confidenceThreshold()) return null;
-            scale = s.budgetScale();
+            scale = s.budgetScale(retrievalsSeen());
             values = s.preservedValues();
         }
         if (scale == 1.0 && values.isEmpty()) return null;
@@ -186,21 +189,9 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
                 kept.isEmpty() ? "nothing extra" : String.join(", ", kept), hints.budgetScale()));
     }
 
-    /** Whether {@code signature}'s hints apply (for simulate plans and context scoring). */
-    public boolean confident(String signature) {
-        synchronized (signatures) {
-            SignatureStats s = signatures.get(signature);
-            return s != null && s.confidence() >= config.confidenceThreshold();
-        }
-    }
-
-    /** Retrieval rate of a confident signature, else empty: the {@code toin_importance} of a unit holding its output. */
-    public java.util.OptionalDouble importance(String signature) {
-        synchronized (signatures) {
-            SignatureStats s = signatures.get(signature);
-            if (s == null || s.confidence() < config.confidenceThreshold()) return java.util.OptionalDouble.empty();
-            return java.util.OptionalDouble.of(Math.min(1.0, (double) s.retrievals / Math.max(1, s.compressions)));
-        }
+    /** Whether this instance has seen any retrieval attributed to a signature (the state's, imported ones too). */
+    private boolean retrievalsSeen() {
+        return retrievalsSeen;
     }
 
     /** Whether any signature is confident: the only case in which learning changes anything. */
@@ -335,7 +326,9 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
     public List<LearnedPattern> patterns() {
         List<LearnedPattern> out = new ArrayList<>();
         synchronized (signatures) {
-            for (SignatureStats s : signatures.values()) out.add(s.snapshot(config.confidenceThreshold()));
+            for (SignatureStats s : signatures.values()) {
+                out.add(s.snapshot(config.confidenceThreshold(), retrievalsSeen()));
+            }
         }
         out.sort(Comparator.comparingLong((LearnedPattern p) -> p.compressions() + p.retrievals()).reversed()
                 .thenComparing(LearnedPattern::signatureHash));
@@ -358,6 +351,7 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
         synchronized (signatures) {
             signatures.clear();
             anyActive = false;
+            retrievalsSeen = false;
             dirty = true;
         }
         feedbackEvents.set(0);
@@ -405,6 +399,7 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
                 } else {
                     into.merge(s.toJson());
                 }
+                retrievalsSeen |= s.retrievals > 0;
             }
             changed();
         }

@@ -60,6 +60,13 @@ class ToinTest {
     }
 
     @Test
+    void withoutAnyRetrievalSilenceChangesNothing() {
+        Toin toin = new Toin(LearningConfig.defaults(), Clock.systemUTC());
+        for (int i = 0; i < 60; i++) toin.recordCompression(sig, "tickets", 80, 15);
+        assertNull(toin.hintsFor("tickets", OUTPUT), "no retrieval anywhere: the model may not be able to retrieve");
+    }
+
+    @Test
     void signaturesAreBoundedLeastRecentlyUsedFirst() {
         Toin toin = new Toin(LearningConfig.builder().maxSignatures(2).build(), Clock.systemUTC());
         toin.recordCompression("a".repeat(24), "a", 1, 1);
