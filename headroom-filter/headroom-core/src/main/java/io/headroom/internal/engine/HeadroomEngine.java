@@ -77,7 +77,9 @@ public final class HeadroomEngine implements Headroom {
         this.config = Objects.requireNonNull(config, "config");
         this.toin = config.learning().enabled() ? Learners.toin(config) : null;
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
-        this.saver = toin == null ? null : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
+        // memory-only learning has nothing to save: no thread for it
+        this.saver = toin == null || !Learners.persistent(config) ? null
+                : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         ToolOutputRouter router = routerFor.apply(toin == null ? CrushHints.Source.NONE : toin);
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(), toin);

@@ -82,7 +82,7 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
                 dirty = false;
             } catch (RuntimeException e) {
                 reset(false);
-                LOG.warn("Learned state not loaded ({}): learning restarts cold", e.getClass().getSimpleName());
+                store.setAside("not a valid learned state (" + e.getClass().getSimpleName() + ")");
             }
         });
     }

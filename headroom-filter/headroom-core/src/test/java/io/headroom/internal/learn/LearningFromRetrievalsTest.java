@@ -105,7 +105,9 @@ class LearningFromRetrievalsTest {
 
     @Test
     void aCorruptOrOversizedStateIsSetAsideAndLearningStartsCold() throws Exception {
-        for (String content : new String[] {"{not json", "[1, 2]", " ".repeat((int) Learners.MIN_MAX_BYTES + 1) + "{}"}) {
+        for (String content : new String[] {"{not json", "[1, 2]", "{\"version\":7,\"patterns\":{}}",
+                "{\"version\":1,\"patterns\":{\"" + "a".repeat(24) + "\":{\"total_compressions\":-5}}}",
+                " ".repeat((int) Learners.MIN_MAX_BYTES + 1) + "{}"}) {
             Path sub = Files.createTempDirectory(dir, "s");
             Path file = sub.resolve("toin.json");
             Files.writeString(file, content);
