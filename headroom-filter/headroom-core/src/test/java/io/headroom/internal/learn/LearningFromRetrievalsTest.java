@@ -82,6 +82,8 @@ class LearningFromRetrievalsTest {
             headroom.retrieve(compressAndGetHash(headroom), null);
             assertSame(Learning.OFF, headroom.learning());
             assertEquals(0, headroom.learning().stats().feedbackEvents());
+            assertEquals(1, headroom.learning().exportState().get("version").asInt());
+            assertTrue(headroom.learning().exportState().get("patterns").isEmpty());
         }
     }
 
