@@ -39,6 +39,7 @@ export default {
         { text: 'Diffs', link: '/content-diffs' },
         { text: 'Content detection', link: '/content-detection' },
         { text: 'Image routing', link: '/image-routing' },
+        { text: 'Learning from retrievals', link: '/learning' },
       ] },
       { text: 'Operations', items: [
         { text: 'Troubleshooting', link: '/troubleshooting' },

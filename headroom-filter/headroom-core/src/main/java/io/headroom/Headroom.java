@@ -90,6 +90,14 @@ public interface Headroom extends AutoCloseable {
     StatsSnapshot stats();
 
     /**
+     * What was learned from the model's retrievals (TOIN): stats, per-signature patterns, reset, export and
+     * import. {@link Learning#OFF} when {@code learning.enabled=false} (and from implementations without learning).
+     */
+    default Learning learning() {
+        return Learning.OFF;
+    }
+
+    /**
      * Adds a listener after the instance was built, e.g. a meter binder bound once the application's metrics
      * registry exists. It sees the requests processed from now on, after the builder's listener.
      *

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #context()} — context-window management ({@link ContextConfig})</li>
  *   <li>{@link #limits()} — what is taken on at all ({@link LimitsConfig})</li>
  *   <li>{@link #retrieve()} — the retrieve loop on the response side ({@link RetrieveConfig})</li>
+ *   <li>{@link #learning()} — learning from retrievals, TOIN ({@link LearningConfig})</li>
  * </ul>
  *
  * <p>Every option has a property name (kebab-case) shared by all entry points: servlet init-params use it
@@ -48,7 +49,7 @@ public final class HeadroomConfig {
      */
     public static final List<ConfigOption> OPTIONS = concat(PROPERTIES.options(), LimitsConfig.OPTIONS,
             BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
-            ImageConfig.OPTIONS, ContextConfig.OPTIONS, RetrieveConfig.OPTIONS);
+            ImageConfig.OPTIONS, ContextConfig.OPTIONS, RetrieveConfig.OPTIONS, LearningConfig.OPTIONS);
 
     private static final HeadroomConfig DEFAULTS = builder().build();
 
@@ -61,6 +62,7 @@ public final class HeadroomConfig {
     private final ContextConfig context;
     private final LimitsConfig limits;
     private final RetrieveConfig retrieve;
+    private final LearningConfig learning;
 
     private HeadroomConfig(Builder b) {
         this.mode = b.mode;
@@ -72,6 +74,7 @@ public final class HeadroomConfig {
         this.context = b.context;
         this.limits = b.limits;
         this.retrieve = b.retrieve;
+        this.learning = b.learning;
     }
 
     public static HeadroomConfig defaults() {
@@ -97,6 +100,7 @@ public final class HeadroomConfig {
                 .image(ImageConfig.fromProperties(lookup))
                 .context(ContextConfig.fromProperties(lookup))
                 .retrieve(RetrieveConfig.fromProperties(lookup))
+                .learning(LearningConfig.fromProperties(lookup))
                 .build();
     }
 
@@ -114,10 +118,12 @@ public final class HeadroomConfig {
     public ContextConfig context() { return context; }
     public LimitsConfig limits() { return limits; }
     public RetrieveConfig retrieve() { return retrieve; }
+    public LearningConfig learning() { return learning; }
 
     public Builder toBuilder() {
         return new Builder().mode(mode).crusher(crusher).ccr(ccr).cacheAligner(cacheAligner)
-                .codeCompression(codeCompression).image(image).context(context).limits(limits).retrieve(retrieve);
+                .codeCompression(codeCompression).image(image).context(context).limits(limits).retrieve(retrieve)
+                .learning(learning);
     }
 
     /** Every option that has a value, as a property: {@link #fromMap} reads it back to an equal config. */
@@ -131,6 +137,7 @@ public final class HeadroomConfig {
         out.putAll(image.toProperties());
         out.putAll(context.toProperties());
         out.putAll(retrieve.toProperties());
+        out.putAll(learning.toProperties());
         return out;
     }
 
@@ -138,12 +145,13 @@ public final class HeadroomConfig {
     public boolean equals(Object o) {
         return o instanceof HeadroomConfig c && mode == c.mode && crusher.equals(c.crusher) && ccr.equals(c.ccr)
                 && cacheAligner.equals(c.cacheAligner) && codeCompression.equals(c.codeCompression) && image.equals(c.image)
-                && context.equals(c.context) && limits.equals(c.limits) && retrieve.equals(c.retrieve);
+                && context.equals(c.context) && limits.equals(c.limits) && retrieve.equals(c.retrieve)
+                && learning.equals(c.learning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, image, context, limits, retrieve);
+        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, image, context, limits, retrieve, learning);
     }
 
     @Override
@@ -165,6 +173,7 @@ public final class HeadroomConfig {
         private ContextConfig context = ContextConfig.defaults();
         private LimitsConfig limits = LimitsConfig.defaults();
         private RetrieveConfig retrieve = RetrieveConfig.defaults();
+        private LearningConfig learning = LearningConfig.defaults();
 
         private Builder() {
         }
@@ -260,6 +269,17 @@ public final class HeadroomConfig {
             RetrieveConfig.Builder b = retrieve.toBuilder();
             edit.accept(b);
             return retrieve(b.build());
+        }
+
+        public Builder learning(LearningConfig v) {
+            this.learning = Objects.requireNonNull(v, "learning");
+            return this;
+        }
+
+        public Builder learning(Consumer<LearningConfig.Builder> edit) {
+            LearningConfig.Builder b = learning.toBuilder();
+            edit.accept(b);
+            return learning(b.build());
         }
 
         public HeadroomConfig build() {

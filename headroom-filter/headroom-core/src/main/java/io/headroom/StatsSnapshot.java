@@ -20,15 +20,29 @@ package io.headroom;
  *                           ({@link Headroom#onRetrieveRound(Endpoint)})
  * @param images             images of the requests since start per technique, with their tokens as forwarded
  *                           (included in {@code tokensBefore}/{@code tokensAfter})
+ * @param learnedPatterns    item patterns learned from retrievals that apply now ({@link LearningStats#learnedPatterns()})
+ * @param hintApplications   compressions learned hints applied to ({@link LearningStats#hintApplications()})
  */
 public record StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                             long tokensBefore, long tokensAfter,
                             long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
                             long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                            long retrieveRounds, java.util.List<ImageTokenUsage> images) {
+                            long retrieveRounds, java.util.List<ImageTokenUsage> images,
+                            long learnedPatterns, long hintApplications) {
 
     public StatsSnapshot {
         images = images == null ? java.util.List.of() : java.util.List.copyOf(images);
+    }
+
+    /** Without the learning counters (they read 0). */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
+                         long retrieveRounds, java.util.List<ImageTokenUsage> images) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
+                retrieveRounds, images, 0, 0);
     }
 
     /** Without the image counts (they read empty). */
@@ -36,11 +50,23 @@ public record StatsSnapshot(long requestsTotal, long requestsCompressed, long re
                          long tokensBefore, long tokensAfter,
                          long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
                          long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
+                         long retrieveRounds, long learnedPatterns, long hintApplications) {
+        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
+                retrieveRounds, java.util.List.of(), learnedPatterns, hintApplications);
+    }
+
+    /** Without the image counts and the learning counters. */
+    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
+                         long tokensBefore, long tokensAfter,
+                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
+                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
                          long retrieveRounds) {
         this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
                 ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
-                retrieveRounds, java.util.List.of());
+                retrieveRounds, java.util.List.of(), 0, 0);
     }
+
     /** Without the retrieve rounds (they read 0). */
     public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
                          long tokensBefore, long tokensAfter,

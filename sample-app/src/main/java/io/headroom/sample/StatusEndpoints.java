@@ -62,7 +62,8 @@ public class StatusEndpoints {
 
     private void stats(RoutingContext rc) {
         blocking.respond(rc, () -> {
-            StatsSnapshot s = baseline.since(headroom.stats());
+            StatsSnapshot raw = headroom.stats();
+            StatsSnapshot s = baseline.since(raw);
             HeadroomConfig config = headroom.config();
             ObjectNode out = mapper.createObjectNode();
             ObjectNode requests = StatsDocument.putRequests(out, s);
@@ -87,6 +88,7 @@ public class StatusEndpoints {
             cost.put("total_savings_usd", session.savingsUsd());
             StatsDocument.putCache(out, s);
             StatsDocument.putImages(out, s);
+            StatsDocument.putLearning(out, raw); // learned state is not reset with the session counters
             ObjectNode persistent = out.putObject("persistent_savings");
             persistent.put("schema_version", SavingsEndpoints.SCHEMA_VERSION);
             persistent.put("storage_path", savings.path().toString());

@@ -17,7 +17,8 @@ import java.util.Map;
  * {"requests": {"total", "compressed", "failed_open", "over_deadline", "passed_through": {"<reason>": n}},
  *  "tokens":   {"before", "after", "saved", "savings_percent"},
  *  "cache":    {"entries", "total_hits", "stored", "misses", "bytes", "evicted", "refused"},
- *  "retrieve": {"rounds"}}
+ *  "retrieve": {"rounds"},
+ *  "learning": {"learned_patterns", "hint_applications"}}
  * }</pre>
  */
 public final class StatsDocument {
@@ -42,6 +43,7 @@ public final class StatsDocument {
         cache.put("refused", s.ccrRefused());
         out.putObject("retrieve").put("rounds", s.retrieveRounds());
         putImages(out, s);
+        putLearning(out, s);
         return out;
     }
 
@@ -68,6 +70,14 @@ public final class StatsDocument {
         images.put("tokens_saved", Math.max(0, before - after));
         images.set("by_technique", byTechnique);
         return images;
+    }
+
+    /** The {@code learning} block: what was learned from retrievals and how often it changed a compression. */
+    public static ObjectNode putLearning(ObjectNode out, StatsSnapshot s) {
+        ObjectNode learning = out.putObject("learning");
+        learning.put("learned_patterns", s.learnedPatterns());
+        learning.put("hint_applications", s.hintApplications());
+        return learning;
     }
 
     /** The document as UTF-8 JSON bytes. */

@@ -14,12 +14,15 @@ import org.ehcache.spi.serialization.SerializerException;
  *
  * <p>Layout (big-endian): format byte {@value #FORMAT}; original; originalTokens, originalItemCount,
  * compressedItemCount (int each); toolName; createdAt seconds (long) and nanos (int); retrievals
- * (long); expiresAtMillis (long). A string is a tag byte (0 null, 1 UTF-8, 2 UTF-16BE code units), a byte
+ * (long); expiresAtMillis (long); since format 2, signature (a string). Format 1 values (no signature) are
+ * still read. A string is a tag byte (0 null, 1 UTF-8, 2 UTF-16BE code units), a byte
  * length (int) and the bytes. UTF-16 is used only for a string holding an unpaired surrogate (JSON
  * allows {@code "\ud800"}), which UTF-8 cannot carry, so every original comes back identical.
  */
 final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
-    static final byte FORMAT = 1;
+    static final byte FORMAT = 2;
+    /** Before the signature was stored. */
+    static final byte FORMAT_WITHOUT_SIGNATURE = 1;
     private static final byte NULL = 0;
     private static final byte UTF_8 = 1;
     private static final byte UTF_16 = 2;
@@ -29,8 +32,9 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
         CcrEntry e = value.entry();
         byte[] original = bytes(e.original());
         byte[] tool = e.toolName() == null ? null : bytes(e.toolName());
+        byte[] signature = e.signature() == null ? null : bytes(e.signature());
         int size = 1 + stringSize(original) + 3 * Integer.BYTES + stringSize(tool)
-                + Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
+                + Long.BYTES + Integer.BYTES + 2 * Long.BYTES + stringSize(signature);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         putString(out, e.original(), original);
@@ -38,6 +42,7 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
         putString(out, e.toolName(), tool);
         out.putLong(e.createdAt().getEpochSecond()).putInt(e.createdAt().getNano());
         out.putLong(value.retrievals()).putLong(value.expiresAtMillis());
+        putString(out, e.signature(), signature);
         return out.flip();
     }
 
@@ -45,7 +50,7 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
     public StoredOriginal read(ByteBuffer in) {
         try {
             byte format = in.get();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_SIGNATURE) {
                 throw new SerializerException("unknown CCR value format " + format);
             }
             String original = getString(in);
@@ -56,7 +61,9 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
             Instant created = Instant.ofEpochSecond(in.getLong(), in.getInt());
             long retrievals = in.getLong();
             long expiresAt = in.getLong();
-            return new StoredOriginal(new CcrEntry(original, tokens, items, kept, tool, created), retrievals, expiresAt);
+            String signature = format == FORMAT ? getString(in) : null;
+            return new StoredOriginal(new CcrEntry(original, tokens, items, kept, tool, created, signature),
+                    retrievals, expiresAt);
         } catch (RuntimeException e) {
             throw e instanceof SerializerException se ? se : new SerializerException("corrupt CCR value", e);
         }
@@ -91,7 +98,8 @@ final class StoredOriginalSerializer implements Serializer<StoredOriginal> {
     static long encodedSize(CcrEntry entry) {
         return 1 + 1 + Integer.BYTES + utf8Length(entry.original()) + 3 * Integer.BYTES
                 + 1 + (entry.toolName() == null ? 0 : Integer.BYTES + utf8Length(entry.toolName()))
-                + Long.BYTES + Integer.BYTES + 2 * Long.BYTES;
+                + Long.BYTES + Integer.BYTES + 2 * Long.BYTES
+                + 1 + (entry.signature() == null ? 0 : Integer.BYTES + utf8Length(entry.signature()));
     }
 
     static long utf8Length(String s) {

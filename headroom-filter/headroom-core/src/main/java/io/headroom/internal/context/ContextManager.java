@@ -55,6 +55,12 @@ public final class ContextManager {
      */
     public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
                           StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock) {
+        this(config, ccrEnabled, tokens, models, ccr, deepCompressor, clock, LearnedImportance.NONE);
+    }
+
+    /** @param learned the learned importance signal for IntelligentContext's scoring */
+    public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
+                          StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock, LearnedImportance learned) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccrEnabled = ccrEnabled;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -64,7 +70,7 @@ public final class ContextManager {
         this.codec = new JsonCodec(Long.MAX_VALUE);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = config.strategy() == ContextStrategy.ROLLING ? new RollingWindow()
-                : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate());
+                : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate(), learned);
         this.deep = new DeepCompression(Objects.requireNonNull(deepCompressor, "deepCompressor"), ccr,
                 ccrEnabled, clock);
     }
@@ -72,14 +78,18 @@ public final class ContextManager {
     /** The production wiring: the deeper pass is the content router with tighter settings. */
     public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
                                         CcrStore ccr, Clock clock) {
-        return create(config, tokens, models, new StoreThenMark(ccr, config.ccr().maxOriginalBytes()), clock);
+        return create(config, tokens, models, new StoreThenMark(ccr, config.ccr().maxOriginalBytes()), clock,
+                LearnedImportance.NONE);
     }
 
-    /** As {@link #create(HeadroomConfig, TokenCounter, ModelRegistry, CcrStore, Clock)}, sharing the pipeline's gate. */
+    /**
+     * As {@link #create(HeadroomConfig, TokenCounter, ModelRegistry, CcrStore, Clock)}, sharing the pipeline's gate,
+     * with what was learned.
+     */
     public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
-                                        StoreThenMark ccr, Clock clock) {
+                                        StoreThenMark ccr, Clock clock, LearnedImportance learned) {
         return new ContextManager(config.context(), config.ccr().enabled(), tokens, models, ccr,
-                ContentRouter.create(deeper(config)), clock);
+                ContentRouter.create(deeper(config)), clock, learned);
     }
 
     /** A third of the items, every output regardless of size, code bodies collapsed too. */

@@ -71,6 +71,14 @@ final class ItemSelector {
     }
 
     Selection select(List<JsonNode> items, String query) {
+        return select(items, query, null);
+    }
+
+    /**
+     * As {@link #select(List, String)} with learned hints (null: none): their matching items are kept on top of
+     * K like the other safety guarantees, and K is scaled by their budget scale.
+     */
+    Selection select(List<JsonNode> items, String query, CrushHints hints) {
         int n = items.size();
         List<ItemFacts> facts = new ArrayList<>(n);
         List<String> texts = new ArrayList<>(n);
@@ -85,6 +93,9 @@ final class ItemSelector {
         ItemShapes shapes = new ItemShapes(items);
         AdaptiveBudget.Sizing sizing = AdaptiveBudget.size(texts, shapes::hash, keepFirst + keepLast + 1, maxItems);
         int k = sizing.k();
+        if (hints != null && hints.budgetScale() != 1.0) {
+            k = Math.max(Math.min(n, keepFirst + keepLast + 1), Math.min(n, (int) Math.round(k * hints.budgetScale())));
+        }
 
         // Safety guarantees, on top of K.
         BitSet mandatory = new BitSet(n);
@@ -108,6 +119,7 @@ final class ItemSelector {
         mandatory.or(anomalies.find(items, facts));
         double[] relevance = relevance(scorer, n);
         for (int i : strongMatches(relevance)) mandatory.set(i);
+        if (hints != null) mandatory.or(hints.matching(items));
 
         // K: head, tail, importance.
         BitSet kept = new BitSet(n);

@@ -76,13 +76,21 @@ public final class SmartCrusher implements ParsingCompressor {
     private final NumberArraySummarizer numbers;
     /** Crushers for tools whose profile overrides max-items-after-crush; built once. */
     private final Map<String, SmartCrusher> byTool;
+    /** Learned hints per tool output (TOIN); {@link CrushHints.Source#NONE} without learning. */
+    private final CrushHints.Source hintSource;
 
     public SmartCrusher(CrusherConfig config) {
-        this(config, null);
+        this(config, CrushHints.Source.NONE);
     }
 
-    private SmartCrusher(CrusherConfig config, Integer maxItemsOverride) {
+    /** A crusher that applies what was learned from retrievals, as {@code hints} provides it per output. */
+    public SmartCrusher(CrusherConfig config, CrushHints.Source hints) {
+        this(config, null, hints);
+    }
+
+    private SmartCrusher(CrusherConfig config, Integer maxItemsOverride, CrushHints.Source hints) {
         this.config = Objects.requireNonNull(config, "config");
+        this.hintSource = Objects.requireNonNull(hints, "hints");
         // the request's token cap holds for a tool output's own JSON too: heap and work stay bounded
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(JsonCodec.MAX_TOKEN_COUNT).build())
@@ -105,7 +113,7 @@ public final class SmartCrusher implements ParsingCompressor {
         Map<String, SmartCrusher> tools = new HashMap<>();
         if (maxItemsOverride == null) {
             for (Map.Entry<String, ToolProfile> e : config.toolProfiles().entrySet()) {
-                e.getValue().maxItemsAfterCrush().ifPresent(max -> tools.put(e.getKey(), new SmartCrusher(config, max)));
+                e.getValue().maxItemsAfterCrush().ifPresent(max -> tools.put(e.getKey(), new SmartCrusher(config, max, hints)));
             }
         }
         this.byTool = Map.copyOf(tools);
@@ -133,8 +141,9 @@ public final class SmartCrusher implements ParsingCompressor {
             return null;
         }
         SmartCrusher crusher = tool == null ? this : byTool.getOrDefault(tool, this);
+        CrushHints hints = hintSource.hintsFor(tool, content);
         CrushResult r = crusher.crush(content, context == null ? null : context.query(),
-                context == null ? null : context.ccrHash(), true);
+                context == null ? null : context.ccrHash(), true, hints);
         if (r == null) return null;
         if (!r.changed()) return Compressed.unchanged(content);
         return new Compressed(true, r.content(), r.originalItemCount(), r.keptItemCount());
@@ -146,11 +155,14 @@ public final class SmartCrusher implements ParsingCompressor {
      * @param ccrHash the key the caller stores the original under, quoted in every marker; null: no marker
      */
     public CrushResult crush(String content, String query, String ccrHash) {
-        return crush(content, query, ccrHash, false);
+        return crush(content, query, ccrHash, false, null);
     }
 
-    /** @param nullIfNotJson return null instead of unchanged when {@code content} does not parse */
-    private CrushResult crush(String content, String query, String ccrHash, boolean nullIfNotJson) {
+    /**
+     * @param nullIfNotJson return null instead of unchanged when {@code content} does not parse
+     * @param hints         learned hints for this output, or null
+     */
+    private CrushResult crush(String content, String query, String ccrHash, boolean nullIfNotJson, CrushHints hints) {
         CrushResult notJson = nullIfNotJson ? null : CrushResult.unchanged(content);
         if (!TextLines.startsLikeJson(content)) return notJson;
         JsonNode root;
@@ -160,11 +172,12 @@ public final class SmartCrusher implements ParsingCompressor {
             return notJson; // not JSON, or not JSON we can rewrite faithfully (duplicate keys, trailing data)
         }
         try {
-            Pass pass = new Pass(query, ccrHash);
+            Pass pass = new Pass(query, ccrHash, hints);
             JsonNode out = pass.visit(root, 0);
             if (pass.originalItems == 0) return CrushResult.unchanged(content);
             String text = mapper.writeValueAsString(out);
             if (text.length() >= content.length()) return CrushResult.unchanged(content);
+            if (hints != null) hints.onApplied().run();
             return new CrushResult(true, text, pass.originalItems, pass.keptItems);
         } catch (JsonProcessingException | RuntimeException e) {
             // JSON we cannot rewrite faithfully: the caller sends the original.
@@ -176,12 +189,14 @@ public final class SmartCrusher implements ParsingCompressor {
     private final class Pass {
         private final String query;
         private final String hash;
+        private final CrushHints hints;
         int originalItems;
         int keptItems;
 
-        Pass(String query, String hash) {
+        Pass(String query, String hash, CrushHints hints) {
             this.query = query;
             this.hash = hash;
+            this.hints = hints;
         }
 
         JsonNode visit(JsonNode node, int depth) throws JsonProcessingException {
@@ -255,7 +270,7 @@ public final class SmartCrusher implements ParsingCompressor {
         private Crushed crushObjects(ArrayNode array) {
             List<JsonNode> items = new ArrayList<>(array.size());
             array.forEach(items::add);
-            ItemSelector.Selection selection = selector.select(items, query);
+            ItemSelector.Selection selection = selector.select(items, query, hints);
             BitSet keep = selection.kept();
             if (keep.cardinality() >= items.size()) return null;
             Map<String, JsonNode> constants = constantFields(items);

@@ -15,6 +15,8 @@ import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
+import io.headroom.Learning;
+import io.headroom.LearningStats;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
 import io.headroom.RetrieveResult;
@@ -25,6 +27,10 @@ import io.headroom.host.TenantScope;
 import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.ItemSearch;
+import io.headroom.internal.crush.CrushHints;
+import io.headroom.internal.learn.Learners;
+import io.headroom.internal.learn.PeriodicSave;
+import io.headroom.internal.learn.Toin;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.pipeline.CompressOptions;
@@ -47,6 +53,8 @@ import java.util.Objects;
  * {@code io.headroom.EngineBinding}).
  */
 public final class HeadroomEngine implements Headroom {
+    private static final io.headroom.host.HeadroomLog LOG = io.headroom.host.HeadroomLog.of(HeadroomEngine.class);
+
     private final HeadroomConfig config;
     private final CcrStore ccr;
     private final Pipeline pipeline;
@@ -56,13 +64,26 @@ public final class HeadroomEngine implements Headroom {
     private final Simulator simulator;
 
     private final ItemSearch search = new ItemSearch();
+    /** Learning from retrievals, or null when {@code learning.enabled=false}. */
+    private final Toin toin;
+    private final PeriodicSave saver;
 
     /** Package-private so tests can put a failing router in; hosts use {@code Headroom.builder}. */
     HeadroomEngine(HeadroomConfig config, CompressionListener listener, ToolOutputRouter router, CcrStore store) {
+        this(config, listener, c -> router, store);
+    }
+
+    private HeadroomEngine(HeadroomConfig config, CompressionListener listener,
+                           java.util.function.Function<CrushHints.Source, ToolOutputRouter> routerFor, CcrStore store) {
         this.config = Objects.requireNonNull(config, "config");
+        this.toin = config.learning().enabled() ? Learners.toin(config) : null;
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
+        // memory-only learning has nothing to save: no thread for it
+        this.saver = toin == null || !Learners.persistent(config) ? null
+                : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
-        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
+        ToolOutputRouter router = routerFor.apply(toin == null ? CrushHints.Source.NONE : toin);
+        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(), toin);
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
         this.listeners = new ListenerFanOut(listener);
         this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,
@@ -75,7 +96,7 @@ public final class HeadroomEngine implements Headroom {
      * @param store the CCR store to use, or null for the embedded default the config describes
      */
     public static Headroom create(HeadroomConfig config, CompressionListener listener, CcrStore store) {
-        return new HeadroomEngine(config, listener, ContentRouter.create(config)::route, store);
+        return new HeadroomEngine(config, listener, hints -> ContentRouter.create(config, hints)::route, store);
     }
 
     /** Test seam: an engine whose tool outputs go through {@code router}. */
@@ -196,23 +217,44 @@ public final class HeadroomEngine implements Headroom {
             throw new HeadroomException(ErrorType.VALIDATION_ERROR, "'hash' is required");
         }
         String key = hash.strip().toLowerCase(java.util.Locale.ROOT); // keys are lower-case hex
-        CcrHit hit = ccr.retrieve(TenantScope.orShared(tenantScope), key).orElseThrow(() -> new HeadroomException(ErrorType.NOT_FOUND,
-                "no original stored under hash " + key + " (unknown or expired)"));
+        CcrHit hit = ccr.retrieve(TenantScope.orShared(tenantScope), key).orElse(null);
+        if (hit == null) {
+            if (toin != null) toin.recordUnknownHash();
+            throw new HeadroomException(ErrorType.NOT_FOUND, "no original stored under hash " + key + " (unknown or expired)");
+        }
         boolean search = query != null && !query.isBlank();
         List<String> matches = search ? this.search.search(hit.entry().original(), query) : List.of();
         var e = hit.entry();
+        recordFeedback(e.signature(), search ? query : null, matches);
         return new RetrieveResult(key, e.original(), e.originalTokens(), e.originalItemCount(),
                 e.compressedItemCount(), e.toolName(), hit.retrievalCount(), search ? query : null, matches);
+    }
+
+    /** Learning never fails a retrieval: an internal error is one WARN line. */
+    private void recordFeedback(String signature, String query, List<String> matches) {
+        if (toin == null) return;
+        try {
+            toin.recordRetrieval(signature, query, matches);
+        } catch (RuntimeException ex) {
+            LOG.warn("Retrieval not learned from ({})", ex.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Learning learning() {
+        return toin == null ? Learning.OFF : toin;
     }
 
     /** Counters since start, for {@code /stats} and {@code /v1/retrieve/stats}. */
     @Override
     public StatsSnapshot stats() {
         CcrStats c = ccr.stats();
+        LearningStats learning = toin == null ? LearningStats.EMPTY : toin.stats();
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds(), counters.images());
+                counters.overDeadline(), counters.retrieveRounds(), counters.images(),
+                toin == null ? 0 : learning.learnedPatterns(), toin == null ? 0 : learning.hintApplications());
     }
 
     @Override
@@ -244,6 +286,7 @@ public final class HeadroomEngine implements Headroom {
 
     @Override
     public void close() {
+        if (saver != null) saver.close();
         ccr.close();
     }
 }

@@ -18,6 +18,8 @@ import io.headroom.internal.image.ImageQueryRouter;
 import io.headroom.internal.image.ImageRun;
 import io.headroom.internal.image.ImageTranscriber;
 import io.headroom.internal.image.RulesImageQueryRouter;
+import io.headroom.internal.learn.Toin;
+import io.headroom.internal.learn.ToolSignature;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
@@ -57,17 +59,26 @@ public final class Pipeline {
     private final ContextManager context;
     private final CacheAligner aligner;
     private final ImageCompressor images;
+    private final Toin toin;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
-        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE);
+        this(config, tokens, ccr, router, clock, null);
+    }
+
+    /** @param toin where compressions are recorded for learning (TOIN), or null when learning is off */
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
+                    Toin toin) {
+        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE, toin);
     }
 
     /**
      * @param imageRouter      picks each image's technique from the user's question
      * @param imageTranscriber reads the text of images routed to {@code transcode}
+     * @param toin             where compressions are recorded for learning (TOIN), or null when learning is off
      */
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
-                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber) {
+                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber, Toin toin) {
+        this.toin = toin;
         this.config = config;
         this.tokens = tokens;
         this.ccr = new StoreThenMark(ccr, config.ccr().maxOriginalBytes());
@@ -77,7 +88,8 @@ public final class Pipeline {
             formats.put(e, WireFormat.of(e));
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
-        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock);
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock,
+                toin == null ? io.headroom.internal.context.LearnedImportance.NONE : toin);
         this.images = new ImageCompressor(config.image(), imageRouter, imageTranscriber, this.ccr, clock);
     }
 
@@ -145,6 +157,7 @@ public final class Pipeline {
         List<String> transforms = new ArrayList<>(alignment.transforms());
         transforms.addAll(imageRun.transforms());
         boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
+        List<String> learned = new ArrayList<>();
         for (ToolOutput output : request.toolOutputs()) {
             deadline.tick();
             String original = output.text();
@@ -167,13 +180,22 @@ public final class Pipeline {
             if (compressedTokens >= originalTokens) {
                 continue; // the marker and structure cost more than they saved
             }
+            // learned from only when the compression is applied (not measured for audit or simulate)
+            String signature = store && toin != null ? ToolSignature.of(output.toolName(), original) : null;
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
                 if (!ccr.stored(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
-                        result.keptUnits(), output.toolName(), clock.instant()))) {
+                        result.keptUnits(), output.toolName(), clock.instant(), signature))) {
                     continue; // refused (too large, store full or unreachable): keep the original
                 }
                 hashes.add(hash);
+                if (toin != null) {
+                    toin.recordCompression(signature, output.toolName(), result.originalUnits(), result.keptUnits());
+                }
+            }
+            if (toin != null && toin.active()) {
+                // the crusher asked the same question: were its choices steered by what was learned?
+                toin.describeHints(output.toolName(), original).ifPresent(learned::add);
             }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
@@ -199,7 +221,8 @@ public final class Pipeline {
                     + imageRun.imageTokensIn(endpoint, root);
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), imageRun);
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), imageRun,
+                learned);
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

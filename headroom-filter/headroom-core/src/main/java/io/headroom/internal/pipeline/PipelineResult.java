@@ -14,21 +14,24 @@ import java.util.List;
  * @param transformsApplied names of the transforms that changed something
  * @param ccrHashes         keys of the originals stored in CCR (empty when not storing)
  * @param images            what the image stage did (images are counted in the tokens above too)
+ * @param learnedHints      the tool outputs compressed with learned hints (TOIN), one description each
  */
 public record PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes, ImageRun images) {
+                             List<String> transformsApplied, List<String> ccrHashes, ImageRun images,
+                             List<String> learnedHints) {
     private static final ImageRun NO_IMAGES = new ImageRun(new ImageTally(), List.of(), List.of(), List.of(), false);
 
     public PipelineResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
         images = images == null ? NO_IMAGES : images;
+        learnedHints = List.copyOf(learnedHints);
     }
 
-    /** A result of a request without images. */
+    /** A result of a request without images, compressed without learned hints. */
     public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
                           List<String> transformsApplied, List<String> ccrHashes) {
-        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, NO_IMAGES);
+        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, NO_IMAGES, List.of());
     }
 
     /**

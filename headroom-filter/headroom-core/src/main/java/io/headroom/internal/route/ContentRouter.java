@@ -9,6 +9,7 @@ import io.headroom.host.HeadroomLog;
 import io.headroom.internal.code.CodeCompressor;
 import io.headroom.internal.content.ParsingCompressor;
 import io.headroom.internal.content.TextLines;
+import io.headroom.internal.crush.CrushHints;
 import io.headroom.internal.crush.SmartCrusher;
 import io.headroom.internal.diff.DiffCompressor;
 import io.headroom.internal.html.HtmlCompressor;
@@ -42,8 +43,13 @@ public final class ContentRouter implements ContentCompressor {
 
     /** The production wiring: every content type to its compressor, all configured from {@code config}. */
     public static ContentRouter create(HeadroomConfig config) {
+        return create(config, CrushHints.Source.NONE);
+    }
+
+    /** As {@link #create(HeadroomConfig)}, SmartCrusher applying what was learned from retrievals. */
+    public static ContentRouter create(HeadroomConfig config, CrushHints.Source hints) {
         Map<ContentType, ContentCompressor> m = new EnumMap<>(ContentType.class);
-        m.put(ContentType.JSON, new SmartCrusher(config.crusher())); // a ParsingCompressor: its parse is the JSON check
+        m.put(ContentType.JSON, new SmartCrusher(config.crusher(), hints)); // a ParsingCompressor: its parse is the JSON check
         m.put(ContentType.LOG, new LogCompressor());
         m.put(ContentType.SEARCH, new SearchCompressor());
         m.put(ContentType.DIFF, new DiffCompressor());

@@ -106,7 +106,7 @@ public final class Simulator {
                     0, tokenizer.count(note.text()), dropTransform));
         }
         return new SimulationPlan(request.model(), original, result.tokensBefore(), result.tokensAfter(),
-                result.transformsApplied(), signals.build(), blocks);
+                result.transformsApplied(), signals.build(), blocks, result.learnedHints());
     }
 
     private BlockReport report(int index, RequestBlock b, Map<String, String> after, TokenCounter.Tokenizer tokenizer,

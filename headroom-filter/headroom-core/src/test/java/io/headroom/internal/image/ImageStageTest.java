@@ -34,7 +34,7 @@ class ImageStageTest {
 
     private Pipeline pipeline(ImageTranscriber transcriber) {
         return new Pipeline(config, new TokenCounter(), ccr, (content, context) -> null, Clock.systemUTC(),
-                new RulesImageQueryRouter(), transcriber);
+                new RulesImageQueryRouter(), transcriber, null);
     }
 
     @Test

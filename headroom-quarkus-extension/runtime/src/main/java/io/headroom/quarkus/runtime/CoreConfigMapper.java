@@ -4,6 +4,7 @@ import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
 import io.headroom.ImageConfig;
+import io.headroom.LearningConfig;
 import io.headroom.RetrieveConfig;
 import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
@@ -50,7 +51,8 @@ final class CoreConfigMapper {
                     .codeCompression(codeCompression(c.codeCompression()))
                     .image(image(c.image()))
                     .context(context(c.context()))
-                    .retrieve(retrieve(c.retrieve()));
+                    .retrieve(retrieve(c.retrieve()))
+                    .learning(learning(c.learning()));
             c.mode().ifPresent(b::mode);
             return b.build();
         } catch (InvalidConfigException e) {
@@ -170,6 +172,16 @@ final class CoreConfigMapper {
         g.maxRounds().ifPresent(b::maxRounds);
         g.roundTimeoutMs().ifPresent(b::roundTimeoutMs);
         g.selfUri().ifPresent(b::selfUri);
+        return b.build();
+    }
+
+    private static LearningConfig learning(LearningGroup g) {
+        LearningConfig.Builder b = LearningConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.toin().confidenceThreshold().ifPresent(b::confidenceThreshold);
+        g.toin().maxSignatures().ifPresent(b::maxSignatures);
+        g.toin().path().ifPresent(b::path);
+        g.toin().saveIntervalSeconds().ifPresent(b::saveIntervalSeconds);
         return b.build();
     }
 

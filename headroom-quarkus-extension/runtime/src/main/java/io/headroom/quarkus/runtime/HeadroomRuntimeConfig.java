@@ -98,6 +98,9 @@ public interface HeadroomRuntimeConfig {
     /** The retrieve loop: answering the model's headroom_retrieve calls on the response side. */
     RetrieveGroup retrieve();
 
+    /** Learning from the model's retrievals (TOIN): feedback, learned patterns, their persistence. */
+    LearningGroup learning();
+
     /** The optional stats endpoint: Headroom's numbers, to callers on this machine only. */
     StatsGroup stats();
 }
