@@ -157,6 +157,20 @@ await attempt('chatSimulate', async () =>
 await attempt('messagesSimulate', async () =>
   describeSimulation(await client.messages.simulate({ model: ANTHROPIC_MODEL, messages: anthropicMessages })));
 await attempt('ccrStatsAfterSimulate', () => client.getCCRStats());
+// the raw route with Anthropic's shape (top-level system, tool_use/tool_result blocks), optimize mode
+await attempt('compressRawAnthropic', async () => {
+  const r = await client.compressRaw({ model: ANTHROPIC_MODEL, system, messages: anthropicMessages });
+  const block = r.messages?.[2]?.content?.[0];
+  return {
+    tokensBefore: r.tokens_before, tokensAfter: r.tokens_after, tokensSaved: r.tokens_saved,
+    compressionRatio: r.compression_ratio, ccrHashes: r.ccr_hashes, transformsApplied: r.transforms_applied,
+    hasSystem: 'system' in r, firstTwoUnchanged: JSON.stringify(r.messages.slice(0, 2)) === JSON.stringify(anthropicMessages.slice(0, 2)),
+    blockType: block?.type, toolUseId: block?.tool_use_id,
+    keepsNeedle: typeof block?.content === 'string' && block.content.includes(NEEDLE),
+    shorter: typeof block?.content === 'string' && block.content.length < original.length / 2,
+  };
+});
+
 
 // issue 18 (TOIN / feedback / telemetry): what the compressions and retrievals above taught the gateway
 out.toolName = toolName;

@@ -40,6 +40,18 @@ public final class CcrConfig {
     public static final String EXPANSION_MAX_TOKENS = "ccr.expansion.max-tokens";
     /** Conversations the context tracker remembers (least recently seen forgotten first). */
     public static final String EXPANSION_MAX_CONVERSATIONS = "ccr.expansion.max-conversations";
+    /** Originals larger than this (UTF-8 bytes) are never stored, so their content is forwarded uncompressed. */
+    public static final String MAX_ORIGINAL_BYTES = "ccr.max-original-bytes";
+    /** Which store keeps the originals: {@code ehcache} (embedded) or {@code redis} (shared by replicas). */
+    public static final String BACKEND = "ccr.backend";
+    /** {@code redis://[:password@]host:port[/db]}, {@code rediss://} for TLS. */
+    public static final String REDIS_URL = "ccr.redis.url";
+    public static final String REDIS_KEY_PREFIX = "ccr.redis.key-prefix";
+    /** How long one Redis command may take before the put counts as refused (the content stays uncompressed). */
+    public static final String REDIS_TIMEOUT_MS = "ccr.redis.timeout-ms";
+    public static final String REDIS_CONNECT_TIMEOUT_MS = "ccr.redis.connect-timeout-ms";
+    /** Whether start-up fails when Redis cannot be reached (false: start, and leave content uncompressed until it can). */
+    public static final String REDIS_REQUIRED = "ccr.redis.required";
 
     public static final boolean DEFAULT_ENABLED = true;
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
@@ -58,6 +70,15 @@ public final class CcrConfig {
     public static final double DEFAULT_EXPANSION_MIN_SCORE = 1.5;
     public static final int DEFAULT_EXPANSION_MAX_TOKENS = 2_000;
     public static final int DEFAULT_EXPANSION_MAX_CONVERSATIONS = 1_000;
+    public static final long DEFAULT_MAX_ORIGINAL_BYTES = 16L * 1024 * 1024;
+    public static final String BACKEND_EHCACHE = "ehcache";
+    public static final String BACKEND_REDIS = "redis";
+    public static final String DEFAULT_BACKEND = BACKEND_EHCACHE;
+    /** The original project's Redis key prefix: originals at {@code ccr:{hash}}. */
+    public static final String DEFAULT_REDIS_KEY_PREFIX = "ccr";
+    public static final long DEFAULT_REDIS_TIMEOUT_MS = 500;
+    public static final long DEFAULT_REDIS_CONNECT_TIMEOUT_MS = 2_000;
+    public static final boolean DEFAULT_REDIS_REQUIRED = true;
 
     private static final PropertyTable<CcrConfig, Builder> PROPERTIES = new PropertyTable<CcrConfig, Builder>()
             .bool(ENABLED, DEFAULT_ENABLED, "Whether compressed originals are stored so they can be retrieved by hash.",
@@ -110,7 +131,31 @@ public final class CcrConfig {
             .integer(EXPANSION_MAX_CONVERSATIONS, DEFAULT_EXPANSION_MAX_CONVERSATIONS,
                     "Conversations the Context Tracker remembers (hashes and dropped-item positions only, no content); "
                             + "the least recently seen is forgotten first.",
-                    Builder::expansionMaxConversations, CcrConfig::expansionMaxConversations);
+                    Builder::expansionMaxConversations, CcrConfig::expansionMaxConversations)
+            .longValue(MAX_ORIGINAL_BYTES, DEFAULT_MAX_ORIGINAL_BYTES,
+                    "Originals larger than this (UTF-8 bytes) are not stored, so that content is forwarded uncompressed.",
+                    Builder::maxOriginalBytes, CcrConfig::maxOriginalBytes)
+            .row(new ConfigOption(BACKEND, BACKEND_EHCACHE + "|" + BACKEND_REDIS, DEFAULT_BACKEND,
+                            "Where originals are kept: ehcache, embedded (heap, plus the disk tier with a disk path); redis, "
+                                    + "shared by every replica (needs io.headroom:headroom-ccr-redis on the class path)."),
+                    (b, v) -> b.backend(v), CcrConfig::backend)
+            .row(new ConfigOption(REDIS_URL, "URL", "",
+                            "The Redis of the redis backend: redis://[user:password@]host:port[/db], rediss:// for TLS. "
+                                    + "Logged with the password masked."),
+                    (b, v) -> b.redisUrl(v), c -> c.redisUrl().orElse(null))
+            .row(new ConfigOption(REDIS_KEY_PREFIX, "string", DEFAULT_REDIS_KEY_PREFIX,
+                            "Key prefix of the redis backend: an original is at {prefix}:{hash}, as the original project keeps it."),
+                    (b, v) -> b.redisKeyPrefix(v), CcrConfig::redisKeyPrefix)
+            .longValue(REDIS_TIMEOUT_MS, DEFAULT_REDIS_TIMEOUT_MS,
+                    "How long one Redis command may take; a put that times out counts as refused (content left uncompressed).",
+                    Builder::redisTimeoutMs, CcrConfig::redisTimeoutMs)
+            .longValue(REDIS_CONNECT_TIMEOUT_MS, DEFAULT_REDIS_CONNECT_TIMEOUT_MS,
+                    "How long connecting to Redis may take.",
+                    Builder::redisConnectTimeoutMs, CcrConfig::redisConnectTimeoutMs)
+            .bool(REDIS_REQUIRED, DEFAULT_REDIS_REQUIRED,
+                    "true: start-up fails, naming the URL, when Redis cannot be reached; false: start anyway and leave "
+                            + "content uncompressed while Redis is unreachable.",
+                    Builder::redisRequired, CcrConfig::redisRequired);
 
     /** Every option of this slice. */
     public static final List<ConfigOption> OPTIONS = PROPERTIES.options();
@@ -130,6 +175,13 @@ public final class CcrConfig {
     private final double expansionMinScore;
     private final int expansionMaxTokens;
     private final int expansionMaxConversations;
+    private final long maxOriginalBytes;
+    private final String backend;
+    private final String redisUrl;
+    private final String redisKeyPrefix;
+    private final long redisTimeoutMs;
+    private final long redisConnectTimeoutMs;
+    private final boolean redisRequired;
 
     private CcrConfig(Builder b) {
         this.enabled = b.enabled;
@@ -145,6 +197,13 @@ public final class CcrConfig {
         this.expansionMinScore = b.expansionMinScore;
         this.expansionMaxTokens = b.expansionMaxTokens;
         this.expansionMaxConversations = b.expansionMaxConversations;
+        this.maxOriginalBytes = b.maxOriginalBytes;
+        this.backend = b.backend;
+        this.redisUrl = b.redisUrl;
+        this.redisKeyPrefix = b.redisKeyPrefix;
+        this.redisTimeoutMs = b.redisTimeoutMs;
+        this.redisConnectTimeoutMs = b.redisConnectTimeoutMs;
+        this.redisRequired = b.redisRequired;
     }
 
     public static CcrConfig defaults() {
@@ -188,13 +247,26 @@ public final class CcrConfig {
     public int expansionMaxTokens() { return expansionMaxTokens; }
     /** Conversations the Context Tracker remembers. */
     public int expansionMaxConversations() { return expansionMaxConversations; }
+    /** Originals larger than this (UTF-8 bytes) are not stored (their content is forwarded uncompressed). */
+    public long maxOriginalBytes() { return maxOriginalBytes; }
+    /** The store's name: {@link #BACKEND_EHCACHE} or {@link #BACKEND_REDIS} (or a plugged {@code CcrBackend}'s). */
+    public String backend() { return backend; }
+    /** The redis backend's URL (it may hold a password: never log it as it is). */
+    public Optional<String> redisUrl() { return Optional.ofNullable(redisUrl); }
+    public String redisKeyPrefix() { return redisKeyPrefix; }
+    public long redisTimeoutMs() { return redisTimeoutMs; }
+    public long redisConnectTimeoutMs() { return redisConnectTimeoutMs; }
+    /** Start-up fails when Redis cannot be reached. */
+    public boolean redisRequired() { return redisRequired; }
 
     public Builder toBuilder() {
         return new Builder().enabled(enabled).ttl(ttl).maxEntries(maxEntries).diskPath(diskPath)
                 .diskSizeMb(diskSizeMb).diskSync(diskSync).scopeMaxEntries(scopeMaxEntries)
                 .scopeMaxBytes(scopeMaxBytes).injectTool(injectTool).expansionEnabled(expansionEnabled)
                 .expansionMinScore(expansionMinScore).expansionMaxTokens(expansionMaxTokens)
-                .expansionMaxConversations(expansionMaxConversations);
+                .expansionMaxConversations(expansionMaxConversations).maxOriginalBytes(maxOriginalBytes)
+                .backend(backend).redisUrl(redisUrl).redisKeyPrefix(redisKeyPrefix).redisTimeoutMs(redisTimeoutMs)
+                .redisConnectTimeoutMs(redisConnectTimeoutMs).redisRequired(redisRequired);
     }
 
     /** Every option that has a value, as a property; the ttl in whole seconds. */
@@ -208,18 +280,25 @@ public final class CcrConfig {
                 && Objects.equals(diskPath, c.diskPath) && diskSizeMb == c.diskSizeMb && diskSync == c.diskSync
                 && scopeMaxEntries == c.scopeMaxEntries && scopeMaxBytes == c.scopeMaxBytes && injectTool == c.injectTool
                 && expansionEnabled == c.expansionEnabled && expansionMinScore == c.expansionMinScore
-                && expansionMaxTokens == c.expansionMaxTokens && expansionMaxConversations == c.expansionMaxConversations;
+                && expansionMaxTokens == c.expansionMaxTokens && expansionMaxConversations == c.expansionMaxConversations
+                && maxOriginalBytes == c.maxOriginalBytes && backend.equals(c.backend) && Objects.equals(redisUrl, c.redisUrl)
+                && redisKeyPrefix.equals(c.redisKeyPrefix) && redisTimeoutMs == c.redisTimeoutMs
+                && redisConnectTimeoutMs == c.redisConnectTimeoutMs && redisRequired == c.redisRequired;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(enabled, ttl, maxEntries, diskPath, diskSizeMb, diskSync, scopeMaxEntries, scopeMaxBytes,
-                injectTool, expansionEnabled, expansionMinScore, expansionMaxTokens, expansionMaxConversations);
+                injectTool, expansionEnabled, expansionMinScore, expansionMaxTokens, expansionMaxConversations,
+                maxOriginalBytes, backend, redisUrl, redisKeyPrefix, redisTimeoutMs, redisConnectTimeoutMs,
+                redisRequired);
     }
 
     @Override
     public String toString() {
-        return "CcrConfig" + toProperties();
+        Map<String, String> shown = toProperties();
+        shown.computeIfPresent(REDIS_URL, (k, v) -> RedisUrls.masked(v)); // a URL may carry the password
+        return "CcrConfig" + shown;
     }
 
     /** Mutable builder; every setter validates its value at once. */
@@ -237,8 +316,71 @@ public final class CcrConfig {
         private double expansionMinScore = DEFAULT_EXPANSION_MIN_SCORE;
         private int expansionMaxTokens = DEFAULT_EXPANSION_MAX_TOKENS;
         private int expansionMaxConversations = DEFAULT_EXPANSION_MAX_CONVERSATIONS;
+        private long maxOriginalBytes = DEFAULT_MAX_ORIGINAL_BYTES;
+        private String backend = DEFAULT_BACKEND;
+        private String redisUrl;
+        private String redisKeyPrefix = DEFAULT_REDIS_KEY_PREFIX;
+        private long redisTimeoutMs = DEFAULT_REDIS_TIMEOUT_MS;
+        private long redisConnectTimeoutMs = DEFAULT_REDIS_CONNECT_TIMEOUT_MS;
+        private boolean redisRequired = DEFAULT_REDIS_REQUIRED;
 
         private Builder() {
+        }
+
+        /** @param v at least 1 */
+        public Builder maxOriginalBytes(long v) {
+            this.maxOriginalBytes = Checks.positive(MAX_ORIGINAL_BYTES, v);
+            return this;
+        }
+
+        /** @param v a backend name: lower-case letters, digits and '-' ({@code ehcache}, {@code redis}) */
+        public Builder backend(String v) {
+            Checks.present(BACKEND, v);
+            String name = v.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!name.matches("[a-z0-9-]{1,32}")) throw Checks.invalid(BACKEND, v, "must be ehcache or redis");
+            this.backend = name;
+            return this;
+        }
+
+        /** @param v a redis:// or rediss:// URL, or null/blank for none */
+        public Builder redisUrl(String v) {
+            if (v == null || v.isBlank()) {
+                this.redisUrl = null;
+                return this;
+            }
+            String url = v.trim();
+            if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+                throw Checks.invalid(REDIS_URL, RedisUrls.masked(url), "must start with redis:// or rediss://");
+            }
+            this.redisUrl = url;
+            return this;
+        }
+
+        /** @param v letters, digits and {@code _ - . :}, 1 to 64 characters (it becomes part of every key) */
+        public Builder redisKeyPrefix(String v) {
+            Checks.present(REDIS_KEY_PREFIX, v);
+            if (!v.matches("[A-Za-z0-9_.:-]{1,64}")) {
+                throw Checks.invalid(REDIS_KEY_PREFIX, v, "must be 1-64 of letters, digits, _ - . :");
+            }
+            this.redisKeyPrefix = v;
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder redisTimeoutMs(long v) {
+            this.redisTimeoutMs = Checks.positive(REDIS_TIMEOUT_MS, v);
+            return this;
+        }
+
+        /** @param v at least 1 */
+        public Builder redisConnectTimeoutMs(long v) {
+            this.redisConnectTimeoutMs = Checks.positive(REDIS_CONNECT_TIMEOUT_MS, v);
+            return this;
+        }
+
+        public Builder redisRequired(boolean v) {
+            this.redisRequired = v;
+            return this;
         }
 
         public Builder enabled(boolean v) {

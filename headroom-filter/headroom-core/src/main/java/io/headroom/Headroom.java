@@ -49,7 +49,9 @@ public interface Headroom extends AutoCloseable {
     RequestOutcome process(Endpoint endpoint, byte[] body, Mode modeOverride, String tenantScope);
 
     /**
-     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
+     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}}, the messages in OpenAI chat
+     * shape or, as the original accepts them, in Anthropic Messages shape ({@code tool_use}/{@code tool_result}
+     * blocks, optional top-level {@code system} that is neither counted nor returned); they come back in their shape.
      * The configured mode governs the proxied path only; here {@code config.default_mode} (alias
      * {@code config.mode}) decides: optimize (default) compresses and stores originals in CCR when it
      * is enabled; audit and simulate measure what optimize would save and return the original messages,

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #ccr()} — the compress-cache-retrieve store ({@link CcrConfig})</li>
  *   <li>{@link #cacheAligner()} — provider prompt-cache alignment and breakpoints ({@link CacheAlignerConfig})</li>
  *   <li>{@link #codeCompression()} — source code in tool outputs ({@link CodeCompressionConfig})</li>
+ *   <li>{@link #image()} — images in requests ({@link ImageConfig})</li>
  *   <li>{@link #context()} — context-window management ({@link ContextConfig})</li>
  *   <li>{@link #limits()} — what is taken on at all ({@link LimitsConfig})</li>
  *   <li>{@link #retrieve()} — the retrieve loop on the response side ({@link RetrieveConfig})</li>
@@ -48,7 +49,7 @@ public final class HeadroomConfig {
      */
     public static final List<ConfigOption> OPTIONS = concat(PROPERTIES.options(), LimitsConfig.OPTIONS,
             BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
-            ContextConfig.OPTIONS, RetrieveConfig.OPTIONS, LearningConfig.OPTIONS);
+            ImageConfig.OPTIONS, ContextConfig.OPTIONS, RetrieveConfig.OPTIONS, LearningConfig.OPTIONS);
 
     private static final HeadroomConfig DEFAULTS = builder().build();
 
@@ -57,6 +58,7 @@ public final class HeadroomConfig {
     private final CcrConfig ccr;
     private final CacheAlignerConfig cacheAligner;
     private final CodeCompressionConfig codeCompression;
+    private final ImageConfig image;
     private final ContextConfig context;
     private final LimitsConfig limits;
     private final RetrieveConfig retrieve;
@@ -68,6 +70,7 @@ public final class HeadroomConfig {
         this.ccr = b.ccr;
         this.cacheAligner = b.cacheAligner;
         this.codeCompression = b.codeCompression;
+        this.image = b.image;
         this.context = b.context;
         this.limits = b.limits;
         this.retrieve = b.retrieve;
@@ -94,6 +97,7 @@ public final class HeadroomConfig {
                 .ccr(CcrConfig.fromProperties(lookup))
                 .cacheAligner(CacheAlignerConfig.fromProperties(lookup))
                 .codeCompression(CodeCompressionConfig.fromProperties(lookup))
+                .image(ImageConfig.fromProperties(lookup))
                 .context(ContextConfig.fromProperties(lookup))
                 .retrieve(RetrieveConfig.fromProperties(lookup))
                 .learning(LearningConfig.fromProperties(lookup))
@@ -110,6 +114,7 @@ public final class HeadroomConfig {
     public CcrConfig ccr() { return ccr; }
     public CacheAlignerConfig cacheAligner() { return cacheAligner; }
     public CodeCompressionConfig codeCompression() { return codeCompression; }
+    public ImageConfig image() { return image; }
     public ContextConfig context() { return context; }
     public LimitsConfig limits() { return limits; }
     public RetrieveConfig retrieve() { return retrieve; }
@@ -117,7 +122,8 @@ public final class HeadroomConfig {
 
     public Builder toBuilder() {
         return new Builder().mode(mode).crusher(crusher).ccr(ccr).cacheAligner(cacheAligner)
-                .codeCompression(codeCompression).context(context).limits(limits).retrieve(retrieve).learning(learning);
+                .codeCompression(codeCompression).image(image).context(context).limits(limits).retrieve(retrieve)
+                .learning(learning);
     }
 
     /** Every option that has a value, as a property: {@link #fromMap} reads it back to an equal config. */
@@ -128,6 +134,7 @@ public final class HeadroomConfig {
         out.putAll(ccr.toProperties());
         out.putAll(cacheAligner.toProperties());
         out.putAll(codeCompression.toProperties());
+        out.putAll(image.toProperties());
         out.putAll(context.toProperties());
         out.putAll(retrieve.toProperties());
         out.putAll(learning.toProperties());
@@ -137,14 +144,14 @@ public final class HeadroomConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof HeadroomConfig c && mode == c.mode && crusher.equals(c.crusher) && ccr.equals(c.ccr)
-                && cacheAligner.equals(c.cacheAligner) && codeCompression.equals(c.codeCompression)
+                && cacheAligner.equals(c.cacheAligner) && codeCompression.equals(c.codeCompression) && image.equals(c.image)
                 && context.equals(c.context) && limits.equals(c.limits) && retrieve.equals(c.retrieve)
                 && learning.equals(c.learning);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, context, limits, retrieve, learning);
+        return Objects.hash(mode, crusher, ccr, cacheAligner, codeCompression, image, context, limits, retrieve, learning);
     }
 
     @Override
@@ -162,6 +169,7 @@ public final class HeadroomConfig {
         private CcrConfig ccr = CcrConfig.defaults();
         private CacheAlignerConfig cacheAligner = CacheAlignerConfig.defaults();
         private CodeCompressionConfig codeCompression = CodeCompressionConfig.defaults();
+        private ImageConfig image = ImageConfig.defaults();
         private ContextConfig context = ContextConfig.defaults();
         private LimitsConfig limits = LimitsConfig.defaults();
         private RetrieveConfig retrieve = RetrieveConfig.defaults();
@@ -217,6 +225,17 @@ public final class HeadroomConfig {
             CodeCompressionConfig.Builder b = codeCompression.toBuilder();
             edit.accept(b);
             return codeCompression(b.build());
+        }
+
+        public Builder image(ImageConfig v) {
+            this.image = Objects.requireNonNull(v, "image");
+            return this;
+        }
+
+        public Builder image(Consumer<ImageConfig.Builder> edit) {
+            ImageConfig.Builder b = image.toBuilder();
+            edit.accept(b);
+            return image(b.build());
         }
 
         public Builder context(ContextConfig v) {

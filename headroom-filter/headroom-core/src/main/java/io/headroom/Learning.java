@@ -35,8 +35,10 @@ public interface Learning {
 
         @Override
         public JsonNode exportState() {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                    .put("version", 1).putObject("patterns");
+            com.fasterxml.jackson.databind.node.ObjectNode state =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("version", 1);
+            state.putObject("patterns");
+            return state;
         }
 
         @Override

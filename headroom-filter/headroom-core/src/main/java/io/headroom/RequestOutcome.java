@@ -21,14 +21,26 @@ import java.util.List;
  *                          the pipeline finished, so the original went on unchanged
  * @param model             the request's top-level {@code model}, null when the body was not analysed or named
  *                          none: what {@code x-headroom-model} reports
+ * @param images            the request's images per technique with their tokens (included in the totals above);
+ *                          empty when it had none or was not analysed
  */
 public record RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
                              List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen,
-                             boolean bodyChanged, boolean deadlineExceeded, String model) {
+                             boolean bodyChanged, boolean deadlineExceeded, String model,
+                             List<ImageTokenUsage> images) {
 
     public RequestOutcome {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** An outcome without images. */
+    public RequestOutcome(byte[] body, boolean compressed, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes, boolean failedOpen,
+                          boolean bodyChanged, boolean deadlineExceeded, String model) {
+        this(body, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, failedOpen, bodyChanged,
+                deadlineExceeded, model, List.of());
     }
 
     /** An outcome whose model is not known. */

@@ -16,13 +16,23 @@ import java.util.List;
  * @param transforms   the transforms optimize would apply, in request order
  * @param wasteSignals where the request's unnecessary tokens are
  * @param blocks       one entry per message content block, tool call and tool result
+ * @param learnedHints the tool outputs whose compression learned hints (TOIN) would steer, one description each
+ *                     (tool, signature, what is kept); empty on a cold start
  */
 public record SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
-                             List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks) {
+                             List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks,
+                             List<String> learnedHints) {
 
     public SimulationPlan {
         transforms = List.copyOf(transforms);
         blocks = List.copyOf(blocks);
+        learnedHints = List.copyOf(learnedHints);
+    }
+
+    /** Without learned hints. */
+    public SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
+                          List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks) {
+        this(model, messages, tokensBefore, tokensAfter, transforms, wasteSignals, blocks, List.of());
     }
 
     public int tokensSaved() {
@@ -62,6 +72,8 @@ public record SimulationPlan(String model, JsonNode messages, int tokensBefore, 
             ArrayNode where = o.putArray("blocks");
             s.blocks().forEach(where::add);
         }
+        ArrayNode hints = out.putArray("learned_hints");
+        learnedHints.forEach(hints::add);
         ArrayNode list = out.putArray("blocks");
         for (BlockReport b : blocks) {
             ObjectNode o = list.addObject();

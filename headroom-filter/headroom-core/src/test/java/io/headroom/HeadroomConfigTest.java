@@ -38,8 +38,8 @@ class HeadroomConfigTest {
     @Test
     void optionsListEverySliceOnce() {
         List<ConfigOption> all = Stream.of(List.of(HeadroomConfig.OPTIONS.get(0)), LimitsConfig.OPTIONS,
-                BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS,
-                ContextConfig.OPTIONS, RetrieveConfig.OPTIONS).flatMap(List::stream).toList();
+                BodyReadConfig.OPTIONS, CrusherConfig.OPTIONS, CcrConfig.OPTIONS, CacheAlignerConfig.OPTIONS, CodeCompressionConfig.OPTIONS, ImageConfig.OPTIONS,
+                ContextConfig.OPTIONS, RetrieveConfig.OPTIONS, LearningConfig.OPTIONS).flatMap(List::stream).toList();
         assertEquals(all, HeadroomConfig.OPTIONS);
         assertEquals(HeadroomConfig.MODE, HeadroomConfig.OPTIONS.get(0).name());
         // the same property names as before the slices: init-params and Quarkus keys must not move

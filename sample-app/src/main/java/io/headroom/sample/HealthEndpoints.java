@@ -109,6 +109,10 @@ public class HealthEndpoints {
             u.putNull("url");
             u.putNull("error");
         }
+        // the CCR store (issue 17): with the redis backend, whether this replica can store originals in Redis
+        boolean ccrEnabled = headroom.config().ccr().enabled();
+        ObjectNode ccr = component(checks, "ccr_store", ccrEnabled, ccrEnabled && headroom.storeUsable());
+        ccr.put("backend", headroom.config().ccr().backend());
         boolean ready = true;
         for (var check : checks) {
             ready &= check.get("ready").asBoolean();

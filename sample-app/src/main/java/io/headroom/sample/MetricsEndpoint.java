@@ -70,7 +70,8 @@ public class MetricsEndpoint {
         SavingsTotals lifetime = savings.ledger().lifetime();
         SavingsTotals session = savings.sessionSinceStart();
         PrometheusText text = new PrometheusText()
-                .metric("headroom_requests_total", "counter", "Total number of requests", s.requestsTotal())
+                .metric("headroom_requests_total", "counter", "Total number of requests",
+                        s.requestsTotal() + proxied.passThroughRequests())
                 .metric("headroom_requests_cached_total", "counter", "Cached request count", 0)
                 .metric("headroom_requests_rate_limited_total", "counter", "Rate limited requests", guard.rejected())
                 .metric("headroom_requests_failed_total", "counter", "Failed requests", guard.failed())
@@ -88,7 +89,11 @@ public class MetricsEndpoint {
                         lifetime.costUsd())
                 .metric("headroom_persistent_savings_compression_savings_usd_total", "counter",
                         "Durable lifetime compression savings in USD estimated by the proxy savings tracker",
-                        lifetime.savingsUsd());
+                        lifetime.savingsUsd())
+                .metric("headroom_toin_learned_patterns", "gauge",
+                        "Item patterns learned from retrievals that apply now (TOIN)", s.learnedPatterns())
+                .metric("headroom_toin_hint_applications_total", "counter",
+                        "Compressions that learned hints applied to (TOIN)", s.hintApplications());
         timing(text, "headroom_latency_ms", "request latencies", "request latency", proxied.latency());
         timing(text, "headroom_overhead_ms", "Headroom processing overhead", "Headroom overhead", proxied.overhead());
         timing(text, "headroom_ttfb_ms", "time to first byte", "time to first byte", proxied.ttfb());

@@ -64,10 +64,12 @@ public class RetrievalRelay {
                 RetrieveLoop.start(headroom, loopConfig, endpoint, body.getBytes(), source(scopes.of(rc))));
     }
 
-    /** Relays the first upstream answer, answering retrieve calls on the way. */
-    void relay(RoutingContext rc, UpstreamCall call, HttpClientResponse first, RetrieveLoop loop, long started) {
+    /** Relays the first upstream answer, answering retrieve calls on the way; {@code meter} reads what the client gets. */
+    void relay(RoutingContext rc, UpstreamCall call, HttpClientResponse first, RetrieveLoop loop, long started,
+               SpendBooking.Meter meter) {
         RetrieveRelay.create(vertx, loop, body -> call.send(body, config.timeout()))
                 .responseHeaders(ForwardedHeaders::copyResponseHeaders)
+                .observeClientBytes(meter.watchRelayed(first)) // the final answer's usage is booked
                 .relay(rc, first)
                 .onSuccess(status -> UpstreamForwarder.logExchange(rc, call.target(), status, started))
                 .onFailure(err -> {

@@ -3,7 +3,6 @@ package io.headroom.sample;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.sample.stats.RequestLog;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -63,7 +62,7 @@ public class SpendBooking {
     }
 
     /** The spend of one client request. */
-    final class Meter {
+    final class Meter implements AnswerWatch {
         private final String caller;
         private final long estimatedInput;
         private final Buffer body;
@@ -88,17 +87,35 @@ public class SpendBooking {
             }
         }
 
-        /**
-         * {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). Answers relayed by
-         * the retrieve loop are not watched: their usage is not read, so they book the estimated input tokens.
-         */
-        ReadStream<Buffer> watch(HttpClientResponse resp) {
+        /** {@code resp}'s body as a stream that also feeds the usage reader (2xx answers only). */
+        @Override
+        public ReadStream<Buffer> watch(HttpClientResponse resp) {
             answered();
             if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
                 return resp;
             }
             reader = UsageReader.of(mapper, resp.getHeader(HttpHeaders.CONTENT_TYPE));
-            return new Tapped(resp, reader);
+            return new UsageTap(resp, reader);
+        }
+
+        /**
+         * For an answer relayed by the retrieve loop: what the client is sent (the stitched answer, see
+         * {@link io.headroom.vertx.RetrieveRelay#observeClientBytes}) feeds the usage reader, so the final answer's
+         * usage is booked. The reader is chosen by the first answer's content type, which the stitched answer keeps.
+         */
+        java.util.function.Consumer<Buffer> watchRelayed(HttpClientResponse first) {
+            if (first.statusCode() < 200 || first.statusCode() >= 300) {
+                return chunk -> { };
+            }
+            UsageReader r = UsageReader.of(mapper, first.getHeader(HttpHeaders.CONTENT_TYPE));
+            reader = r;
+            return chunk -> {
+                try {
+                    r.feed(chunk);
+                } catch (RuntimeException e) {
+                    LOG.debugf("usage reader failed (%s)", e.getClass().getSimpleName());
+                }
+            };
         }
 
         private void finish(int status) {
@@ -126,60 +143,6 @@ public class SpendBooking {
 
         private static double nanosToMs(long nanos) {
             return nanos / 1_000_000.0;
-        }
-    }
-
-    /** A read stream that hands every chunk to the reader before passing it on (pipes keep backpressure). */
-    private static final class Tapped implements ReadStream<Buffer> {
-        private final ReadStream<Buffer> source;
-        private final UsageReader reader;
-
-        Tapped(ReadStream<Buffer> source, UsageReader reader) {
-            this.source = source;
-            this.reader = reader;
-        }
-
-        @Override
-        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-            source.handler(handler == null ? null : chunk -> {
-                try {
-                    reader.feed(chunk);
-                } catch (RuntimeException e) {
-                    LOG.debugf("usage reader failed (%s)", e.getClass().getSimpleName());
-                }
-                handler.handle(chunk);
-            });
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-            source.exceptionHandler(handler);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> pause() {
-            source.pause();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> resume() {
-            source.resume();
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> fetch(long amount) {
-            source.fetch(amount);
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-            source.endHandler(endHandler);
-            return this;
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.headroom.sample;
 
+import io.headroom.ImageTokenUsage;
 import io.headroom.StatsSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -10,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class StatsBaseline {
-    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private volatile Mark mark = new Mark(ZERO, 0, 0);
 
@@ -32,8 +35,22 @@ public class StatsBaseline {
                 now.ccrEntries(), now.ccrStored() - b.ccrStored(), now.ccrRetrievals() - b.ccrRetrievals(),
                 now.ccrMisses() - b.ccrMisses(), now.ccrBytes(), now.ccrEvicted() - b.ccrEvicted(),
                 now.ccrRefused() - b.ccrRefused(), now.requestsOverDeadline() - b.requestsOverDeadline(),
-                now.retrieveRounds() - b.retrieveRounds(), now.proactiveExpansions() - b.proactiveExpansions(),
-                now.expandedItems() - b.expandedItems());
+                now.retrieveRounds() - b.retrieveRounds(), imagesSince(now.images(), b.images()),
+                // learned state is not reset with the session counters
+                now.learnedPatterns(), now.hintApplications(),
+                now.proactiveExpansions() - b.proactiveExpansions(), now.expandedItems() - b.expandedItems());
+    }
+
+    private static List<ImageTokenUsage> imagesSince(List<ImageTokenUsage> now, List<ImageTokenUsage> mark) {
+        List<ImageTokenUsage> out = new ArrayList<>();
+        for (ImageTokenUsage u : now) {
+            ImageTokenUsage m = ImageTokenUsage.of(mark, u.technique());
+            if (u.images() > m.images()) {
+                out.add(new ImageTokenUsage(u.technique(), u.images() - m.images(), u.tokensBefore() - m.tokensBefore(),
+                        u.tokensAfter() - m.tokensAfter()));
+            }
+        }
+        return out;
     }
 
     public long rejectedSince(long now) {

@@ -62,13 +62,16 @@ public class StatusEndpoints {
 
     private void stats(RoutingContext rc) {
         blocking.respond(rc, () -> {
-            StatsSnapshot s = baseline.since(headroom.stats());
+            StatsSnapshot raw = headroom.stats();
+            StatsSnapshot s = baseline.since(raw);
             HeadroomConfig config = headroom.config();
             ObjectNode out = mapper.createObjectNode();
             ObjectNode requests = StatsDocument.putRequests(out, s);
             requests.put("rate_limited", baseline.rejectedSince(guard.rejected()));
             requests.put("failed", baseline.failedSince(guard.failed()));
             RequestLog.Snapshot proxied = requestLog.session();
+            // the core counts the requests it processed; metered pass-through calls count too, as in the original
+            requests.put("total", s.requestsTotal() + proxied.passThroughRequests());
             requests.put("cached", 0); // the gateway has no response cache
             RequestLogJson.putBreakdowns(requests, proxied);
             SavingsTotals session = savings.session();
@@ -84,6 +87,8 @@ public class StatusEndpoints {
             cost.put("total_cost_usd", session.costUsd());
             cost.put("total_savings_usd", session.savingsUsd());
             StatsDocument.putCache(out, s);
+            StatsDocument.putImages(out, s);
+            StatsDocument.putLearning(out, raw); // learned state is not reset with the session counters
             ObjectNode persistent = out.putObject("persistent_savings");
             persistent.put("schema_version", SavingsEndpoints.SCHEMA_VERSION);
             persistent.put("storage_path", savings.path().toString());

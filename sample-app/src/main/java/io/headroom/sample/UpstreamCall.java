@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,8 +65,12 @@ final class UpstreamCall {
      * {@code body} before any handler could consume it.
      */
     Future<HttpClientResponse> stream(HttpServerRequest body, Duration idleTimeout) {
+        return stream(body, body.getHeader(HttpHeaders.CONTENT_LENGTH), idleTimeout);
+    }
+
+    /** As {@link #stream(HttpServerRequest, Duration)}, the client's body seen through {@code body}. */
+    Future<HttpClientResponse> stream(ReadStream<Buffer> body, String declared, Duration idleTimeout) {
         MultiMap headers = headers();
-        String declared = body.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             headers.set(HttpHeaders.CONTENT_LENGTH, declared);
         }

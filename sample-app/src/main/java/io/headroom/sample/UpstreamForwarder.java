@@ -3,6 +3,7 @@ package io.headroom.sample;
 import io.headroom.BodyReadConfig;
 import io.headroom.host.retrieve.RetrieveLoop;
 import io.headroom.vertx.ReadWatchdog;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -22,6 +23,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +39,18 @@ public class UpstreamForwarder {
     private final GatewayConfig config;
     private final RetrievalRelay retrieval;
     private final SpendBooking spend;
+    private final PassThroughMetering passThroughMetering;
     private final long bodyReadTimeoutMs;
+    /** The transport limit: a gzip body is judged up to this many decoded bytes. */
+    private final long maxBodyBytes;
     private final UpstreamRetries retries;
 
     public UpstreamForwarder(Vertx vertx, GatewayConfig config, RetrievalRelay retrieval, SpendBooking spend,
-                             BodyReadConfig bodyRead) {
+                             PassThroughMetering passThroughMetering, BodyReadConfig bodyRead,
+                             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
         this.spend = spend;
+        this.passThroughMetering = passThroughMetering;
         this.bodyReadTimeoutMs = bodyRead.bodyReadTimeoutMs();
         this.config = config;
         this.retrieval = retrieval;
@@ -78,7 +86,7 @@ public class UpstreamForwarder {
                 .onSuccess(resp -> {
                     meter.answered();
                     if (retrieving.isPresent()) {
-                        retrieval.relay(rc, call, resp, retrieving.get(), started);
+                        retrieval.relay(rc, call, resp, retrieving.get(), started, meter);
                     } else {
                         relay(rc, resp, meter.watch(resp), target, started);
                     }
@@ -87,34 +95,39 @@ public class UpstreamForwarder {
     }
 
     /**
-     * As {@link #forward}, for a body nobody read (a form, multipart, any body Headroom does not rewrite):
-     * it streams to the upstream as the client sends it, at any size, never buffered or parsed.
+     * As {@link #forward}, for a body nobody read (bypassed, passthrough mode, over the compression limits, not
+     * declared as JSON): it streams to the upstream as the client sends it, at any size, never held whole. As in
+     * the original, it must be one JSON object: it is judged as it passes ({@link JsonStreamCheck}) and one that is
+     * not gets the provider's 400 instead of its end reaching the upstream (the upstream call is cancelled).
      */
     public void forwardAsSent(RoutingContext rc, UpstreamTarget target) {
-        stream(rc, target, spend.open(rc, Buffer.buffer()));
+        stream(rc, target, spend.open(rc, Buffer.buffer()), ProviderErrors.of(target));
     }
 
     /**
      * Relays a request the gateway does not compress (models, embeddings, count_tokens, batches, files, any
      * path and method) to {@code target} as sent: the body streams through untouched and the answer streams
-     * back. Nothing is metered: these calls generate no completion. A request without a body can be sent
-     * again, so it gets the retries; a streamed body cannot.
+     * back. The calls the original meters (models, embeddings, count_tokens, ...) are counted in /stats and
+     * /metrics ({@link PassThroughMetering}); nothing is booked against a budget. A request without a body can be
+     * sent again, so it gets the retries; a streamed body cannot.
      */
     public void passThrough(RoutingContext rc, UpstreamTarget target) {
+        AnswerWatch watch = passThroughMetering.open(rc, target);
         if (!RequestBodies.unread(rc)) {
-            send(rc, target, rc.body().buffer());
+            send(rc, target, rc.body().buffer(), watch);
         } else if (bodiless(rc.request())) {
-            send(rc, target, Buffer.buffer());
+            send(rc, target, Buffer.buffer(), watch);
         } else {
-            stream(rc, target, null);
+            stream(rc, target, watch, null);
         }
     }
 
-    private void send(RoutingContext rc, UpstreamTarget target, Buffer body) {
+    /** @param watch reads the answer's usage, null for an unmetered call */
+    private void send(RoutingContext rc, UpstreamTarget target, Buffer body, AnswerWatch watch) {
         UpstreamCall call = call(rc, target, false);
         long started = System.nanoTime();
         retries.run(rc.response(), target, () -> call.send(body, config.idleTimeout()))
-                .onSuccess(resp -> relay(rc, resp, target, started))
+                .onSuccess(resp -> relay(rc, resp, watch == null ? resp : watch.watch(resp), target, started))
                 .onFailure(err -> failBeforeResponse(rc.response(), target, err));
     }
 
@@ -132,10 +145,20 @@ public class UpstreamForwarder {
                 || request.method() == HttpMethod.HEAD || request.method() == HttpMethod.OPTIONS;
     }
 
-    /** @param meter the spend meter of an LLM call, null for a pass-through */
-    private void stream(RoutingContext rc, UpstreamTarget target, SpendBooking.Meter meter) {
+    /**
+     * @param meter    the spend meter of an LLM call or the metering of a pass-through, null for neither
+     * @param jsonOnly on an LLM route, who answers a body that is not one JSON object; null elsewhere
+     */
+    private void stream(RoutingContext rc, UpstreamTarget target, AnswerWatch meter, ProviderErrors jsonOnly) {
         rc.request().pause(); // nothing may be lost before the upstream request is open
         UpstreamCall call = call(rc, target, false);
+        CheckedBody checked = jsonOnly == null ? null
+                : JsonStreamCheck.forEncoding(rc.request().getHeader(HttpHeaders.CONTENT_ENCODING), maxBodyBytes)
+                        .map(check -> new CheckedBody(rc.request(), check, problem -> {
+                            call.cancel();
+                            refuse(rc, jsonOnly, problem);
+                        }))
+                        .orElse(null);
         // a silent or trickling sender would hold this connection and an upstream one: the same read
         // bound as the Headroom filter's, then 408 and the connection closed
         ReadWatchdog.watch(rc, bodyReadTimeoutMs, silent -> {
@@ -144,9 +167,31 @@ public class UpstreamForwarder {
             call.cancel();
         });
         long started = System.nanoTime();
-        call.stream(rc.request(), config.idleTimeout())
+        (checked == null ? call.stream(rc.request(), config.idleTimeout())
+                : call.stream(checked, rc.request().getHeader(HttpHeaders.CONTENT_LENGTH), config.idleTimeout()))
                 .onSuccess(resp -> relay(rc, resp, meter == null ? resp : meter.watch(resp), target, started))
-                .onFailure(err -> failBeforeResponse(rc.response(), target, err));
+                .onFailure(err -> {
+                    if (checked == null || !checked.refused()) {
+                        failBeforeResponse(rc.response(), target, err);
+                    }
+                });
+    }
+
+    /**
+     * The provider's 400 for a body that is not one JSON object. Its rest may still be arriving: an HTTP/1.x
+     * connection is closed after the answer, so it is never taken for the next request.
+     */
+    private static void refuse(RoutingContext rc, ProviderErrors provider, String problem) {
+        HttpServerResponse out = rc.response();
+        if (out.headWritten() || out.ended() || out.closed()) {
+            out.reset(); // too late for a status: break the exchange instead of completing it
+            return;
+        }
+        if (rc.request().version() != HttpVersion.HTTP_2) {
+            out.putHeader(HttpHeaders.CONNECTION, "close").endHandler(v -> rc.request().connection().close());
+        }
+        rc.request().resume(); // the rest of the body is read and dropped (CheckedBody)
+        provider.write(out, ProviderErrors.Kind.INVALID_JSON, problem);
     }
 
     private UpstreamCall call(RoutingContext rc, UpstreamTarget target, boolean identityEncoding) {

@@ -3,6 +3,7 @@ package io.headroom.sample;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13 item 8: bodies that are not JSON reach the provider exactly as sent, whatever their size. The
  * gateway used to read them with Vert.x's BodyHandler, which decodes forms and answered 400 for a form
- * field over 2 KB, so they were never forwarded.
+ * field over 2 KB, so they were never forwarded. They go to the paths that take them ({@code /v1/files} here, any
+ * pass-through path); an LLM route takes JSON only and answers them with the provider's 400, as the original does
+ * ({@link BadJsonOnEveryLlmRouteGatewayTest}).
  */
 @QuarkusTest
 @WithTestResource(UpstreamStubResource.class)
@@ -28,6 +31,9 @@ class NonJsonBodiesGatewayTest {
 
     @InjectUpstreamStub
     UpstreamStub upstream;
+
+    @TestHTTPResource("/v1/files")
+    URI filesUrl;
 
     @TestHTTPResource("/v1/chat/completions")
     URI chatUrl;
@@ -61,11 +67,25 @@ class NonJsonBodiesGatewayTest {
         assertRelayedAsSent(text, "text/plain; charset=utf-8", true);
     }
 
+    @Test
+    void aFormOnAnLlmRouteGetsTheProvidersBadRequest() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chatUrl)
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer sk-test-not-real")
+                .POST(HttpRequest.BodyPublishers.ofString("model=gpt-4o&stream=true")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"invalid_request_error\""), response.body());
+        assertTrue(upstream.received().isEmpty(), "nothing reached the provider");
+    }
+
     private void assertRelayedAsSent(byte[] body, String contentType, boolean chunked) throws Exception {
         HttpRequest.BodyPublisher publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chatUrl)
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(filesUrl)
                 .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", contentType)
                 .header("Authorization", "Bearer sk-test-not-real")

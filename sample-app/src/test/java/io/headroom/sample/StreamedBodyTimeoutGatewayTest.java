@@ -34,7 +34,9 @@ class StreamedBodyTimeoutGatewayTest {
     @Test
     void aSilentSenderOfAStreamedBodyIsAnswered408AndDisconnected() throws Exception {
         RawHttp.Answer answer = RawHttp.exchange(root.getPort(), "POST /v1/chat/completions HTTP/1.1\r\n"
-                + "Host: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nthe first bytes, then nothing");
+                + "Host: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+                // valid so far (a body that is not JSON would be refused at once), then nothing
+                + "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"the first bytes");
         assertEquals(408, answer.status(), answer.text());
         assertTrue(answer.text().toLowerCase().contains("content-type: application/json"), answer.text());
         assertTrue(answer.text().contains("\"type\":\"request_timeout\""), answer.text());

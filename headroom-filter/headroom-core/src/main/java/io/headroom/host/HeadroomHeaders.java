@@ -1,5 +1,6 @@
 package io.headroom.host;
 
+import io.headroom.ImageTokenUsage;
 import io.headroom.RequestOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,15 @@ public final class HeadroomHeaders {
     public static final String TRANSFORMS = "x-headroom-transforms";
     /** Response: {@code true} when compression failed or passed its deadline and the original went on; else absent. */
     public static final String COMPRESSION_FAILED = "x-headroom-compression-failed";
+    /** Response: tokens of the request's images as sent (included in tokens-before); absent without images. */
+    public static final String IMAGE_TOKENS_BEFORE = "x-headroom-image-tokens-before";
+    /** Response: tokens of the request's images as forwarded (included in tokens-after); absent without images. */
+    public static final String IMAGE_TOKENS_AFTER = "x-headroom-image-tokens-after";
+    /**
+     * Response: the images per technique, comma-joined {@code technique:images:before:after}
+     * (e.g. {@code full_low:2:1530:170,preserve:1:765:765}); absent without images.
+     */
+    public static final String IMAGE_TECHNIQUES = "x-headroom-image-techniques";
 
     private HeadroomHeaders() {
     }
@@ -66,7 +76,28 @@ public final class HeadroomHeaders {
         if (outcome.failedOpen() || outcome.deadlineExceeded()) {
             headers.put(COMPRESSION_FAILED, "true");
         }
+        putImages(headers, outcome);
         return headers;
+    }
+
+    /** The image headers; like the totals, they describe the forwarded body (audit: after equals before). */
+    private static void putImages(Map<String, String> headers, RequestOutcome outcome) {
+        if (outcome.images().isEmpty()) {
+            return;
+        }
+        long before = 0;
+        long after = 0;
+        StringBuilder techniques = new StringBuilder();
+        for (ImageTokenUsage u : outcome.images()) {
+            long forwarded = outcome.bodyChanged() ? u.tokensAfter() : u.tokensBefore();
+            before += u.tokensBefore();
+            after += forwarded;
+            techniques.append(techniques.length() == 0 ? "" : ",").append(u.technique()).append(':').append(u.images())
+                    .append(':').append(u.tokensBefore()).append(':').append(forwarded);
+        }
+        headers.put(IMAGE_TOKENS_BEFORE, Long.toString(before));
+        headers.put(IMAGE_TOKENS_AFTER, Long.toString(after));
+        headers.put(IMAGE_TECHNIQUES, techniques.toString());
     }
 
     /** Visible ASCII and spaces only: a client-chosen model name must not break the response head. */

@@ -2,6 +2,7 @@ package io.headroom.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.ImageTokenUsage;
 import io.headroom.StatsSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Map;
  * {"requests": {"total", "compressed", "failed_open", "over_deadline", "passed_through": {"<reason>": n}},
  *  "tokens":   {"before", "after", "saved", "savings_percent"},
  *  "cache":    {"entries", "total_hits", "stored", "misses", "bytes", "evicted", "refused"},
- *  "retrieve": {"rounds"}}
+ *  "retrieve": {"rounds"},
+ *  "learning": {"learned_patterns", "hint_applications"}}
  * }</pre>
  */
 public final class StatsDocument {
@@ -40,7 +42,42 @@ public final class StatsDocument {
         cache.put("evicted", s.ccrEvicted());
         cache.put("refused", s.ccrRefused());
         out.putObject("retrieve").put("rounds", s.retrieveRounds());
+        putImages(out, s);
+        putLearning(out, s);
         return out;
+    }
+
+    /**
+     * Adds {@code "images": {"count", "tokens_before", "tokens_after", "tokens_saved", "by_technique": {technique:
+     * {"count", "tokens_before", "tokens_after"}}}} to {@code parent}; returns the block.
+     */
+    public static ObjectNode putImages(ObjectNode parent, StatsSnapshot s) {
+        ObjectNode images = parent.putObject("images");
+        long count = 0;
+        long before = 0;
+        long after = 0;
+        ObjectNode byTechnique = MAPPER.createObjectNode();
+        for (ImageTokenUsage u : s.images()) {
+            count += u.images();
+            before += u.tokensBefore();
+            after += u.tokensAfter();
+            byTechnique.putObject(u.technique()).put("count", u.images()).put("tokens_before", u.tokensBefore())
+                    .put("tokens_after", u.tokensAfter());
+        }
+        images.put("count", count);
+        images.put("tokens_before", before);
+        images.put("tokens_after", after);
+        images.put("tokens_saved", Math.max(0, before - after));
+        images.set("by_technique", byTechnique);
+        return images;
+    }
+
+    /** The {@code learning} block: what was learned from retrievals and how often it changed a compression. */
+    public static ObjectNode putLearning(ObjectNode out, StatsSnapshot s) {
+        ObjectNode learning = out.putObject("learning");
+        learning.put("learned_patterns", s.learnedPatterns());
+        learning.put("hint_applications", s.hintApplications());
+        return learning;
     }
 
     /** The document as UTF-8 JSON bytes. */

@@ -1,6 +1,7 @@
 package io.headroom.micrometer;
 
 import io.headroom.Headroom;
+import io.headroom.ImageTokenUsage;
 import io.headroom.StatsSnapshot;
 import io.headroom.host.Admission;
 import io.headroom.host.HeadroomLog;
@@ -29,6 +30,9 @@ import java.util.function.ToLongFunction;
  *   <tr><td>{@code headroom_latency_seconds}</td><td>timer</td><td>time spent in the compression pipeline</td></tr>
  *   <tr><td>{@code headroom_ccr_stored_total}, {@code headroom_ccr_entries}</td><td>counter, gauge</td><td>originals stored since start, held now</td></tr>
  *   <tr><td>{@code headroom_cache_hits_total}, {@code headroom_cache_misses_total}</td><td>counter</td><td>CCR retrievals that found the original, and of unknown or expired hashes</td></tr>
+ *   <tr><td>{@code headroom_images_total{technique}}, {@code headroom_image_tokens_before_total{technique}},
+ *       {@code headroom_image_tokens_after_total{technique}}</td><td>counter</td><td>images of analysed requests
+ *       and their tokens as sent and as forwarded, by technique ({@link ImageTokenUsage#TECHNIQUES})</td></tr>
  *   <tr><td>{@code headroom_retrieve_rounds_total}</td><td>counter</td><td>follow-ups the retrieve loop sent after answering {@code headroom_retrieve} calls</td></tr>
  *   <tr><td>{@code headroom_ccr_proactive_expansions_total}, {@code headroom_ccr_expanded_items_total}</td><td>counter</td><td>requests the Context Tracker expanded with items dropped earlier in their conversation, and those items</td></tr>
  * </table>
@@ -91,6 +95,14 @@ public final class HeadroomMeterBinder implements MeterBinder {
                 StatsSnapshot::proactiveExpansions);
         statsCounter(registry, meters, "headroom.ccr.expanded.items",
                 "Items the Context Tracker's proactive expansions added", StatsSnapshot::expandedItems);
+        for (String technique : ImageTokenUsage.TECHNIQUES) {
+            imageCounter(registry, meters, "headroom.images", "Images in analysed requests, by technique", technique,
+                    ImageTokenUsage::images);
+            imageCounter(registry, meters, "headroom.image.tokens.before", "Image tokens as sent, by technique",
+                    technique, ImageTokenUsage::tokensBefore);
+            imageCounter(registry, meters, "headroom.image.tokens.after", "Image tokens as forwarded, by technique",
+                    technique, ImageTokenUsage::tokensAfter);
+        }
         if (admission != null) {
             for (PassReason reason : PassReason.values()) {
                 FunctionCounter.builder("headroom.requests.passed", meters,
@@ -100,6 +112,15 @@ public final class HeadroomMeterBinder implements MeterBinder {
                         .register(registry);
             }
         }
+    }
+
+    private static void imageCounter(MeterRegistry registry, RequestMeters meters, String name, String description,
+                                     String technique, ToLongFunction<ImageTokenUsage> value) {
+        FunctionCounter.builder(name, meters,
+                        m -> value.applyAsLong(ImageTokenUsage.of(m.stats().images(), technique)))
+                .description(description)
+                .tag("technique", technique)
+                .register(registry);
     }
 
     private static void statsCounter(MeterRegistry registry, RequestMeters meters, String name, String description,

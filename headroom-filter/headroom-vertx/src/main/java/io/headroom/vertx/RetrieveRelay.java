@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs a core {@link RetrieveLoop} over a Vert.x HTTP client call the application makes, so an application that
@@ -77,6 +78,7 @@ public final class RetrieveRelay {
     private final RetrieveLoop loop;
     private final Upstream upstream;
     private BiConsumer<MultiMap, MultiMap> copyHeaders = RetrieveRelay::copyEndToEnd;
+    private Consumer<Buffer> clientBytes = bytes -> { };
 
     private HttpServerResponse out;
     private MultiMap hostHeaders;
@@ -103,6 +105,17 @@ public final class RetrieveRelay {
      */
     public RetrieveRelay responseHeaders(BiConsumer<MultiMap, MultiMap> copy) {
         this.copyHeaders = copy;
+        return this;
+    }
+
+    /**
+     * Sees the stitched answer the client is sent (each streamed chunk, the final non-streamed answer), e.g. to
+     * read the usage the provider reported for the final answer. Of an answer relayed as it came (one too large to
+     * watch) it sees at most the part read before; it never sees the relay's own error event. Called on the event loop;
+     * it must not block, and what it throws is not caught.
+     */
+    public RetrieveRelay observeClientBytes(Consumer<Buffer> observer) {
+        this.clientBytes = java.util.Objects.requireNonNull(observer, "observer");
         return this;
     }
 
@@ -237,7 +250,14 @@ public final class RetrieveRelay {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length));
             status = resp.statusCode();
         }
-        Future<Void> ended = bytes.length == 0 ? out.end() : out.end(Buffer.buffer(bytes));
+        Future<Void> ended;
+        if (bytes.length == 0) {
+            ended = out.end();
+        } else {
+            Buffer answer = Buffer.buffer(bytes);
+            clientBytes.accept(answer);
+            ended = out.end(answer);
+        }
         ended.onComplete(ar -> {
             if (ar.succeeded()) {
                 done.tryComplete(status);
@@ -361,6 +381,7 @@ public final class RetrieveRelay {
             clientGone();
             return false;
         }
+        clientBytes.accept(bytes);
         out.write(bytes).onFailure(err -> clientGone());
         return true;
     }

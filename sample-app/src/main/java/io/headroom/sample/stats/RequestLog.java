@@ -24,7 +24,8 @@ public class RequestLog {
 
     /** The figures of one window; map keys sorted, for a stable output. */
     public record Snapshot(long requests, Map<String, Long> byProvider, Map<String, Long> byModel, long outputTokens,
-                           long failed, TimingStats latency, TimingStats overhead, TimingStats ttfb) {
+                           long failed, TimingStats latency, TimingStats overhead, TimingStats ttfb,
+                           long passThroughRequests) {
     }
 
     /** One proxied request that has ended; {@code ttfbMs} negative when no upstream answer started. */
@@ -35,6 +36,17 @@ public class RequestLog {
         while (recent.size() > RECENT) {
             recent.removeFirst();
         }
+    }
+
+    /**
+     * One metered pass-through call that has ended (models, embeddings, count_tokens, ...): counted as the original
+     * counts them, in every figure a proxied request feeds, and also in {@link Snapshot#passThroughRequests()},
+     * since the Headroom core (whose count is the requests total) never sees them.
+     */
+    public synchronized void recordPassThrough(RecentRequest r, double ttfbMs) {
+        record(r, ttfbMs);
+        lifetime.passThrough++;
+        session.passThrough++;
     }
 
     /** Time spent in the compression pipeline for one request (the original's "Headroom overhead"). */

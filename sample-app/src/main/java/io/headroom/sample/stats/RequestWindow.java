@@ -15,6 +15,7 @@ final class RequestWindow {
     long requests;
     long outputTokens;
     long failed;
+    long passThrough;
     TimingStats latency = TimingStats.EMPTY;
     TimingStats overhead = TimingStats.EMPTY;
     TimingStats ttfb = TimingStats.EMPTY;
@@ -37,7 +38,7 @@ final class RequestWindow {
 
     RequestLog.Snapshot snapshot() {
         return new RequestLog.Snapshot(requests, sorted(byProvider), sorted(byModel), outputTokens, failed,
-                latency, overhead, ttfb);
+                latency, overhead, ttfb, passThrough);
     }
 
     private static Map<String, Long> sorted(Map<String, Long> m) {

@@ -239,11 +239,26 @@ class TypeScriptSdkCompatibilityTest {
             }
             assertTrue(perTransform > 0 && perTransform <= before - after + 50, key + ": " + s);
         }
-        // known gap (compatibility.md): /v1/compress reads messages as OpenAI chat messages, so the
-        // tool_result blocks of Anthropic-shaped messages are neither counted nor compressed; the plan's shape holds
+        // messages.simulate sends Anthropic-shaped messages unconverted: the tool_result block is counted and
+        // planned like the same rows as an OpenAI tool message
         JsonNode anthropic = r.get("messagesSimulate");
         assertPlan("messagesSimulate", anthropic);
-        assertTrue(anthropic.path("tokensBefore").asInt() > 0, anthropic.toString());
+        int anthropicBefore = anthropic.path("tokensBefore").asInt();
+        assertTrue(anthropicBefore > 5_000 && anthropic.path("tokensAfter").asInt() < anthropicBefore / 2, anthropic.toString());
+        // block_breakdown.tool_result, camel-cased by the SDK
+        assertTrue(anthropic.at("/blockBreakdown/toolResult").asInt() > 5_000, "the tool_result block counted: " + anthropic);
+        JsonNode raw = r.get("compressRawAnthropic");
+        assertFalse(raw.has("threw"), raw.toString());
+        int rawBefore = raw.path("tokensBefore").asInt();
+        assertTrue(rawBefore > 5_000 && raw.path("tokensAfter").asInt() < rawBefore / 2, raw.toString());
+        assertEquals((double) raw.path("tokensAfter").asInt() / rawBefore, raw.path("compressionRatio").asDouble(), 1e-9);
+        assertEquals(rawBefore - raw.path("tokensAfter").asInt(), raw.path("tokensSaved").asInt());
+        assertEquals(1, raw.path("ccrHashes").size(), raw.toString());
+        assertFalse(raw.path("hasSystem").asBoolean(), "the answer carries messages only, as the original's");
+        assertTrue(raw.path("firstTwoUnchanged").asBoolean(), raw.toString());
+        assertEquals("tool_result", raw.path("blockType").asText(), raw.toString());
+        assertEquals("toolu_01", raw.path("toolUseId").asText());
+        assertTrue(raw.path("keepsNeedle").asBoolean() && raw.path("shorter").asBoolean(), raw.toString());
         JsonNode top = r.get("simulate");
         assertTrue(top.path("messagesUnchanged").asBoolean(), "simulate leaves the messages as sent: " + top);
         // the same messages and model as compress(): the plan's totals are what optimize gave

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of one CCR put (a new original: in steady state its scope also evicts its least recently used one)
- * and of one retrieval, for the heap-only store and the SQLite tier under both {@code ccr.disk-sync}
- * policies. The store is the embedded default of {@code Headroom.create}, reached through the engine's
- * config like the gateway does; the originals are a realistic tool-output size.
+ * and of one retrieval, for the heap-only store, the SQLite tier under both {@code ccr.disk-sync}
+ * policies and the redis backend ({@code ccr.backend=redis}) against a redis-server this benchmark starts on
+ * loopback. The store is the one the engine builds from its config, like the gateway's; the originals are a
+ * realistic tool-output size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -39,14 +40,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class CcrStoreBench {
-    /** heap: no disk path; normal / full: SQLite with that {@code ccr.disk-sync}. */
-    @Param({"heap", "normal", "full"})
+    /** heap: no disk path; normal / full: SQLite with that {@code ccr.disk-sync}; redis: the redis backend. */
+    @Param({"heap", "normal", "full", "redis"})
     public String tier;
 
     @Param({"2048", "65536"})
     public int originalBytes;
 
     private Path dir;
+    private LoopbackRedis redis;
     private CcrStore store;
     private CcrEntry entry;
     private long next;
@@ -54,7 +56,10 @@ public class CcrStoreBench {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         CcrConfig.Builder ccr = CcrConfig.builder();
-        if (!tier.equals("heap")) {
+        if (tier.equals("redis")) {
+            redis = LoopbackRedis.start();
+            ccr.backend(CcrConfig.BACKEND_REDIS).redisUrl(redis.url());
+        } else if (!tier.equals("heap")) {
             dir = Files.createTempDirectory("ccr-bench");
             ccr.diskPath(dir).diskSync(CcrDiskSync.parse(tier));
         }
@@ -68,7 +73,8 @@ public class CcrStoreBench {
     private static void copy(CcrConfig.Builder from, CcrConfig.Builder to) {
         CcrConfig c = from.build();
         c.diskPath().ifPresent(to::diskPath);
-        to.diskSync(c.diskSync());
+        c.redisUrl().ifPresent(to::redisUrl);
+        to.diskSync(c.diskSync()).backend(c.backend());
     }
 
     private static String key(long n) {
@@ -78,6 +84,9 @@ public class CcrStoreBench {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
+        if (redis != null) {
+            redis.close();
+        }
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -12,6 +12,7 @@ import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
 import io.headroom.host.JsonCodec;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.ContentRouter;
@@ -41,7 +42,7 @@ public final class ContextManager {
     private final boolean ccrEnabled;
     private final TokenCounter tokens;
     private final ModelRegistry models;
-    private final CcrStore ccr;
+    private final StoreThenMark ccr;
     private final JsonCodec codec;
     private final Clock clock;
     private final DropPolicy policy;
@@ -49,10 +50,17 @@ public final class ContextManager {
 
     /**
      * @param ccrEnabled     whether dropped and deeper-compressed originals go to CCR ({@code ccr.enabled})
+     * @param ccr            stores the originals before their hash goes out
      * @param deepCompressor compresses a tool output harder than the pipeline's first pass
      */
     public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
-                          CcrStore ccr, ContentCompressor deepCompressor, Clock clock) {
+                          StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock) {
+        this(config, ccrEnabled, tokens, models, ccr, deepCompressor, clock, LearnedImportance.NONE);
+    }
+
+    /** @param learned the learned importance signal for IntelligentContext's scoring */
+    public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
+                          StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock, LearnedImportance learned) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccrEnabled = ccrEnabled;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -62,7 +70,7 @@ public final class ContextManager {
         this.codec = new JsonCodec(Long.MAX_VALUE);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = config.strategy() == ContextStrategy.ROLLING ? new RollingWindow()
-                : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate());
+                : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate(), learned);
         this.deep = new DeepCompression(Objects.requireNonNull(deepCompressor, "deepCompressor"), ccr,
                 ccrEnabled, clock);
     }
@@ -70,8 +78,18 @@ public final class ContextManager {
     /** The production wiring: the deeper pass is the content router with tighter settings. */
     public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
                                         CcrStore ccr, Clock clock) {
+        return create(config, tokens, models, new StoreThenMark(ccr, config.ccr().maxOriginalBytes()), clock,
+                LearnedImportance.NONE);
+    }
+
+    /**
+     * As {@link #create(HeadroomConfig, TokenCounter, ModelRegistry, CcrStore, Clock)}, sharing the pipeline's gate,
+     * with what was learned.
+     */
+    public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
+                                        StoreThenMark ccr, Clock clock, LearnedImportance learned) {
         return new ContextManager(config.context(), config.ccr().enabled(), tokens, models, ccr,
-                ContentRouter.create(deeper(config)), clock);
+                ContentRouter.create(deeper(config)), clock, learned);
     }
 
     /** A third of the items, every output regardless of size, code bodies collapsed too. */
@@ -182,7 +200,7 @@ public final class ContextManager {
         String hash = ContentHash.of(json);
         // stored before the note goes out: a hash the model sees must be retrievable, so a refused
         // original (quota, full store) leaves the note without one, as with CCR off
-        if (store && !ccr.put(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()))) {
+        if (store && !ccr.stored(scope, hash, new CcrEntry(json, droppedTokens, removed.size(), 0, null, clock.instant()))) {
             hash = null;
         }
         // one pass over the list: removing one index at a time would shift the tail each time (quadratic)

@@ -2,12 +2,12 @@ package io.headroom.internal.context;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.CcrEntry;
-import io.headroom.CcrStore;
 import io.headroom.Compressed;
 import io.headroom.CompressionContext;
 import io.headroom.ContentCompressor;
 import io.headroom.Endpoint;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.tokens.TokenCounter;
 import io.headroom.internal.wire.ParsedRequest;
@@ -29,11 +29,11 @@ final class DeepCompression {
     private static final int MIN_TOKENS = 50;
 
     private final ContentCompressor compressor;
-    private final CcrStore ccr;
+    private final StoreThenMark ccr;
     private final boolean ccrEnabled;
     private final Clock clock;
 
-    DeepCompression(ContentCompressor compressor, CcrStore ccr, boolean ccrEnabled, Clock clock) {
+    DeepCompression(ContentCompressor compressor, StoreThenMark ccr, boolean ccrEnabled, Clock clock) {
         this.compressor = compressor;
         this.ccr = ccr;
         this.ccrEnabled = ccrEnabled;
@@ -76,7 +76,7 @@ final class DeepCompression {
             if (after >= cand.tokens()) continue;
             if (store && ccrEnabled) {
                 // the compressed text carries the hash: without a confirmed original it must not go out
-                if (!ccr.put(scope, hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(),
+                if (!ccr.stored(scope, hash, new CcrEntry(cand.text(), cand.tokens(), result.originalUnits(),
                         result.keptUnits(), cand.output().toolName(), clock.instant()))) {
                     continue;
                 }

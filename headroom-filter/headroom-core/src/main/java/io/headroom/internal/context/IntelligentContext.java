@@ -22,7 +22,12 @@ public final class IntelligentContext implements DropPolicy {
     private final UnitScorer scorer;
 
     public IntelligentContext(ScoringWeights weights, double recencyDecayRate) {
-        this.scorer = new UnitScorer(weights, recencyDecayRate);
+        this(weights, recencyDecayRate, LearnedImportance.NONE);
+    }
+
+    /** With the learned {@code toin_importance} signal (weight 0.25) once something is learned confidently. */
+    public IntelligentContext(ScoringWeights weights, double recencyDecayRate, LearnedImportance learned) {
+        this.scorer = new UnitScorer(weights, recencyDecayRate, learned);
     }
 
     @Override

@@ -36,12 +36,21 @@ final class UnitScorer {
     private static final Pattern ERROR_NAME = Pattern.compile("\\b[A-Za-z]\\w*(?:Error|Exception)\\b");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:[./\\-][A-Za-z0-9_]+)*");
 
+    /** The original's {@code toin_importance} weight; the other five share the rest in their proportions. */
+    static final double TOIN_IMPORTANCE_WEIGHT = 0.25;
+
     private final ScoringWeights weights;
     private final double decayRate;
+    private final LearnedImportance learned;
 
     UnitScorer(ScoringWeights weights, double decayRate) {
+        this(weights, decayRate, LearnedImportance.NONE);
+    }
+
+    UnitScorer(ScoringWeights weights, double decayRate, LearnedImportance learned) {
         this.weights = weights.normalized();
         this.decayRate = decayRate;
+        this.learned = learned;
     }
 
     /** One score per unit of {@code units}, in the same order. */
@@ -65,6 +74,7 @@ final class UnitScorer {
         deadline.check();
         double[] forward = forwardReferences(c, units, messageText, deadline);
         double[] scores = new double[units.size()];
+        boolean learning = learned.active(); // else the data-free scoring, unchanged
         for (int k = 0; k < units.size(); k++) {
             deadline.tick();
             Conversation.Unit u = units.get(k);
@@ -75,6 +85,9 @@ final class UnitScorer {
                     + weights.errorIndicator() * errorIndicator(text)
                     + weights.forwardReference() * forward[k]
                     + weights.tokenDensity() * density(text);
+            if (learning) {
+                scores[k] = (1 - TOIN_IMPORTANCE_WEIGHT) * scores[k] + TOIN_IMPORTANCE_WEIGHT * learned.importance(text);
+            }
         }
         return scores;
     }

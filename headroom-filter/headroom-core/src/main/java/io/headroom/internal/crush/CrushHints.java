@@ -22,7 +22,7 @@ public record CrushHints(double budgetScale, Map<String, Set<String>> preservedV
      * A learned value that matches more than this share of an output's items does not single anything out
      * (a value every item has): it is ignored for that output, so a hint can never keep the whole array.
      */
-    static final double MAX_MATCH_SHARE = 0.25;
+    static final double MAX_MATCH_SHARE = 0.10;
 
     public CrushHints {
         preservedValues = Map.copyOf(preservedValues);

@@ -16,6 +16,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
 import io.headroom.Learning;
+import io.headroom.LearningStats;
 import io.headroom.Mode;
 import io.headroom.RequestOutcome;
 import io.headroom.RetrieveResult;
@@ -24,6 +25,7 @@ import io.headroom.StatsSnapshot;
 import io.headroom.host.JsonCodec;
 import io.headroom.host.TenantScope;
 import io.headroom.internal.ccr.CcrStores;
+import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.ItemSearch;
 import io.headroom.internal.expansion.ProactiveExpansion;
 import io.headroom.internal.crush.CrushHints;
@@ -77,7 +79,9 @@ public final class HeadroomEngine implements Headroom {
         this.config = Objects.requireNonNull(config, "config");
         this.toin = config.learning().enabled() ? Learners.toin(config) : null;
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
-        this.saver = toin == null ? null : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
+        // memory-only learning has nothing to save: no thread for it
+        this.saver = toin == null || !Learners.persistent(config) ? null
+                : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         ToolOutputRouter router = routerFor.apply(toin == null ? CrushHints.Source.NONE : toin);
         this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(), toin);
@@ -132,7 +136,9 @@ public final class HeadroomEngine implements Headroom {
     }
 
     /**
-     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}} in OpenAI chat shape.
+     * {@code POST /v1/compress}: {@code {messages, model, token_budget?, config?}}, the messages in OpenAI chat
+     * shape or, as the original accepts them, in Anthropic Messages shape ({@code tool_use}/{@code tool_result}
+     * blocks, optional top-level {@code system} that is neither counted nor returned); they come back in their shape.
      * The configured mode governs the proxied path only; here {@code config.default_mode} (alias
      * {@code config.mode}) decides: optimize (default) compresses and stores originals in CCR when it
      * is enabled; audit and simulate measure what optimize would save and return the original messages,
@@ -158,7 +164,7 @@ public final class HeadroomEngine implements Headroom {
         chat.set("messages", req.messages().deepCopy());
         PipelineResult r;
         try {
-            r = pipeline.run(Endpoint.OPENAI_CHAT, chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
+            r = pipeline.run(req.shape(), chat, apply, req.tokenBudget(), TenantScope.orShared(tenantScope),
                     Deadline.after(config.limits().compressionDeadlineMs(), System::nanoTime), options);
         } catch (DeadlineExceeded e) {
             // nothing to forward here: say so, and the caller keeps its messages
@@ -246,11 +252,13 @@ public final class HeadroomEngine implements Headroom {
     @Override
     public StatsSnapshot stats() {
         CcrStats c = ccr.stats();
+        LearningStats learning = toin == null ? LearningStats.EMPTY : toin.stats();
         return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
                 counters.tokensBefore(), counters.tokensAfter(),
                 c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds(), counters.proactiveExpansions(),
-                counters.expandedItems());
+                counters.overDeadline(), counters.retrieveRounds(), counters.images(),
+                toin == null ? 0 : learning.learnedPatterns(), toin == null ? 0 : learning.hintApplications(),
+                counters.proactiveExpansions(), counters.expandedItems());
     }
 
     @Override
@@ -271,7 +279,8 @@ public final class HeadroomEngine implements Headroom {
     @Override
     public boolean storeUsable() {
         try {
-            String key = "headroom-readiness-probe";
+            // a key shaped like a content hash: stores that validate keys (the redis backend) accept it
+            String key = ContentHash.of("headroom-readiness-probe");
             ccr.put(key, new CcrEntry("probe", 1, 0, 0, null, java.time.Instant.now()));
             return ccr.contains(key);
         } catch (RuntimeException e) {

@@ -42,7 +42,8 @@ public final class FileLearningStore implements LearningStore {
                 return Optional.empty();
             }
             JsonNode state = mapper.readTree(Files.readAllBytes(file));
-            if (state == null || !state.isObject() || !state.path("patterns").isObject()) {
+            if (state == null || !state.isObject() || !state.path("patterns").isObject()
+                    || state.path("version").asInt(-1) != Toin.FORMAT_VERSION) {
                 setAside("not a learned state");
                 return Optional.empty();
             }
@@ -55,7 +56,8 @@ public final class FileLearningStore implements LearningStore {
         }
     }
 
-    private void setAside(String why) {
+    @Override
+    public void setAside(String why) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);

@@ -13,6 +13,11 @@ public final class Learners {
     private Learners() {
     }
 
+    /** Whether the state outlives the process (a file is configured, or the CCR disk tier gives one). */
+    public static boolean persistent(HeadroomConfig config) {
+        return config.learning().stateFile(config.ccr()).isPresent();
+    }
+
     public static Toin toin(HeadroomConfig config) {
         LearningConfig learning = config.learning();
         LearningStore store = learning.stateFile(config.ccr())

@@ -22,6 +22,10 @@ public interface LearningStore {
         @Override
         public void clear() {
         }
+
+        @Override
+        public void setAside(String why) {
+        }
     };
 
     /**
@@ -35,4 +39,10 @@ public interface LearningStore {
 
     /** Forgets the saved state (reset). */
     void clear() throws java.io.IOException;
+
+    /**
+     * Sets the saved state aside (one WARN saying {@code why}) after {@link #load()} returned a document that turned
+     * out not to be a valid state, so the next start does not trip over it again. Never throws.
+     */
+    void setAside(String why);
 }

@@ -27,6 +27,8 @@ final class SignatureStats {
     static final int MAX_COUNTED = 32;
     /** A value must be common to this many retrievals before items holding it are kept. */
     static final int MIN_VALUE_RETRIEVALS = 2;
+    /** ... and to at least this share of the signature's query retrievals. */
+    static final double MIN_VALUE_SHARE = 0.6;
     /** Values longer than this (texts, ids in prose) are not learned as patterns. */
     static final int MAX_VALUE_LENGTH = 64;
 
@@ -56,20 +58,23 @@ final class SignatureStats {
 
     /**
      * Budget scale while hints are active: twice the items for a signature whose originals are usually
-     * retrieved whole (the model needed more than was kept), three quarters for one never retrieved.
+     * retrieved whole (the model needed more than was kept), three quarters for one never retrieved — but only
+     * where retrievals happen at all ({@code retrievalsSeen}): without any, the model may simply have no way to
+     * retrieve, and silence says nothing about what it needs.
      */
-    double budgetScale() {
-        if (retrievals == 0) return 0.75;
+    double budgetScale(boolean retrievalsSeen) {
+        if (retrievals == 0) return retrievalsSeen ? 0.75 : 1.0;
         double rate = (double) retrievals / Math.max(1, compressions);
         double fullRate = (double) fullRetrievals / retrievals;
         return rate >= 0.3 && fullRate >= 0.5 ? 2.0 : 1.0;
     }
 
-    /** {@code field -> values} common to at least {@link #MIN_VALUE_RETRIEVALS} query retrievals. */
+    /** {@code field -> values} the retrieved items of most query retrievals had in common. */
     Map<String, Set<String>> preservedValues() {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Long> e : retrievedValues.entrySet()) {
-            if (e.getValue() < MIN_VALUE_RETRIEVALS || e.getValue() * 2 < searchRetrievals) continue;
+            // common to most searches of this signature, not to one lucky pair of them
+            if (e.getValue() < MIN_VALUE_RETRIEVALS || e.getValue() < MIN_VALUE_SHARE * searchRetrievals) continue;
             int eq = e.getKey().indexOf('=');
             out.computeIfAbsent(e.getKey().substring(0, eq), k -> new TreeSet<>()).add(e.getKey().substring(eq + 1));
         }
@@ -97,12 +102,12 @@ final class SignatureStats {
         map.merge(key, by, Long::sum);
     }
 
-    LearnedPattern snapshot(double threshold) {
+    LearnedPattern snapshot(double threshold, boolean retrievalsSeen) {
         boolean active = confidence() >= threshold;
         List<String> preserved = new ArrayList<>();
         preservedValues().forEach((f, vs) -> vs.forEach(v -> preserved.add(f + "=" + v)));
         return new LearnedPattern(signature, toolName, compressions, itemsSeen, itemsKept, retrievals, fullRetrievals,
-                searchRetrievals, errorRetrievals, confidence(), active, active ? budgetScale() : 1.0,
+                searchRetrievals, errorRetrievals, confidence(), active, active ? budgetScale(retrievalsSeen) : 1.0,
                 sorted(queryTerms), sorted(retrievedFields), preserved, lastUpdatedMillis);
     }
 

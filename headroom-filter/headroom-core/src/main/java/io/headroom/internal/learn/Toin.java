@@ -10,6 +10,7 @@ import io.headroom.LearnedPattern;
 import io.headroom.Learning;
 import io.headroom.LearningConfig;
 import io.headroom.LearningStats;
+import io.headroom.internal.context.LearnedImportance;
 import io.headroom.internal.crush.CrushHints;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>Cold start is free and changes nothing: while no signature is confident, {@link #hintsFor} answers null
  * without even computing the output's signature.
  */
-public final class Toin implements Learning, CrushHints.Source {
+public final class Toin implements Learning, CrushHints.Source, LearnedImportance {
     static final int FORMAT_VERSION = 1;
     /** Matched items read per retrieval at most (the rest add nothing a bounded pattern could keep). */
     static final int MAX_ITEMS_READ = 50;
@@ -55,6 +56,8 @@ public final class Toin implements Learning, CrushHints.Source {
     private volatile boolean anyActive;
     /** Changed since the last save. */
     private volatile boolean dirty;
+    /** Some retrieval was attributed to a signature: only then does never being retrieved mean anything. */
+    private volatile boolean retrievalsSeen;
 
     /** Learns from nothing saved: memory only. */
     public Toin(LearningConfig config, Clock clock) {
@@ -79,7 +82,7 @@ public final class Toin implements Learning, CrushHints.Source {
                 dirty = false;
             } catch (RuntimeException e) {
                 reset(false);
-                LOG.warn("Learned state not loaded ({}): learning restarts cold", e.getClass().getSimpleName());
+                store.setAside("not a valid learned state (" + e.getClass().getSimpleName() + ")");
             }
         });
     }
@@ -121,7 +124,7 @@ public final class Toin implements Learning, CrushHints.Source {
             return;
         }
         boolean search = query != null && !query.isBlank();
-        ItemFacts facts = search ? read(matches) : ItemFacts.NONE;
+        ItemFacts facts = search ? read(matches, query) : ItemFacts.NONE;
         synchronized (signatures) {
             SignatureStats s = signatures.get(signature);
             if (s == null) {
@@ -130,6 +133,7 @@ public final class Toin implements Learning, CrushHints.Source {
                 signatures.put(signature, s);
             }
             s.retrievals++;
+            retrievalsSeen = true;
             if (search) {
                 s.searchRetrievals++;
                 for (String term : terms(query)) SignatureStats.count(s.queryTerms, term, 1);
@@ -152,6 +156,10 @@ public final class Toin implements Learning, CrushHints.Source {
 
     @Override
     public CrushHints hintsFor(String toolName, String content) {
+        return hintsFor0(toolName, content);
+    }
+
+    private CrushHints hintsFor0(String toolName, String content) {
         if (!anyActive) return null;
         String signature = ToolSignature.of(toolName, content);
         double scale;
@@ -159,33 +167,65 @@ public final class Toin implements Learning, CrushHints.Source {
         synchronized (signatures) {
             SignatureStats s = signatures.get(signature);
             if (s == null || s.confidence() < config.confidenceThreshold()) return null;
-            scale = s.budgetScale();
+            scale = s.budgetScale(retrievalsSeen());
             values = s.preservedValues();
         }
         if (scale == 1.0 && values.isEmpty()) return null;
         return new CrushHints(scale, values, hintApplications::incrementAndGet);
     }
 
-    /** Whether {@code signature}'s hints apply (for simulate plans and context scoring). */
-    public boolean confident(String signature) {
-        synchronized (signatures) {
-            SignatureStats s = signatures.get(signature);
-            return s != null && s.confidence() >= config.confidenceThreshold();
-        }
+    /**
+     * What learned hints do to this output, for plans and logs ({@code "search_tickets (signature 1a2b3c4d5e6f):
+     * keeps component=billing; budget x1.00"}), or empty when none apply.
+     */
+    public java.util.Optional<String> describeHints(String toolName, String content) {
+        CrushHints hints = hintsFor0(toolName, content);
+        if (hints == null) return java.util.Optional.empty();
+        List<String> kept = new ArrayList<>();
+        hints.preservedValues().forEach((f, vs) -> vs.forEach(v -> kept.add(f + "=" + v)));
+        String signature = ToolSignature.of(toolName, content);
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s (signature %s): keeps %s; budget x%.2f",
+                toolName == null ? "tool output" : toolName, signature.substring(0, 12),
+                kept.isEmpty() ? "nothing extra" : String.join(", ", kept), hints.budgetScale()));
     }
 
-    /** Retrieval rate of a confident signature, else empty: the {@code toin_importance} of a unit holding its output. */
-    public java.util.OptionalDouble importance(String signature) {
-        synchronized (signatures) {
-            SignatureStats s = signatures.get(signature);
-            if (s == null || s.confidence() < config.confidenceThreshold()) return java.util.OptionalDouble.empty();
-            return java.util.OptionalDouble.of(Math.min(1.0, (double) s.retrievals / Math.max(1, s.compressions)));
-        }
+    /** Whether this instance has seen any retrieval attributed to a signature (the state's, imported ones too). */
+    private boolean retrievalsSeen() {
+        return retrievalsSeen;
     }
 
     /** Whether any signature is confident: the only case in which learning changes anything. */
-    public boolean anyActive() {
+    @Override
+    public boolean active() {
         return anyActive;
+    }
+
+    /**
+     * The {@code toin_importance} of a conversation unit: 1 when it holds an item pattern a confident signature
+     * learned ({@code "field": "value"} as JSON writes it), else 0 — so IntelligentContext drops the turns whose
+     * items the model keeps retrieving last.
+     */
+    @Override
+    public double importance(String unitText) {
+        if (!anyActive) return 0;
+        List<Map<String, Set<String>>> learned = new ArrayList<>();
+        synchronized (signatures) {
+            for (SignatureStats s : signatures.values()) {
+                if (s.confidence() >= config.confidenceThreshold()) learned.add(s.preservedValues());
+            }
+        }
+        for (Map<String, Set<String>> values : learned) {
+            for (Map.Entry<String, Set<String>> e : values.entrySet()) {
+                for (String v : e.getValue()) {
+                    String name = "\"" + e.getKey() + "\":";
+                    if (unitText.contains(name + "\"" + v + "\"") || unitText.contains(name + " \"" + v + "\"")
+                            || unitText.contains(name + v + ",") || unitText.contains(name + " " + v + ",")) {
+                        return 1.0;
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private void changed() {
@@ -205,10 +245,13 @@ public final class Toin implements Learning, CrushHints.Source {
     }
 
     /**
-     * The fields and the {@code field=value} pairs of the matched items. With several items, only the values at
-     * least half of them share count: what the retrieved items had in common, not each item's own id.
+     * The fields and the {@code field=value} pairs of the matched items. With several items, only the values all
+     * of them share count (what the retrieved items had in common, not each item's own id), and the values that
+     * are exactly what the model searched for: a search for "checkout-api" also matches the "cart-api" items (BM25
+     * splits the words), yet it is service=checkout-api that the model wanted.
      */
-    private ItemFacts read(List<String> matches) {
+    private ItemFacts read(List<String> matches, String query) {
+        String wanted = query.strip().toLowerCase(Locale.ROOT);
         Set<String> fields = new HashSet<>();
         Map<String, Integer> values = new LinkedHashMap<>();
         boolean error = false;
@@ -237,7 +280,8 @@ public final class Toin implements Learning, CrushHints.Source {
         int items = Math.min(read, MAX_ITEMS_READ);
         Set<String> common = new HashSet<>();
         values.forEach((v, n) -> {
-            if (items == 1 || n * 2 >= items && n >= 2) common.add(v);
+            String value = v.substring(v.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+            if (n == items || value.equals(wanted)) common.add(v);
         });
         return new ItemFacts(fields, common, error);
     }
@@ -282,7 +326,9 @@ public final class Toin implements Learning, CrushHints.Source {
     public List<LearnedPattern> patterns() {
         List<LearnedPattern> out = new ArrayList<>();
         synchronized (signatures) {
-            for (SignatureStats s : signatures.values()) out.add(s.snapshot(config.confidenceThreshold()));
+            for (SignatureStats s : signatures.values()) {
+                out.add(s.snapshot(config.confidenceThreshold(), retrievalsSeen()));
+            }
         }
         out.sort(Comparator.comparingLong((LearnedPattern p) -> p.compressions() + p.retrievals()).reversed()
                 .thenComparing(LearnedPattern::signatureHash));
@@ -305,6 +351,7 @@ public final class Toin implements Learning, CrushHints.Source {
         synchronized (signatures) {
             signatures.clear();
             anyActive = false;
+            retrievalsSeen = false;
             dirty = true;
         }
         feedbackEvents.set(0);
@@ -352,6 +399,7 @@ public final class Toin implements Learning, CrushHints.Source {
                 } else {
                     into.merge(s.toJson());
                 }
+                retrievalsSeen |= s.retrievals > 0;
             }
             changed();
         }

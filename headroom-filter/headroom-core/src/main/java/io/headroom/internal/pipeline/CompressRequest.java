@@ -2,6 +2,7 @@ package io.headroom.internal.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.headroom.Endpoint;
 import io.headroom.ErrorType;
 import io.headroom.HeadroomException;
 import java.util.OptionalInt;
@@ -9,11 +10,14 @@ import java.util.OptionalInt;
 /**
  * A validated {@code POST /v1/compress} request: {@code {messages, model?, token_budget?, config?}}.
  *
- * @param messages    the OpenAI-chat-shaped messages (not copied)
+ * @param messages    the messages (not copied), in OpenAI chat or Anthropic Messages shape
  * @param model       the model, {@value #DEFAULT_MODEL} when absent
  * @param tokenBudget the requested budget, if any
+ * @param shape       which provider's shape the messages are in ({@link MessageShape}); the pipeline reads
+ *                    them as that endpoint's body. A top-level {@code system} only marks the shape: as in the
+ *                    original, it is neither counted nor returned
  */
-public record CompressRequest(ArrayNode messages, String model, OptionalInt tokenBudget) {
+public record CompressRequest(ArrayNode messages, String model, OptionalInt tokenBudget, Endpoint shape) {
     public static final String DEFAULT_MODEL = "gpt-4o";
 
     /** @throws HeadroomException validation_error naming the offending field */
@@ -57,7 +61,7 @@ public record CompressRequest(ArrayNode messages, String model, OptionalInt toke
         if (config != null && !config.isNull() && !config.isObject()) {
             throw invalid("'config' must be an object");
         }
-        return new CompressRequest(array, modelName, budget);
+        return new CompressRequest(array, modelName, budget, MessageShape.of(request));
     }
 
     private static HeadroomException invalid(String message) {

@@ -10,9 +10,15 @@ import io.headroom.HeadroomConfig;
 import io.headroom.internal.cache.CacheAligner;
 import io.headroom.internal.cache.CacheAlignment;
 import io.headroom.internal.ccr.ContentHash;
+import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
 import io.headroom.internal.expansion.CompressedOutput;
+import io.headroom.internal.image.ImageCompressor;
+import io.headroom.internal.image.ImageQueryRouter;
+import io.headroom.internal.image.ImageRun;
+import io.headroom.internal.image.ImageTranscriber;
+import io.headroom.internal.image.RulesImageQueryRouter;
 import io.headroom.internal.learn.Toin;
 import io.headroom.internal.learn.ToolSignature;
 import io.headroom.internal.limits.Deadline;
@@ -47,12 +53,13 @@ import java.util.Set;
 public final class Pipeline {
     private final HeadroomConfig config;
     private final TokenCounter tokens;
-    private final CcrStore ccr;
+    private final StoreThenMark ccr;
     private final ToolOutputRouter router;
     private final Clock clock;
     private final Map<Endpoint, WireFormat> formats = new EnumMap<>(Endpoint.class);
     private final ContextManager context;
     private final CacheAligner aligner;
+    private final ImageCompressor images;
     private final Toin toin;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
@@ -62,17 +69,29 @@ public final class Pipeline {
     /** @param toin where compressions are recorded for learning (TOIN), or null when learning is off */
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
                     Toin toin) {
+        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE, toin);
+    }
+
+    /**
+     * @param imageRouter      picks each image's technique from the user's question
+     * @param imageTranscriber reads the text of images routed to {@code transcode}
+     * @param toin             where compressions are recorded for learning (TOIN), or null when learning is off
+     */
+    public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
+                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber, Toin toin) {
         this.toin = toin;
         this.config = config;
         this.tokens = tokens;
-        this.ccr = ccr;
+        this.ccr = new StoreThenMark(ccr, config.ccr().maxOriginalBytes());
         this.router = router;
         this.clock = clock;
         for (Endpoint e : Endpoint.values()) {
             formats.put(e, WireFormat.of(e));
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
-        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), ccr, clock);
+        this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock,
+                toin == null ? io.headroom.internal.context.LearnedImportance.NONE : toin);
+        this.images = new ImageCompressor(config.image(), imageRouter, imageTranscriber, this.ccr, clock);
     }
 
     /**
@@ -130,12 +149,17 @@ public final class Pipeline {
         for (String text : request.otherTexts()) {
             before += tokenizer.count(text);
         }
-        int saved = 0;
+        // images: counted by their provider's rule (always), sent at the resolution the question needs (when enabled)
+        ImageRun imageRun = images.run(endpoint, root, request.model(), request.query(), store, scope, tokenizer, deadline);
+        before += imageRun.tokensBefore();
+        int saved = imageRun.tokensBefore() - imageRun.tokensAfter();
         int toolTokensAfter = 0; // what the tool outputs count as sent, so a recount never re-tokenizes them
-        Set<String> hashes = new LinkedHashSet<>();
+        Set<String> hashes = new LinkedHashSet<>(imageRun.ccrHashes());
         List<CompressedOutput> stored = new ArrayList<>();
         List<String> transforms = new ArrayList<>(alignment.transforms());
+        transforms.addAll(imageRun.transforms());
         boolean analysisIntent = options.protectAnalysisContext() && AnalysisIntent.in(request.query());
+        List<String> learned = new ArrayList<>();
         for (ToolOutput output : request.toolOutputs()) {
             deadline.tick();
             String original = output.text();
@@ -162,9 +186,9 @@ public final class Pipeline {
             String signature = store && toin != null ? ToolSignature.of(output.toolName(), original) : null;
             if (store) {
                 // stored before the marker goes out: a hash the model sees must be retrievable
-                if (!ccr.put(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
+                if (!ccr.stored(scope, hash, new CcrEntry(original, originalTokens, result.originalUnits(),
                         result.keptUnits(), output.toolName(), clock.instant(), signature))) {
-                    continue; // refused by the store (too large for its disk tier): keep the original
+                    continue; // refused (too large, store full or unreachable): keep the original
                 }
                 hashes.add(hash);
                 stored.add(new CompressedOutput(hash, output.toolName(), original, result.content()));
@@ -172,18 +196,23 @@ public final class Pipeline {
                     toin.recordCompression(signature, output.toolName(), result.originalUnits(), result.keptUnits());
                 }
             }
+            if (toin != null && toin.active()) {
+                // the crusher asked the same question: were its choices steered by what was learned?
+                toin.describeHints(output.toolName(), original).ifPresent(learned::add);
+            }
             output.slot().replace(result.content());
             saved += originalTokens - compressedTokens;
             toolTokensAfter -= originalTokens - compressedTokens;
             transforms.add(Routed.transformName(routed.type(), originalTokens, compressedTokens));
         }
         boolean compressed = saved > 0;
-        boolean changed = compressed || alignment.changed();
+        boolean changed = compressed || alignment.changed() || imageRun.changed();
         deadline.check();
         // the dynamic-context tail counts too; the aligner touches system content only, so the tool outputs
         // (up to 200 KB each) keep the counts taken above instead of being tokenized a second time
         int after = alignment.movedSpans() > 0
                 ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
+                        + imageRun.imageTokensIn(endpoint, root)
                 : before - saved;
         ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline);
         if (fitted.changed()) {
@@ -191,11 +220,12 @@ public final class Pipeline {
             compressed = true; // turns compressed deeper or dropped
             transforms.addAll(fitted.transforms());
             hashes.addAll(fitted.ccrHashes());
-            after = countTexts(formats.get(endpoint).read(root), tokenizer); // recounted as 'before' was
+            after = countTexts(formats.get(endpoint).read(root), tokenizer) // recounted as 'before' was
+                    + imageRun.imageTokensIn(endpoint, root);
         }
         deadline.check();
-        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), stored,
-                fitted.changed());
+        return new PipelineResult(changed, compressed, before, after, transforms, new ArrayList<>(hashes), imageRun,
+                learned, stored, fitted.changed());
     }
 
     private static int countOtherTexts(ParsedRequest request, TokenCounter.Tokenizer tokenizer) {

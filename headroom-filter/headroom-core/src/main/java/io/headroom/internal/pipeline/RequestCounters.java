@@ -1,6 +1,10 @@
 package io.headroom.internal.pipeline;
 
+import io.headroom.ImageTokenUsage;
 import io.headroom.RequestOutcome;
+import io.headroom.internal.image.ImageTally;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Request counters since start; cheap to update from many request threads. */
@@ -14,6 +18,14 @@ public final class RequestCounters {
     private final LongAdder retrieveRounds = new LongAdder();
     private final LongAdder proactiveExpansions = new LongAdder();
     private final LongAdder expandedItems = new LongAdder();
+    /** Per {@link ImageTally#KINDS} entry: images, tokens before, tokens after (as forwarded). */
+    private final LongAdder[][] images = new LongAdder[ImageTally.KINDS.size()][];
+
+    public RequestCounters() {
+        for (int i = 0; i < images.length; i++) {
+            images[i] = new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()};
+        }
+    }
 
     /**
      * Records one outcome. Token sums count what was actually forwarded: an audited request adds
@@ -32,6 +44,26 @@ public final class RequestCounters {
         }
         tokensBefore.add(outcome.tokensBefore());
         tokensAfter.add(outcome.bodyChanged() ? outcome.tokensAfter() : outcome.tokensBefore());
+        for (ImageTokenUsage u : outcome.images()) {
+            int i = ImageTally.KINDS.indexOf(u.technique());
+            if (i >= 0) {
+                images[i][0].add(u.images());
+                images[i][1].add(u.tokensBefore());
+                images[i][2].add(outcome.bodyChanged() ? u.tokensAfter() : u.tokensBefore());
+            }
+        }
+    }
+
+    /** Images per technique since start, techniques never seen left out. */
+    public List<ImageTokenUsage> images() {
+        List<ImageTokenUsage> out = new ArrayList<>();
+        for (int i = 0; i < images.length; i++) {
+            long n = images[i][0].sum();
+            if (n > 0) {
+                out.add(new ImageTokenUsage(ImageTally.KINDS.get(i), n, images[i][1].sum(), images[i][2].sum()));
+            }
+        }
+        return out;
     }
 
     /** One follow-up of the retrieve loop. */

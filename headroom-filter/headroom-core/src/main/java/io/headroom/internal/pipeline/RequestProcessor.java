@@ -117,9 +117,9 @@ public final class RequestProcessor {
         if ((!r.changed() && expanded.items() == 0) || !optimize) {
             // audit reports what optimize would have saved but forwards the very same bytes
             return new RequestOutcome(body, false, r.tokensBefore(), r.tokensAfter(),
-                    r.transformsApplied(), r.ccrHashes(), false, false, false, model);
+                    r.transformsApplied(), r.ccrHashes(), false, false, false, model, r.images().tally().usage());
         }
-        if (!r.ccrHashes().isEmpty() && config.ccr().injectTool()) {
+        if (r.markersSent() && config.ccr().injectTool()) {
             // originals went to CCR: let the model ask for them (the gateway answers the calls)
             retrieveTool.inject(endpoint, object);
         }
@@ -128,7 +128,7 @@ public final class RequestProcessor {
         // changed but not compressed: only provider cache hints (or the opt-in cache aligner) touched it
         // the expansion's tokens are sent too: counted in 'after', so the savings reported stay honest
         return new RequestOutcome(rewritten, r.compressed(), r.tokensBefore(), r.tokensAfter() + expanded.tokens(),
-                r.transformsApplied(), r.ccrHashes(), false, true, false, model);
+                r.transformsApplied(), r.ccrHashes(), false, true, false, model, r.images().tally().usage());
     }
 
     /**

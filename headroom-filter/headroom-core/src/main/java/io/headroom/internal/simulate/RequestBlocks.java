@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits OpenAI-chat messages into {@link RequestBlock}s: the same texts the pipeline reads (content
- * strings and text parts, tool-call arguments, tool results), one block each. Never modifies the tree.
+ * Splits messages into {@link RequestBlock}s: the same texts the pipeline reads (content strings and text
+ * parts, tool-call arguments, tool results), one block each. Reads OpenAI chat messages and Anthropic ones
+ * ({@code tool_use} blocks as tool calls, {@code tool_result} blocks as tool results, named after their call).
+ * Never modifies the tree.
  */
 final class RequestBlocks {
     private final Map<String, String> toolNames;
@@ -26,6 +28,11 @@ final class RequestBlocks {
                 String id = string(call, "id");
                 String name = string(call.path("function"), "name");
                 if (id != null && name != null) names.put(id, name);
+            }
+            for (JsonNode block : m.path("content")) {
+                String id = string(block, "id");
+                String name = string(block, "name");
+                if ("tool_use".equals(string(block, "type")) && id != null && name != null) names.put(id, name);
             }
         }
         return new RequestBlocks(names);
@@ -46,8 +53,17 @@ final class RequestBlocks {
         } else if (content != null && content.isArray()) {
             for (int p = 0; p < content.size(); p++) {
                 JsonNode part = content.get(p);
-                String text = part.isTextual() ? part.textValue() : string(part, "text");
-                if (text != null) out.add(new RequestBlock(index, p, role, kind, toolName, text));
+                String type = string(part, "type");
+                if ("tool_use".equals(type)) {
+                    out.add(new RequestBlock(index, p, role, BlockKind.TOOL_CALL, string(part, "name"),
+                            part.has("input") ? part.get("input").toString() : ""));
+                } else if ("tool_result".equals(type)) {
+                    out.add(new RequestBlock(index, p, role, BlockKind.TOOL_RESULT,
+                            nameFor(string(part, "tool_use_id")), toolResultText(part.get("content"))));
+                } else {
+                    String text = part.isTextual() ? part.textValue() : string(part, "text");
+                    if (text != null) out.add(new RequestBlock(index, p, role, kind, toolName, text));
+                }
             }
         }
         JsonNode calls = message.path("tool_calls");
@@ -64,6 +80,18 @@ final class RequestBlocks {
                     args == null ? "" : args));
         }
         return out;
+    }
+
+    /** A tool_result's content: its string, or its text blocks joined by newlines. */
+    private static String toolResultText(JsonNode content) {
+        if (content == null) return "";
+        if (content.isTextual()) return content.textValue();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : content) {
+            String t = string(block, "text");
+            if (t != null) text.append(text.length() == 0 ? "" : "\n").append(t);
+        }
+        return text.toString();
     }
 
     private String nameFor(String callId) {

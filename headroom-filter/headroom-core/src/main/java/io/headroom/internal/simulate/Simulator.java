@@ -8,9 +8,9 @@ import io.headroom.BlockKind;
 import io.headroom.BlockReport;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.ContentType;
-import io.headroom.Endpoint;
 import io.headroom.SimulationPlan;
 import io.headroom.internal.cache.DynamicValues;
+import io.headroom.internal.image.ImageRun;
 import io.headroom.internal.pipeline.CompressRequest;
 import io.headroom.internal.pipeline.Pipeline;
 import io.headroom.internal.pipeline.PipelineResult;
@@ -60,7 +60,7 @@ public final class Simulator {
             positions.put(copy.get(i), i);
         }
 
-        PipelineResult result = pipeline.run(Endpoint.OPENAI_CHAT, chat, false, request.tokenBudget());
+        PipelineResult result = pipeline.run(request.shape(), chat, false, request.tokenBudget());
 
         TokenCounter.Tokenizer tokenizer = tokens.forModel(request.model());
         RequestBlocks reader = RequestBlocks.of(original);
@@ -83,6 +83,10 @@ public final class Simulator {
         String dropTransform = dropTransform(result.transformsApplied());
         List<BlockReport> blocks = new ArrayList<>();
         WasteSignalsBuilder signals = new WasteSignalsBuilder();
+        Map<Integer, List<ImageRun.ImageResult>> images = new HashMap<>();
+        for (ImageRun.ImageResult r : result.images().results()) {
+            images.computeIfAbsent(r.messageIndex(), k -> new ArrayList<>()).add(r);
+        }
         for (int i = 0; i < original.size(); i++) {
             Map<String, String> texts = after.get(i);
             for (RequestBlock b : reader.read(original.get(i), i)) {
@@ -90,13 +94,19 @@ public final class Simulator {
                 blocks.add(report);
                 waste.detect(report, b.text(), tokenizer, signals);
             }
+            for (ImageRun.ImageResult image : images.getOrDefault(i, List.of())) {
+                boolean dropped = texts == null;
+                blocks.add(new BlockReport(blocks.size(), i, image.partIndex(), original.get(i).path("role").asText(null),
+                        BlockKind.IMAGE, null, null, image.tokensBefore(), dropped ? 0 : image.tokensAfter(),
+                        dropped ? dropTransform : image.transform()));
+            }
         }
         for (RequestBlock note : inserted) {
             blocks.add(new BlockReport(blocks.size(), null, note.partIndex(), note.role(), note.kind(), null, null,
                     0, tokenizer.count(note.text()), dropTransform));
         }
         return new SimulationPlan(request.model(), original, result.tokensBefore(), result.tokensAfter(),
-                result.transformsApplied(), signals.build(), blocks);
+                result.transformsApplied(), signals.build(), blocks, result.learnedHints());
     }
 
     private BlockReport report(int index, RequestBlock b, Map<String, String> after, TokenCounter.Tokenizer tokenizer,
@@ -132,7 +142,9 @@ public final class Simulator {
         }
         for (String t : transforms) {
             // anything else the pipeline may rewrite outside tool outputs (e.g. the cache aligner on the system prompt)
-            if (!t.startsWith("router:") && !t.startsWith("deep_compress") && !isDrop(t)) return t;
+            if (!t.startsWith("router:") && !t.startsWith("deep_compress") && !t.startsWith("image:") && !isDrop(t)) {
+                return t;
+            }
         }
         return "modified";
     }

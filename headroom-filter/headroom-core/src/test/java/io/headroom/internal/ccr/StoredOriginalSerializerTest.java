@@ -39,6 +39,22 @@ class StoredOriginalSerializerTest {
     }
 
     @Test
+    void keepsTheToolSignatureAndStillReadsValuesWrittenBeforeIt() {
+        StoredOriginal v = new StoredOriginal(new CcrEntry("[1]", 1, 2, 3, "tool", Instant.EPOCH,
+                "0123456789abcdef01234567"), 1, 5);
+        assertEquals(v, roundTrip(v));
+        assertEquals(serializer.serialize(v).remaining(), StoredOriginalSerializer.encodedSize(v.entry()));
+        // a format 1 value, as written before the signature was stored: no trailing signature string
+        ByteBuffer old = serializer.serialize(new StoredOriginal(new CcrEntry("[1]", 1, 2, 3, "tool", Instant.EPOCH), 1, 5));
+        byte[] bytes = java.util.Arrays.copyOf(old.array(), old.remaining() - 1);
+        bytes[0] = StoredOriginalSerializer.FORMAT_WITHOUT_SIGNATURE;
+        StoredOriginal read = serializer.read(ByteBuffer.wrap(bytes));
+        assertEquals("tool", read.entry().toolName());
+        assertEquals(null, read.entry().signature());
+        assertEquals(5, read.expiresAtMillis());
+    }
+
+    @Test
     void rejectsForeignOrTruncatedBytes() {
         assertThrows(SerializerException.class, () -> serializer.read(ByteBuffer.wrap(new byte[] {9, 0, 0})));
         ByteBuffer good = serializer.serialize(new StoredOriginal(new CcrEntry("abc", 0, 0, 0, null, Instant.EPOCH), 0, 5));

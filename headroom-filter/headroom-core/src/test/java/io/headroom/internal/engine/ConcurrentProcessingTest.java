@@ -36,15 +36,21 @@ class ConcurrentProcessingTest {
     record Case(Endpoint endpoint, byte[] body, String scope) {
     }
 
+    /**
+     * Learning off: this test retrieves every original in full, which a learning instance rightly answers by
+     * keeping more items — the results would then depend on how many retrievals came first, not on threads.
+     * The Context Tracker off too: it expands a request with what earlier requests of the same conversation (these
+     * cases share one) dropped, so its answers depend on the requests before it, by design.
+     */
+    private static HeadroomConfig config() {
+        return HeadroomConfig.builder().ccr(c -> c.expansionEnabled(false)).learning(l -> l.enabled(false)).build();
+    }
+
     @Test
     void manyThreadsGetTheSingleThreadedResults() throws Exception {
         List<Case> cases = cases();
         List<RequestOutcome> expected = new ArrayList<>();
-        // the Context Tracker (earlier requests of the same conversation; these cases share one) and TOIN learning
-        // (signatures compressed often and never retrieved keep fewer items) make an answer depend on the requests
-        // before it, by design; the thread-independence of the pipeline itself is checked with both off
-        HeadroomConfig config = HeadroomConfig.builder().ccr(c -> c.expansionEnabled(false)).learning(l -> l.enabled(false)).build();
-        try (Headroom single = Headroom.create(config)) {
+        try (Headroom single = Headroom.create(config())) {
             for (Case c : cases) {
                 expected.add(single.process(c.endpoint(), c.body(), null, c.scope()));
             }
@@ -52,7 +58,7 @@ class ConcurrentProcessingTest {
         assertTrue(expected.stream().filter(RequestOutcome::compressed).count() >= DISTINCT / 2,
                 "most cases must compress, or the comparison says little");
 
-        try (Headroom shared = Headroom.create(config)) {
+        try (Headroom shared = Headroom.create(config())) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
             Map<String, String> stored = new ConcurrentHashMap<>(); // scope + hash -> original

@@ -282,6 +282,50 @@ class HeadroomTest {
         assertEquals(0, stats.requestsTotal(), "compress is not a proxied request");
     }
 
+    /**
+     * Anthropic-shaped messages (what the original's SDK sends from messages.simulate): the tool_result block is
+     * counted and compressed as on /v1/messages, the answer keeps Anthropic's shape, the original is retrievable.
+     */
+    @Test
+    void compressReadsAnthropicShapedMessages() throws Exception {
+        CorpusCase c = CorpusCase.load("json_logs_100");
+        String original = c.toolOutputs().get(0);
+        ObjectNode request = CorpusCase.MAPPER.createObjectNode();
+        request.put("model", "claude-sonnet-4-5-20250929");
+        request.put("system", "You are an SRE assistant.");
+        var messages = request.putArray("messages");
+        messages.addObject().put("role", "user").put("content", "Which errors does the payment service log?");
+        ObjectNode call = messages.addObject().put("role", "assistant").putArray("content").addObject();
+        call.put("type", "tool_use").put("id", "toolu_01").put("name", "query_logs").putObject("input").put("service", "payments");
+        messages.addObject().put("role", "user").putArray("content").addObject()
+                .put("type", "tool_result").put("tool_use_id", "toolu_01").put("content", original);
+        JsonNode before = request.deepCopy();
+        Headroom h = headroom();
+
+        CompressResult r = h.compress(request);
+
+        assertEquals(before, request, "the request is not modified");
+        assertTrue(r.tokensBefore() > 1_000, "the tool_result block is counted: " + r.tokensBefore());
+        assertTrue(r.compressionRatio() < 0.5, "tokens after / tokens before: " + r.compressionRatio());
+        assertJsonRouted(r.transformsApplied());
+        assertEquals(1, r.ccrHashes().size());
+        assertEquals(before.get("messages").get(0), r.messages().get(0));
+        assertEquals(before.get("messages").get(1), r.messages().get(1), "the tool_use block is not touched");
+        JsonNode block = r.messages().get(2).get("content").get(0);
+        assertEquals("tool_result", block.path("type").asText(), "Anthropic's shape kept: " + block);
+        assertEquals("toolu_01", block.path("tool_use_id").asText());
+        assertTrue(block.path("content").asText().length() < original.length() / 2);
+        RetrieveResult full = h.retrieve(r.ccrHashes().get(0), null);
+        assertEquals(original, full.originalContent());
+        assertEquals("query_logs", full.toolName(), "named after its tool_use block");
+
+        var plan = h.simulate(request);
+        assertEquals(r.tokensBefore(), plan.tokensBefore(), "simulate reads the same shape");
+        assertEquals(r.tokensAfter(), plan.tokensAfter());
+        assertTrue(plan.blocks().stream().anyMatch(b -> b.kind() == io.headroom.BlockKind.TOOL_RESULT
+                && "query_logs".equals(b.toolName()) && b.tokensAfter() < b.tokensBefore() / 2), plan.blocks().toString());
+    }
+
     @Test
     void compressWithoutModelDefaultsToGpt4o() {
         CorpusCase c = CorpusCase.load("short_1");

@@ -124,9 +124,9 @@ class DetectionSetTest {
 
     static String matrixTable(Map<ContentType, Map<ContentType, Integer>> matrix, Map<ContentType, List<String>> misses) {
         List<ContentType> types = types();
-        StringBuilder b = new StringBuilder("| sample type ↓ / detected as → |");
+        StringBuilder b = new StringBuilder("| sample ↓ as → |");
         for (ContentType t : types) b.append(' ').append(t.name()).append(" |");
-        b.append(" accuracy |\n|---|");
+        b.append(" hit |\n|---|");
         b.append("---:|".repeat(types.size())).append("---:|\n");
         for (ContentType row : types) {
             b.append("| ").append(row.name()).append(" |");

@@ -44,6 +44,8 @@ class HeadroomCoreOptionsTest {
             .overrideConfigKey("quarkus.headroom.cache-aligner.patterns[2]", "v\\d{1,3}\\.\\d+")
             .overrideConfigKey("quarkus.headroom.cache-control.enabled", "false")
             .overrideConfigKey("quarkus.headroom.code-compression.enabled", "true")
+            .overrideConfigKey("quarkus.headroom.image.enabled", "true")
+            .overrideConfigKey("quarkus.headroom.image.max-pixels", "1000000")
             .overrideConfigKey("quarkus.headroom.compact-rows", "true")
             .overrideConfigKey("quarkus.headroom.tool-profiles.search_logs.skip-compression", "true")
             .overrideConfigKey("quarkus.headroom.tool-profiles." + BOUNDED_TOOL + ".max-items-after-crush", "4")
@@ -80,6 +82,8 @@ class HeadroomCoreOptionsTest {
         assertEquals(List.of("build-[0-9a-f]{8}", "req-\\d+", "v\\d{1,3}\\.\\d+"), c.cacheAligner().patterns());
         assertFalse(c.cacheAligner().cacheControlEnabled());
         assertTrue(c.codeCompression().enabled());
+        assertTrue(c.image().enabled());
+        assertEquals(1_000_000, c.image().maxPixels());
         assertTrue(c.crusher().compactRows());
         assertEquals(Map.of(
                 "search_logs", ToolProfile.skip(),
@@ -98,6 +102,7 @@ class HeadroomCoreOptionsTest {
                         .expansionMaxTokens(500).expansionMaxConversations(20))
                 .cacheAligner(a -> a.enabled(false).patterns(c.cacheAligner().patterns()).cacheControlEnabled(false))
                 .codeCompression(code -> code.enabled(true))
+                .image(i -> i.enabled(true).maxPixels(1_000_000))
                 .crusher(k -> k.compactRows(true)
                         .toolProfile("search_logs", ToolProfile.skip())
                         .toolProfile(BOUNDED_TOOL, ToolProfile.withMaxItems(4))

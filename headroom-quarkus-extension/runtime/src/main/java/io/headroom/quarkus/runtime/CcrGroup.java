@@ -69,4 +69,49 @@ public interface CcrGroup {
 
     /** The Context Tracker: items dropped earlier in a conversation expanded into a new user turn that asks about them. */
     CcrExpansionGroup expansion();
+
+    /**
+     * Originals larger than this (UTF-8 bytes) are not stored, so that content is forwarded uncompressed.
+     */
+    @ConfigDocDefault("16777216")
+    OptionalLong maxOriginalBytes();
+
+    /**
+     * Where originals are kept: {@code ehcache}, embedded (heap, plus the disk tier with {@code disk-path});
+     * {@code redis}, shared by every replica (needs {@code io.headroom:headroom-ccr-redis}, which the sample
+     * gateway includes). Env: {@code QUARKUS_HEADROOM_CCR_BACKEND}.
+     */
+    @ConfigDocDefault("ehcache")
+    Optional<String> backend();
+
+    /** The redis backend. */
+    RedisGroup redis();
+
+    /** {@code quarkus.headroom.ccr.redis.*}: the redis CCR backend. */
+    interface RedisGroup {
+        /**
+         * {@code redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS. Logged with the password
+         * masked. Env: {@code QUARKUS_HEADROOM_CCR_REDIS_URL}.
+         */
+        Optional<String> url();
+
+        /** Key prefix: an original is at {@code {prefix}:{hash}}, as the original project keeps it. */
+        @ConfigDocDefault("ccr")
+        Optional<String> keyPrefix();
+
+        /** How long one Redis command may take; a put that times out counts as refused (content left uncompressed). */
+        @ConfigDocDefault("500")
+        OptionalLong timeoutMs();
+
+        /** How long connecting to Redis may take. */
+        @ConfigDocDefault("2000")
+        OptionalLong connectTimeoutMs();
+
+        /**
+         * {@code true}: start-up fails, naming the URL, when Redis cannot be reached; {@code false}: start anyway
+         * and leave content uncompressed while Redis is unreachable.
+         */
+        @ConfigDocDefault("true")
+        Optional<Boolean> required();
+    }
 }

@@ -3,6 +3,8 @@ package io.headroom.quarkus.runtime;
 import io.headroom.CacheAlignerConfig;
 import io.headroom.CcrConfig;
 import io.headroom.CodeCompressionConfig;
+import io.headroom.ImageConfig;
+import io.headroom.LearningConfig;
 import io.headroom.RetrieveConfig;
 import io.headroom.ContextConfig;
 import io.headroom.CrusherConfig;
@@ -47,8 +49,10 @@ final class CoreConfigMapper {
                     .ccr(ccr(c.ccr()))
                     .cacheAligner(cacheAligner(c.cacheAligner(), c.cacheControl()))
                     .codeCompression(codeCompression(c.codeCompression()))
+                    .image(image(c.image()))
                     .context(context(c.context()))
-                    .retrieve(retrieve(c.retrieve()));
+                    .retrieve(retrieve(c.retrieve()))
+                    .learning(learning(c.learning()));
             c.mode().ifPresent(b::mode);
             return b.build();
         } catch (InvalidConfigException e) {
@@ -136,6 +140,13 @@ final class CoreConfigMapper {
         g.expansion().minScore().ifPresent(b::expansionMinScore);
         g.expansion().maxTokens().ifPresent(b::expansionMaxTokens);
         g.expansion().maxConversations().ifPresent(b::expansionMaxConversations);
+        g.maxOriginalBytes().ifPresent(b::maxOriginalBytes);
+        g.backend().ifPresent(b::backend);
+        g.redis().url().ifPresent(b::redisUrl);
+        g.redis().keyPrefix().ifPresent(b::redisKeyPrefix);
+        g.redis().timeoutMs().ifPresent(b::redisTimeoutMs);
+        g.redis().connectTimeoutMs().ifPresent(b::redisConnectTimeoutMs);
+        g.redis().required().ifPresent(b::redisRequired);
         return b.build();
     }
 
@@ -153,11 +164,28 @@ final class CoreConfigMapper {
         return b.build();
     }
 
+    private static ImageConfig image(ImageGroup g) {
+        ImageConfig.Builder b = ImageConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.maxPixels().ifPresent(b::maxPixels);
+        return b.build();
+    }
+
     private static RetrieveConfig retrieve(RetrieveGroup g) {
         RetrieveConfig.Builder b = RetrieveConfig.builder();
         g.maxRounds().ifPresent(b::maxRounds);
         g.roundTimeoutMs().ifPresent(b::roundTimeoutMs);
         g.selfUri().ifPresent(b::selfUri);
+        return b.build();
+    }
+
+    private static LearningConfig learning(LearningGroup g) {
+        LearningConfig.Builder b = LearningConfig.builder();
+        g.enabled().ifPresent(b::enabled);
+        g.toin().confidenceThreshold().ifPresent(b::confidenceThreshold);
+        g.toin().maxSignatures().ifPresent(b::maxSignatures);
+        g.toin().path().ifPresent(b::path);
+        g.toin().saveIntervalSeconds().ifPresent(b::saveIntervalSeconds);
         return b.build();
     }
 

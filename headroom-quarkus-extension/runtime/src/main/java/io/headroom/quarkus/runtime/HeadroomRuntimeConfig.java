@@ -89,11 +89,17 @@ public interface HeadroomRuntimeConfig {
     /** Compression of source code in tool outputs. */
     CodeCompressionGroup codeCompression();
 
+    /** Images in requests: counted per provider, and sent at the resolution their question needs. */
+    ImageGroup image();
+
     /** Context-window management for requests larger than the model's limit. */
     ContextGroup context();
 
     /** The retrieve loop: answering the model's headroom_retrieve calls on the response side. */
     RetrieveGroup retrieve();
+
+    /** Learning from the model's retrievals (TOIN): feedback, learned patterns, their persistence. */
+    LearningGroup learning();
 
     /** The optional stats endpoint: Headroom's numbers, to callers on this machine only. */
     StatsGroup stats();

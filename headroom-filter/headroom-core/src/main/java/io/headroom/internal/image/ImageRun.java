@@ -1,0 +1,63 @@
+package io.headroom.internal.image;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the image stage did to one request.
+ *
+ * @param tally        images per technique with their tokens
+ * @param results      one entry per image, in request order
+ * @param transforms   one {@code image:<technique>:<ratio>} entry per changed image
+ * @param ccrHashes    keys of the originals stored in CCR
+ * @param changed      true when the tree was modified
+ */
+public record ImageRun(ImageTally tally, List<ImageResult> results, List<String> transforms, List<String> ccrHashes,
+                       boolean changed) {
+
+    /**
+     * One image.
+     *
+     * @param node         the image part as it is now (after resizing: the same node; after transcode: the text part
+     *                     that replaced it, whose tokens are the text's)
+     * @param messageIndex index of the message holding it
+     * @param partIndex    index of the part in its content array (of the tool result's content when inside one)
+     * @param technique    see {@link ImageTally#KINDS}
+     * @param stillImage   false when the image was replaced by text
+     */
+    public record ImageResult(ObjectNode node, int messageIndex, int partIndex, String technique, int tokensBefore,
+                              int tokensAfter, boolean stillImage, String transform) {
+    }
+
+    public int tokensBefore() {
+        return results.stream().mapToInt(ImageResult::tokensBefore).sum();
+    }
+
+    public int tokensAfter() {
+        return results.stream().mapToInt(ImageResult::tokensAfter).sum();
+    }
+
+    /**
+     * Tokens of the images still in {@code root} after later stages (context management may drop whole messages):
+     * images are found again and matched by node identity; text that replaced an image is counted with the texts.
+     */
+    public int imageTokensIn(Endpoint endpoint, ObjectNode root) {
+        Map<ObjectNode, Integer> byNode = new IdentityHashMap<>();
+        for (ImageResult r : results) {
+            if (r.stillImage()) {
+                byNode.put(r.node(), r.tokensAfter());
+            }
+        }
+        int sum = 0;
+        for (ImageBlock b : ImageBlocks.find(endpoint, root).images()) {
+            Integer t = byNode.get(b.node());
+            if (t != null) {
+                sum += t;
+            }
+        }
+        return sum;
+    }
+}

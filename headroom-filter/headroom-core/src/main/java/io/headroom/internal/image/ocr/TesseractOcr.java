@@ -1,0 +1,122 @@
+package io.headroom.internal.image.ocr;
+
+import io.headroom.host.HeadroomLog;
+import io.headroom.host.OcrEngineStatus;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a PNG temp file,
+ * the word table comes back as a temp file read up to a bound. Each call has a timeout; a call that times out,
+ * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
+ * limited to one per call ({@code OMP_THREAD_LIMIT=1}) so OCR never takes every core of a busy host.
+ *
+ * <p>Thread-safe: each call has its own process and files.
+ */
+public final class TesseractOcr {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+    private static final HeadroomLog LOG = HeadroomLog.of(TesseractOcr.class);
+
+    private final OcrEngineStatus status;
+    private final String executable;
+    private final String language;
+    private final Duration timeout;
+    private final int maxOutputBytes;
+
+    public TesseractOcr(OcrEngineStatus status, String executable, String language, Duration timeout,
+            int maxOutputBytes) {
+        if (timeout.isNegative() || timeout.isZero() || maxOutputBytes <= 0) {
+            throw new IllegalArgumentException("timeout and output bound must be positive");
+        }
+        this.status = status;
+        this.executable = executable;
+        this.language = language;
+        this.timeout = timeout;
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    /** The engine on the {@code PATH} as found at start-up, English, default timeout and bound. */
+    public static TesseractOcr detected() {
+        return new TesseractOcr(OcrEngineStatus.detect(), OcrEngineStatus.ENGINE, "eng", DEFAULT_TIMEOUT,
+                DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    public boolean available() {
+        return status.available();
+    }
+
+    public OcrEngineStatus status() {
+        return status;
+    }
+
+    /** The text in the image; empty when the engine is off or the call failed (one WARN line, no content). */
+    public Optional<OcrText> recognize(BufferedImage image) {
+        if (!status.available()) {
+            return Optional.empty();
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("headroom-ocr");
+            Path input = dir.resolve("image.png");
+            if (!ImageIO.write(image, "png", input.toFile())) {
+                return Optional.empty();
+            }
+            return run(input, dir.resolve("words"));
+        } catch (IOException e) {
+            LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private Optional<OcrText> run(Path input, Path outputBase) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(executable, input.toString(), outputBase.toString(),
+                "-l", language, "tsv")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            LOG.warn("OCR timed out after {} ms; the image is kept", timeout.toMillis());
+            return Optional.empty();
+        }
+        Path tsv = outputBase.resolveSibling(outputBase.getFileName() + ".tsv");
+        if (process.exitValue() != 0 || !Files.isRegularFile(tsv)) {
+            LOG.warn("OCR exited with {}; the image is kept", process.exitValue());
+            return Optional.empty();
+        }
+        if (Files.size(tsv) > maxOutputBytes) {
+            LOG.warn("OCR output over {} bytes; the image is kept", maxOutputBytes);
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(tsv)) {
+            return Optional.of(TesseractTsv.parse(new String(in.readNBytes(maxOutputBytes), StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            files.forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp file left behind is harmless; the OCR answer is what matters
+        }
+        dir.toFile().delete();
+    }
+}
