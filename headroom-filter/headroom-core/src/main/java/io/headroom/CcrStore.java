@@ -61,6 +61,43 @@ public interface CcrStore extends AutoCloseable {
         return retrieve(SHARED_SCOPE, hash);
     }
 
+    /**
+     * Where a store shared by a fleet (Redis) keeps the engine's learned state, so that every replica loads and
+     * saves the same document; empty (the default) keeps it in the learning file, or in memory. An explicit
+     * {@code learning.toin.path} still wins.
+     *
+     * <p>Why here and in this shape: the store already holds the connection, and its lifetime is the engine's;
+     * a plugged store ({@code Headroom.builder(config).ccrStore(store)}) can share learning too. The document is
+     * opaque bytes, so the public API names neither the core's learning types nor a JSON library.
+     */
+    default Optional<SharedDocument> learnedState() {
+        return Optional.empty();
+    }
+
+    /**
+     * One document a fleet shares, e.g. a Redis key without time-to-live. Last writer wins. Methods may throw
+     * unchecked exceptions when the backing store does not answer; the engine logs them and carries on.
+     */
+    interface SharedDocument {
+        /** Size in bytes, or -1 when there is no document. */
+        long size();
+
+        /** The document, or empty when there is none. */
+        Optional<byte[]> read();
+
+        /** Replaces the document. */
+        void write(byte[] document);
+
+        /** Removes the document (a learning reset). */
+        void delete();
+
+        /**
+         * Moves the document aside after it turned out not to be usable, so the next start does not trip over it
+         * again, and answers where it went (for the log line).
+         */
+        String setAside();
+    }
+
     /** Releases what the store holds open (files, connections). Idempotent; no checked exception. */
     @Override
     default void close() {

@@ -54,6 +54,7 @@ public final class RedisCcrStore implements CcrStore {
     private final long ttlSeconds;
     private final long maxOriginalBytes;
     private final Outage outage;
+    private final RedisLearnedState learnedState;
     private final LongAdder stored = new LongAdder();
     private final LongAdder retrievals = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -65,6 +66,13 @@ public final class RedisCcrStore implements CcrStore {
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
         this.maxOriginalBytes = maxOriginalBytes;
         this.outage = new Outage(maskedUrl);
+        this.learnedState = new RedisLearnedState(redis, keyPrefix, maskedUrl);
+    }
+
+    /** The learned state shared by every replica on this Redis: {@code {prefix}:toin:state}. */
+    @Override
+    public Optional<SharedDocument> learnedState() {
+        return Optional.of(learnedState);
     }
 
     @Override

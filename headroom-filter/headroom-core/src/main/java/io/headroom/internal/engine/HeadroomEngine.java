@@ -77,10 +77,11 @@ public final class HeadroomEngine implements Headroom {
     private HeadroomEngine(HeadroomConfig config, CompressionListener listener,
                            java.util.function.Function<CrushHints.Source, ToolOutputRouter> routerFor, CcrStore store) {
         this.config = Objects.requireNonNull(config, "config");
-        this.toin = config.learning().enabled() ? Learners.toin(config) : null;
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
+        // after the store: a store shared by the fleet (Redis) may keep the learned state too
+        this.toin = config.learning().enabled() ? Learners.toin(config, ccr) : null;
         // memory-only learning has nothing to save: no thread for it
-        this.saver = toin == null || !Learners.persistent(config) ? null
+        this.saver = toin == null || !toin.persistent() ? null
                 : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         ToolOutputRouter router = routerFor.apply(toin == null ? CrushHints.Source.NONE : toin);

@@ -42,8 +42,7 @@ public final class FileLearningStore implements LearningStore {
                 return Optional.empty();
             }
             JsonNode state = mapper.readTree(Files.readAllBytes(file));
-            if (state == null || !state.isObject() || !state.path("patterns").isObject()
-                    || state.path("version").asInt(-1) != Toin.FORMAT_VERSION) {
+            if (!looksLikeState(state)) {
                 setAside("not a learned state");
                 return Optional.empty();
             }
@@ -54,6 +53,12 @@ public final class FileLearningStore implements LearningStore {
             setAside("unreadable (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
+    }
+
+    /** The shape every store checks before handing a document to {@link Toin}: {@code {"version": 1, "patterns": {}}}. */
+    static boolean looksLikeState(JsonNode state) {
+        return state != null && state.isObject() && state.path("patterns").isObject()
+                && state.path("version").asInt(-1) == Toin.FORMAT_VERSION;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.headroom.internal.learn;
 
+import io.headroom.CcrStore;
 import io.headroom.HeadroomConfig;
 import io.headroom.LearningConfig;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the learning part of an engine from its config: where the state is kept and how large it may be. */
 public final class Learners {
@@ -13,16 +15,28 @@ public final class Learners {
     private Learners() {
     }
 
-    /** Whether the state outlives the process (a file is configured, or the CCR disk tier gives one). */
-    public static boolean persistent(HeadroomConfig config) {
-        return config.learning().stateFile(config.ccr()).isPresent();
+    public static Toin toin(HeadroomConfig config) {
+        return toin(config, null);
     }
 
-    public static Toin toin(HeadroomConfig config) {
+    /**
+     * Where the state is kept, first match: an explicit {@code learning.toin.path}; the document {@code ccr} shares
+     * with the fleet ({@link CcrStore#learnedState()}: Redis); a file beside the CCR disk tier; memory only.
+     *
+     * @param ccr the engine's CCR store, or null
+     */
+    public static Toin toin(HeadroomConfig config, CcrStore ccr) {
         LearningConfig learning = config.learning();
-        LearningStore store = learning.stateFile(config.ccr())
-                .<LearningStore>map(f -> new FileLearningStore(f, maxBytes(learning)))
-                .orElse(LearningStore.NONE);
+        long max = maxBytes(learning);
+        LearningStore store;
+        if (learning.path().isPresent()) {
+            store = new FileLearningStore(learning.path().get(), max);
+        } else {
+            Optional<CcrStore.SharedDocument> shared = ccr == null ? Optional.empty() : ccr.learnedState();
+            store = shared.<LearningStore>map(d -> new SharedLearningStore(d, max))
+                    .or(() -> learning.stateFile(config.ccr()).map(f -> new FileLearningStore(f, max)))
+                    .orElse(LearningStore.NONE);
+        }
         return new Toin(learning, Clock.systemUTC(), store);
     }
 

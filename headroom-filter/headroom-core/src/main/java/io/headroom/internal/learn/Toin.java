@@ -58,6 +58,8 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
     private volatile boolean dirty;
     /** Some retrieval was attributed to a signature: only then does never being retrieved mean anything. */
     private volatile boolean retrievalsSeen;
+    /** The last save failed: further failures are not WARNed again until one succeeds. */
+    private volatile boolean saveFailing;
 
     /** Learns from nothing saved: memory only. */
     public Toin(LearningConfig config, Clock clock) {
@@ -87,16 +89,35 @@ public final class Toin implements Learning, CrushHints.Source, LearnedImportanc
         });
     }
 
-    /** Saves the state when it changed since the last save. Never throws: a failure is one WARN line. */
+    /**
+     * Saves the state when it changed since the last save. Never throws: failures log one WARN per outage (the
+     * first failed save after a good one; later ones at DEBUG) and one INFO when a save succeeds again.
+     */
     public void saveIfChanged() {
         if (!dirty) return;
         dirty = false;
         try {
             store.save(exportState());
+            if (saveFailing) {
+                saveFailing = false;
+                LOG.info("Learned state saved again");
+            }
         } catch (java.io.IOException | RuntimeException e) {
             dirty = true;
-            LOG.warn("Learned state not saved ({}): kept in memory, retried later", e.getClass().getSimpleName());
+            String why = e.getClass().getSimpleName()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getClass().getName());
+            if (!saveFailing) {
+                saveFailing = true;
+                LOG.warn("Learned state not saved ({}): kept in memory, retried every interval", why);
+            } else {
+                LOG.debug("Learned state still not saved ({})", why);
+            }
         }
+    }
+
+    /** Whether the state outlives the process (a file or a shared document), so saving it means anything. */
+    public boolean persistent() {
+        return store != LearningStore.NONE;
     }
 
     /** One compressed tool output of {@code signature}. */
