@@ -45,8 +45,8 @@ public final class LearningConfig {
                     Builder::maxSignatures, LearningConfig::maxSignatures)
             .row(new ConfigOption(PATH, "path", "",
                             "File the learned state is kept in across restarts (written atomically, periodically and "
-                                    + "at close). Unset: " + DEFAULT_FILE_NAME + " inside ccr.disk-path when that is set, "
-                                    + "else memory only."),
+                                    + "at close). Unset: the Redis key {prefix}:toin:state with ccr.backend=redis, else "
+                                    + DEFAULT_FILE_NAME + " inside ccr.disk-path when that is set, else memory only."),
                     (b, v) -> b.path(PropertyTable.parsePath(PATH, v)),
                     c -> c.path().map(Path::toString).orElse(null))
             .longValue(SAVE_INTERVAL_SECONDS, DEFAULT_SAVE_INTERVAL_SECONDS,
@@ -104,7 +104,10 @@ public final class LearningConfig {
     /** Seconds between saves while the state changes. */
     public long saveIntervalSeconds() { return saveIntervalSeconds; }
 
-    /** The file the state lives in: {@link #path()}, else beside the CCR disk tier, else none (memory only). */
+    /**
+     * The file the state lives in: {@link #path()}, else beside the CCR disk tier, else none (memory only). A CCR
+     * store shared by the fleet (Redis) takes precedence over the disk-tier file: see {@code Learners}.
+     */
     public Optional<Path> stateFile(CcrConfig ccr) {
         if (path != null) {
             return Optional.of(path);
