@@ -62,7 +62,8 @@ public final class HeadroomEngine implements Headroom {
         this.config = Objects.requireNonNull(config, "config");
         this.ccr = store != null ? store : CcrStores.create(config.ccr());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
-        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC());
+        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(),
+                ImageAnalysisAssembly.production(config.image()));
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
         this.listeners = new ListenerFanOut(listener);
         this.processor = new RequestProcessor(config, new JsonCodec(config.limits().maxBodyBytes()), pipeline,

@@ -14,10 +14,8 @@ import io.headroom.internal.ccr.StoreThenMark;
 import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
 import io.headroom.internal.image.ImageCompressor;
-import io.headroom.internal.image.ImageQueryRouter;
+import io.headroom.internal.image.ImageAnalysis;
 import io.headroom.internal.image.ImageRun;
-import io.headroom.internal.image.ImageTranscriber;
-import io.headroom.internal.image.RulesImageQueryRouter;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.AnalysisIntent;
@@ -59,15 +57,12 @@ public final class Pipeline {
     private final ImageCompressor images;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
-        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE);
+        this(config, tokens, ccr, router, clock, ImageAnalysis.COUNT_ONLY);
     }
 
-    /**
-     * @param imageRouter      picks each image's technique from the user's question
-     * @param imageTranscriber reads the text of images routed to {@code transcode}
-     */
+    /** @param imageAnalysis picks each image's technique, crop region and text (the engine's production parts) */
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
-                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber) {
+                    ImageAnalysis imageAnalysis) {
         this.config = config;
         this.tokens = tokens;
         this.ccr = new StoreThenMark(ccr, config.ccr().maxOriginalBytes());
@@ -78,7 +73,7 @@ public final class Pipeline {
         }
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
         this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock);
-        this.images = new ImageCompressor(config.image(), imageRouter, imageTranscriber, this.ccr, clock);
+        this.images = new ImageCompressor(config.image(), imageAnalysis, this.ccr, clock);
     }
 
     /**
