@@ -14,6 +14,7 @@ import java.util.function.Function;
 public final class ImageConfig {
     public static final String ENABLED = "image.enabled";
     public static final String MAX_PIXELS = "image.max-pixels";
+    public static final String OCR_MIN_CONFIDENCE = "image.ocr.min-confidence";
 
     public static final boolean DEFAULT_ENABLED = false;
     /**
@@ -21,6 +22,11 @@ public final class ImageConfig {
      * claiming to be one, is left as it is; its size is read from the header only.
      */
     public static final long DEFAULT_MAX_PIXELS = 4096L * 4096L;
+    /**
+     * Tesseract's mean word confidence (0..100) from which an image's recognised text is sent instead of its pixels:
+     * below it, misread words would cost the answer more than the tokens saved.
+     */
+    public static final double DEFAULT_OCR_MIN_CONFIDENCE = 80;
 
     private static final PropertyTable<ImageConfig, Builder> PROPERTIES = new PropertyTable<ImageConfig, Builder>()
             .bool(ENABLED, DEFAULT_ENABLED,
@@ -30,7 +36,11 @@ public final class ImageConfig {
             .longValue(MAX_PIXELS, DEFAULT_MAX_PIXELS,
                     "Most pixels (width x height, read from the header) an image may have to be decoded; larger ones "
                             + "go on untouched and counted.",
-                    Builder::maxPixels, ImageConfig::maxPixels);
+                    Builder::maxPixels, ImageConfig::maxPixels)
+            .decimal(OCR_MIN_CONFIDENCE, DEFAULT_OCR_MIN_CONFIDENCE,
+                    "Mean OCR word confidence (0..100) from which a text-reading question gets the image's text instead "
+                            + "of its pixels; below it the image is kept.",
+                    Builder::ocrMinConfidence, ImageConfig::ocrMinConfidence);
 
     /** Every option of this slice. */
     public static final List<ConfigOption> OPTIONS = PROPERTIES.options();
@@ -39,10 +49,12 @@ public final class ImageConfig {
 
     private final boolean enabled;
     private final long maxPixels;
+    private final double ocrMinConfidence;
 
     private ImageConfig(Builder b) {
         this.enabled = b.enabled;
         this.maxPixels = b.maxPixels;
+        this.ocrMinConfidence = b.ocrMinConfidence;
     }
 
     public static ImageConfig defaults() {
@@ -69,8 +81,11 @@ public final class ImageConfig {
     /** The most pixels an image may have to be decoded. */
     public long maxPixels() { return maxPixels; }
 
+    /** The OCR engine's mean word confidence (0..100) from which an image's text replaces it. */
+    public double ocrMinConfidence() { return ocrMinConfidence; }
+
     public Builder toBuilder() {
-        return new Builder().enabled(enabled).maxPixels(maxPixels);
+        return new Builder().enabled(enabled).maxPixels(maxPixels).ocrMinConfidence(ocrMinConfidence);
     }
 
     /** Every option as a property. */
@@ -80,12 +95,13 @@ public final class ImageConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ImageConfig c && enabled == c.enabled && maxPixels == c.maxPixels;
+        return o instanceof ImageConfig c && enabled == c.enabled && maxPixels == c.maxPixels
+                && Double.compare(ocrMinConfidence, c.ocrMinConfidence) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(enabled) * 31 + Long.hashCode(maxPixels);
+        return (Boolean.hashCode(enabled) * 31 + Long.hashCode(maxPixels)) * 31 + Double.hashCode(ocrMinConfidence);
     }
 
     @Override
@@ -97,6 +113,7 @@ public final class ImageConfig {
     public static final class Builder {
         private boolean enabled = DEFAULT_ENABLED;
         private long maxPixels = DEFAULT_MAX_PIXELS;
+        private double ocrMinConfidence = DEFAULT_OCR_MIN_CONFIDENCE;
 
         private Builder() {
         }
@@ -112,6 +129,15 @@ public final class ImageConfig {
                 throw new InvalidConfigException(MAX_PIXELS, "must be positive, was " + v);
             }
             this.maxPixels = v;
+            return this;
+        }
+
+        /** @throws InvalidConfigException when outside 0..100 */
+        public Builder ocrMinConfidence(double v) {
+            if (!(v >= 0 && v <= 100)) {
+                throw new InvalidConfigException(OCR_MIN_CONFIDENCE, "must be within 0..100, was " + v);
+            }
+            this.ocrMinConfidence = v;
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.Mode;
+import io.headroom.host.OcrEngineStatus;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>{@code GET /readyz}: 200 when every enabled check is ready, else 503; the health payload with
  *       {@code ready} and {@code checks} ({@code startup}: the warm-up ({@link WarmUp}) is done;
  *       {@code upstream}: {@link UpstreamReachability}).</li>
- *   <li>{@code GET /health}: the same payload, always 200; plus the {@code config} block (targets, mode and
+ *   <li>{@code GET /health}: the same payload, always 200 (both carry {@code ocr}: the OCR engine found at start-up,
+ *       informational, never a readiness check: without it images are simply not transcribed); plus the
+ *       {@code config} block (targets, mode and
  *       compression settings) for callers the operator endpoints would serve ({@link AdminAccess}: loopback
  *       client with a loopback Host, or the admin token), never for anyone else.</li>
  * </ul>
@@ -125,6 +128,7 @@ public class HealthEndpoints {
         out.put("timestamp", timestamp());
         out.put("uptime_seconds", uptimeSeconds());
         out.set("checks", checks);
+        out.set("ocr", mapper.valueToTree(OcrEngineStatus.detect().healthFields()));
         if (includeConfig) {
             out.set("config", config());
         }

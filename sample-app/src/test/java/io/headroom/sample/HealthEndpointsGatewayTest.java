@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.host.OcrEngineStatus;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -92,5 +93,21 @@ class HealthEndpointsGatewayTest {
             assertTrue(r.path("config").isMissingNode(), "no targets or settings for a network caller: " + remote.text());
             assertFalse(remote.text().contains("anthropic_api_url"), remote.text());
         }
+    }
+
+    @Test
+    void healthReportsTheOcrEngineFoundAtStartUp() throws Exception {
+        OcrEngineStatus engine = OcrEngineStatus.detect();
+        RawHttp.Answer a = RawHttp.get(root.getPort(), "/health", "gateway.example");
+        assertEquals(200, a.status(), a.text());
+        JsonNode ocr = json(a).path("ocr");
+        assertEquals("tesseract", ocr.path("engine").asText(), a.text());
+        assertEquals(engine.available(), ocr.path("available").asBoolean(!engine.available()), a.text());
+        if (engine.available()) {
+            assertEquals(engine.version(), ocr.path("version").asText(), a.text());
+        } else {
+            assertTrue(ocr.path("detail").isTextual(), "why it is off: " + a.text());
+        }
+        assertTrue(json(a).path("ready").asBoolean(false), "OCR is never a readiness check: " + a.text());
     }
 }

@@ -85,7 +85,8 @@ public final class HeadroomEngine implements Headroom {
                 : new PeriodicSave(toin, config.learning().saveIntervalSeconds());
         TokenCounter tokens = new TokenCounter().preload(); // not on the first request's deadline
         ToolOutputRouter router = routerFor.apply(toin == null ? CrushHints.Source.NONE : toin);
-        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(), toin);
+        this.pipeline = new Pipeline(config, tokens, ccr, router, Clock.systemUTC(),
+                ImageAnalysisAssembly.production(config.image()), toin);
         this.simulator = new Simulator(config.cacheAligner(), tokens, pipeline);
         this.listeners = new ListenerFanOut(listener);
         ProactiveExpansion expansion = config.ccr().enabled() && config.ccr().expansionEnabled()

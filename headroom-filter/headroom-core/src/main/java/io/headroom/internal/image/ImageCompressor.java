@@ -26,8 +26,9 @@ import java.util.Objects;
  *   <li>{@code full_low}: OpenAI {@code detail: "low"} (tile models; patch models get a smaller copy), Anthropic a
  *       copy {@value #ANTHROPIC_LOW_EDGE} px on its long edge ({@value #EARLIER_LOW_EDGE} for earlier turns),
  *       Gemini {@value #GEMINI_LOW_EDGE} px (one tile);</li>
- *   <li>{@code crop}: the router's region at full resolution;</li>
- *   <li>{@code transcode}: a text part with the transcriber's text when it is confident, else the pixels;</li>
+ *   <li>{@code crop}: the region the question names, else the one the region finder picks, at full resolution;</li>
+ *   <li>{@code transcode}: a text part with the transcriber's text when it gives one (it judges its own
+ *       confidence), else the pixels;</li>
  *   <li>{@code preserve}: as sent.</li>
  * </ul>
  * A changed payload is kept only when it costs fewer tokens, and only after CCR confirmed it holds the original
@@ -41,23 +42,22 @@ public final class ImageCompressor {
     static final int EARLIER_LOW_EDGE = 384;
     /** OpenAI patch models: the long edge of a {@code full_low} copy (256 patches at a square). */
     static final int OPENAI_PATCH_LOW_EDGE = 512;
-    /** Below this OCR confidence the pixels go on instead of the text. */
-    static final double MIN_TRANSCRIPT_CONFIDENCE = 0.85;
     static final String CCR_TOOL_NAME = "image";
 
     private static final HeadroomLog LOG = HeadroomLog.of(ImageCompressor.class);
 
     private final ImageConfig config;
     private final ImageQueryRouter router;
+    private final ImageRegionFinder regions;
     private final ImageTranscriber transcriber;
     private final StoreThenMark ccr;
     private final Clock clock;
 
-    public ImageCompressor(ImageConfig config, ImageQueryRouter router, ImageTranscriber transcriber, StoreThenMark ccr,
-                           Clock clock) {
+    public ImageCompressor(ImageConfig config, ImageAnalysis analysis, StoreThenMark ccr, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.router = Objects.requireNonNull(router, "router");
-        this.transcriber = Objects.requireNonNull(transcriber, "transcriber");
+        this.router = analysis.router();
+        this.regions = analysis.regions();
+        this.transcriber = analysis.transcriber();
         this.ccr = ccr;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -173,9 +173,13 @@ public final class ImageCompressor {
             if (technique == ImageTechnique.TRANSCODE) {
                 return transcode(job, pixels, inline, before, store, scope, tokenizer);
             }
-            BufferedImage out = technique == ImageTechnique.CROP
-                    ? ImageCodec.crop(pixels, newestRoute.region())
-                    : lowResolution(job, pixels);
+            BufferedImage out;
+            if (technique == ImageTechnique.CROP) {
+                ImageRegion region = cropRegion(newestRoute, pixels);
+                out = ImageRegion.WHOLE.equals(region) ? pixels : ImageCodec.crop(pixels, region);
+            } else {
+                out = lowResolution(job, pixels);
+            }
             if (out == pixels) {
                 return job.unchanged(name, before); // already small enough: never upscaled, never re-encoded
             }
@@ -193,6 +197,15 @@ public final class ImageCompressor {
         }
     }
 
+    /** The region the question names, else the one the image's content picks (WHOLE: nothing to cut). */
+    private ImageRegion cropRegion(ImageRoute route, BufferedImage pixels) {
+        if (!ImageRegion.WHOLE.equals(route.region())) {
+            return route.region();
+        }
+        ImageRegion found = regions.find(pixels);
+        return found == null ? ImageRegion.WHOLE : found;
+    }
+
     private static BufferedImage lowResolution(Job job, BufferedImage pixels) {
         int edge = switch (job.provider) {
             case ANTHROPIC -> job.newest ? ANTHROPIC_LOW_EDGE : EARLIER_LOW_EDGE;
@@ -205,7 +218,7 @@ public final class ImageCompressor {
     private ImageRun.ImageResult transcode(Job job, BufferedImage pixels, ImageBlock.Inline inline, int before,
                                            boolean store, String scope, TokenCounter.Tokenizer tokenizer) {
         ImageTranscriber.Transcript t = transcriber.transcribe(pixels);
-        if (t == null || t.text() == null || t.text().isBlank() || t.confidence() < MIN_TRANSCRIPT_CONFIDENCE) {
+        if (t == null || t.text() == null || t.text().isBlank()) {
             return job.unchanged("preserve", before); // not confidently read: the pixels answer the question
         }
         String text = "[Text read from the image]\n" + t.text().strip();

@@ -10,7 +10,10 @@ import java.awt.image.BufferedImage;
 public interface ImageTranscriber {
     ImageTranscriber NONE = image -> null;
 
-    /** The text and the engine's confidence in it (0..1), or null when it read nothing or is not available. */
+    /**
+     * The text and the engine's confidence in it (0..1), or null when it read nothing, is not confident enough for
+     * the text to replace the image, or is not available.
+     */
     Transcript transcribe(BufferedImage image);
 
     record Transcript(String text, double confidence) {

@@ -15,10 +15,8 @@ import io.headroom.internal.context.ContextManager;
 import io.headroom.internal.context.ContextResult;
 import io.headroom.internal.expansion.CompressedOutput;
 import io.headroom.internal.image.ImageCompressor;
-import io.headroom.internal.image.ImageQueryRouter;
+import io.headroom.internal.image.ImageAnalysis;
 import io.headroom.internal.image.ImageRun;
-import io.headroom.internal.image.ImageTranscriber;
-import io.headroom.internal.image.RulesImageQueryRouter;
 import io.headroom.internal.learn.Toin;
 import io.headroom.internal.learn.ToolSignature;
 import io.headroom.internal.limits.Deadline;
@@ -63,22 +61,21 @@ public final class Pipeline {
     private final Toin toin;
 
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock) {
-        this(config, tokens, ccr, router, clock, null);
+        this(config, tokens, ccr, router, clock, ImageAnalysis.COUNT_ONLY, null);
     }
 
-    /** @param toin where compressions are recorded for learning (TOIN), or null when learning is off */
+    /** @param imageAnalysis picks each image's technique, crop region and text (the engine's production parts) */
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
-                    Toin toin) {
-        this(config, tokens, ccr, router, clock, new RulesImageQueryRouter(), ImageTranscriber.NONE, toin);
+                    ImageAnalysis imageAnalysis) {
+        this(config, tokens, ccr, router, clock, imageAnalysis, null);
     }
 
     /**
-     * @param imageRouter      picks each image's technique from the user's question
-     * @param imageTranscriber reads the text of images routed to {@code transcode}
-     * @param toin             where compressions are recorded for learning (TOIN), or null when learning is off
+     * @param imageAnalysis picks each image's technique, crop region and text (the engine's production parts)
+     * @param toin          where compressions are recorded for learning (TOIN), or null when learning is off
      */
     public Pipeline(HeadroomConfig config, TokenCounter tokens, CcrStore ccr, ToolOutputRouter router, Clock clock,
-                    ImageQueryRouter imageRouter, ImageTranscriber imageTranscriber, Toin toin) {
+                    ImageAnalysis imageAnalysis, Toin toin) {
         this.toin = toin;
         this.config = config;
         this.tokens = tokens;
@@ -91,7 +88,7 @@ public final class Pipeline {
         this.aligner = new CacheAligner(config.cacheAligner(), tokens);
         this.context = ContextManager.create(config, tokens, ModelRegistry.defaults(), this.ccr, clock,
                 toin == null ? io.headroom.internal.context.LearnedImportance.NONE : toin);
-        this.images = new ImageCompressor(config.image(), imageRouter, imageTranscriber, this.ccr, clock);
+        this.images = new ImageCompressor(config.image(), imageAnalysis, this.ccr, clock);
     }
 
     /**

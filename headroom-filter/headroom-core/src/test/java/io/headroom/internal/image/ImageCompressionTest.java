@@ -222,7 +222,7 @@ class ImageCompressionTest {
     @Test
     void auditMeasuresButForwardsTheSameBytesAndHeadersClaimNoImageSaving() {
         byte[] png = TestImages.encoded(1024, 1024, "png");
-        byte[] body = anthropic(userTurn("Describe it.", anthropicImage("image/png", png))).toString().getBytes();
+        byte[] body = anthropic(userTurn("Describe this screenshot.", anthropicImage("image/png", png))).toString().getBytes();
         headroom = Headroom.builder(ON).build();
         RequestOutcome outcome = headroom.process(Endpoint.ANTHROPIC_MESSAGES, body, Mode.AUDIT);
         assertArrayEquals(body, outcome.body());

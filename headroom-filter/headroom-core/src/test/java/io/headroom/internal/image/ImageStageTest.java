@@ -34,7 +34,14 @@ class ImageStageTest {
 
     private Pipeline pipeline(ImageTranscriber transcriber) {
         return new Pipeline(config, new TokenCounter(), ccr, (content, context) -> null, Clock.systemUTC(),
-                new RulesImageQueryRouter(), transcriber, null);
+                new ImageAnalysis(ImageStageTest::routeByQuestion, ImageRegionFinder.WHOLE, transcriber));
+    }
+
+    /** A stand-in for the trained router (tested on its own): a general question, or a reading one. */
+    private static ImageRoute routeByQuestion(String question) {
+        return question.startsWith("Transcribe")
+                ? new ImageRoute(ImageTechnique.TRANSCODE, ImageRegion.WHOLE, 1)
+                : new ImageRoute(ImageTechnique.FULL_LOW, ImageRegion.WHOLE, 1);
     }
 
     @Test
@@ -72,7 +79,7 @@ class ImageStageTest {
     @Test
     void transcodeSendsConfidentTextInsteadOfThePixelsAndKeepsThePixelsOtherwise() {
         ImageTranscriber confident = image -> new ImageTranscriber.Transcript("Invoice 2026-0042 total 1,337.00 EUR", 0.93);
-        ImageTranscriber unsure = image -> new ImageTranscriber.Transcript("Inv0ice 2O26", 0.41);
+        ImageTranscriber unsure = image -> null; // read nothing it trusts enough
 
         ObjectNode read = transcribeRequest();
         PipelineResult r = pipeline(confident).run(Endpoint.OPENAI_CHAT, read, true, OptionalInt.empty());

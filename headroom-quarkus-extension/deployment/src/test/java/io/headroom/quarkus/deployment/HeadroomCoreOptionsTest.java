@@ -46,6 +46,7 @@ class HeadroomCoreOptionsTest {
             .overrideConfigKey("quarkus.headroom.code-compression.enabled", "true")
             .overrideConfigKey("quarkus.headroom.image.enabled", "true")
             .overrideConfigKey("quarkus.headroom.image.max-pixels", "1000000")
+            .overrideConfigKey("quarkus.headroom.image.ocr.min-confidence", "92.5")
             .overrideConfigKey("quarkus.headroom.compact-rows", "true")
             .overrideConfigKey("quarkus.headroom.tool-profiles.search_logs.skip-compression", "true")
             .overrideConfigKey("quarkus.headroom.tool-profiles." + BOUNDED_TOOL + ".max-items-after-crush", "4")
@@ -84,6 +85,7 @@ class HeadroomCoreOptionsTest {
         assertTrue(c.codeCompression().enabled());
         assertTrue(c.image().enabled());
         assertEquals(1_000_000, c.image().maxPixels());
+        assertEquals(92.5, c.image().ocrMinConfidence());
         assertTrue(c.crusher().compactRows());
         assertEquals(Map.of(
                 "search_logs", ToolProfile.skip(),
@@ -102,7 +104,7 @@ class HeadroomCoreOptionsTest {
                         .expansionMaxTokens(500).expansionMaxConversations(20))
                 .cacheAligner(a -> a.enabled(false).patterns(c.cacheAligner().patterns()).cacheControlEnabled(false))
                 .codeCompression(code -> code.enabled(true))
-                .image(i -> i.enabled(true).maxPixels(1_000_000))
+                .image(i -> i.enabled(true).maxPixels(1_000_000).ocrMinConfidence(92.5))
                 .crusher(k -> k.compactRows(true)
                         .toolProfile("search_logs", ToolProfile.skip())
                         .toolProfile(BOUNDED_TOOL, ToolProfile.withMaxItems(4))

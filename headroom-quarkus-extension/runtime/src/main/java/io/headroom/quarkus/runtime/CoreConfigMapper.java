@@ -168,6 +168,7 @@ final class CoreConfigMapper {
         ImageConfig.Builder b = ImageConfig.builder();
         g.enabled().ifPresent(b::enabled);
         g.maxPixels().ifPresent(b::maxPixels);
+        g.ocr().minConfidence().ifPresent(b::ocrMinConfidence);
         return b.build();
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.internal.image.ocr;
 
+import io.headroom.ImageConfig;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class TranscodeGate {
     /** Tesseract's mean word confidence (0..100) from which its text is sent instead of the pixels. */
-    public static final double DEFAULT_MIN_CONFIDENCE = 80;
+    public static final double DEFAULT_MIN_CONFIDENCE = ImageConfig.DEFAULT_OCR_MIN_CONFIDENCE;
 
     private final TesseractOcr ocr;
     private final double minConfidence;

@@ -7,8 +7,9 @@ import io.headroom.internal.image.ImageTechnique;
 import java.util.Optional;
 
 /**
- * The project's query router: a question that names a region ({@link NamedRegions}) is a {@code crop} of it;
- * otherwise the trained classifier ({@link SoftmaxQueryModel}) decides when it is confident;
+ * The project's query router: a question that names a region ({@link NamedRegions}) is a {@code crop} of it; one
+ * about fine detail ({@link KeywordRules}) keeps its pixels whatever the classifier says; otherwise the trained
+ * classifier ({@link SoftmaxQueryModel}) decides when it is confident;
  * otherwise, or when its weights are missing, the {@link KeywordRules}; a question neither recognises keeps its
  * image ({@code preserve}). A {@code crop} the classifier or a rule picks without a named region carries
  * {@link ImageRegion#WHOLE}: the image's content must pick it ({@link BusiestRegion}).
@@ -58,11 +59,15 @@ public final class TrainedQueryRouter implements ImageQueryRouter {
             // A question that names where to look is answered by that part: whatever else it asks is there.
             return new ImageRoute(ImageTechnique.CROP, named.get(), 1);
         }
+        Optional<ImageRoute> ruled = KeywordRules.route(question);
+        if (ruled.isPresent() && ruled.get().technique() == ImageTechnique.PRESERVE) {
+            // A question about fine detail keeps the pixels whatever the classifier says: cutting them loses the answer.
+            return ruled.get();
+        }
         SoftmaxQueryModel.Prediction prediction = model.map(m -> m.predict(question)).orElse(null);
         if (prediction != null && prediction.confidence() >= minConfidence) {
             return new ImageRoute(prediction.technique(), ImageRegion.WHOLE, prediction.confidence());
         }
-        Optional<ImageRoute> ruled = KeywordRules.route(question);
         if (ruled.isPresent()) {
             return ruled.get();
         }
