@@ -37,8 +37,12 @@ final class ContextTracker {
             c.turns++;
             for (Compression x : compressedThisTurn) {
                 TrackedOriginal earlier = c.originals.remove(x.hash());
-                // the same output resent in a later turn keeps the turn it was first compressed in
-                c.originals.put(x.hash(), new TrackedOriginal(x.hash(), x.toolName(), x.itemCount(), x.dropped(),
+                if (x.dropped() == null && earlier == null) {
+                    continue; // "as before", but forgotten meanwhile: taken again when it is next compressed
+                }
+                // the same output resent in a later turn keeps the turn (and the items) it was first compressed with
+                c.originals.put(x.hash(), x.dropped() == null ? earlier
+                        : new TrackedOriginal(x.hash(), x.toolName(), x.itemCount(), x.dropped(),
                         earlier != null ? earlier.turn() : c.turns));
                 if (c.originals.size() > ORIGINALS_PER_CONVERSATION) {
                     c.originals.remove(c.originals.keySet().iterator().next());
@@ -48,11 +52,20 @@ final class ContextTracker {
         return new ArrayList<>(c.originals.values());
     }
 
+    /** Whether {@code conversation} already tracks the original {@code hash}. */
+    synchronized boolean tracks(String conversation, String hash) {
+        Conversation c = conversations.get(conversation);
+        return c != null && c.originals.containsKey(hash);
+    }
+
     synchronized int conversations() {
         return conversations.size();
     }
 
-    /** One compressed original of the current request, as the tracker keeps it. */
+    /**
+     * One compressed original of the current request, as the tracker keeps it; {@code dropped} null for an original
+     * the conversation already tracks (kept as it was first tracked).
+     */
     record Compression(String hash, String toolName, int itemCount, BitSet dropped) {
     }
 

@@ -65,7 +65,7 @@ public final class ProactiveExpansion {
     public Expanded apply(Endpoint endpoint, ObjectNode root, String scope, List<CompressedOutput> stored,
                           boolean mayExpand) {
         String conversation = ConversationKey.of(endpoint, root, scope);
-        List<TrackedOriginal> tracked = tracker.track(conversation, compressions(stored));
+        List<TrackedOriginal> tracked = tracker.track(conversation, compressions(conversation, stored));
         LatestUserTurn turn = mayExpand ? LatestUserTurn.of(endpoint, root) : null;
         if (turn == null) {
             return Expanded.NONE;
@@ -90,9 +90,18 @@ public final class ProactiveExpansion {
         return tracker.conversations();
     }
 
-    private List<ContextTracker.Compression> compressions(List<CompressedOutput> stored) {
+    /**
+     * The tracker's view of this request's compressed originals. Agents resend the whole history every turn, so
+     * most of them are already tracked: those are not split and compared again (that costs as much as the
+     * compression itself on a 1,000-item output), only new originals are.
+     */
+    private List<ContextTracker.Compression> compressions(String conversation, List<CompressedOutput> stored) {
         List<ContextTracker.Compression> out = new ArrayList<>(stored.size());
         for (CompressedOutput s : stored) {
+            if (tracker.tracks(conversation, s.hash())) {
+                out.add(new ContextTracker.Compression(s.hash(), s.toolName(), 0, null));
+                continue;
+            }
             List<String> all = items.items(s.original());
             out.add(new ContextTracker.Compression(s.hash(), s.toolName(), all.size(), dropped(all, s.compressed())));
         }
