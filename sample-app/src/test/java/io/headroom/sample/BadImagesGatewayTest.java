@@ -122,7 +122,8 @@ class BadImagesGatewayTest {
         List<String> names = new ArrayList<>(bad.keySet());
         for (int i = 0; i < names.size(); i++) {
             JsonNode sent = content.get(i + 1).get("image_url");
-            assertEquals(bad.get(names.get(i)), sent.path("url").asText(), names.get(i) + " byte for byte");
+            // compared whole, reported by name: a failure must not print megabytes of base64
+            assertTrue(bad.get(names.get(i)).equals(sent.path("url").asText()), names.get(i) + " byte for byte");
             assertEquals(1, sent.size(), names.get(i) + ": nothing added");
         }
         String goodSent = content.get(names.size() + 1).at("/image_url/url").asText();

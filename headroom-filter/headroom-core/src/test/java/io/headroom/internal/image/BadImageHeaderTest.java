@@ -91,6 +91,42 @@ class BadImageHeaderTest {
         assertEquals(ImageHeader.Flaw.NONE, header(padded).flaw(), "bytes after the end marker are allowed");
     }
 
+    /** A progressive JPEG has several scans with tables between them: its end is still found, it is not cut off. */
+    @Test
+    void aProgressiveJpegIsComplete() throws Exception {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(TestImages.drawn(320, 240, false), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] progressive = out.toByteArray();
+        assertTrue(scans(progressive) > 1, "the fixture is progressive");
+        assertEquals(new ImageHeader(ImageFormat.JPEG, 320, 240, ImageHeader.Flaw.NONE), header(progressive));
+        int secondScan = indexOfMarker(progressive, 0xda, 2);
+        assertEquals(ImageHeader.Flaw.TRUNCATED, header(Arrays.copyOf(progressive, secondScan + 40)).flaw());
+    }
+
+    private static int scans(byte[] jpeg) {
+        int n = 0;
+        while (indexOfMarker(jpeg, 0xda, n + 1) >= 0) n++;
+        return n;
+    }
+
+    /** Position of the {@code nth} 0xFF{@code marker} pair (scan data never holds one: its 0xFF bytes are stuffed). */
+    private static int indexOfMarker(byte[] jpeg, int marker, int nth) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == marker && --nth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void bytesWithNoReadableHeaderHaveNone() {
         assertNull(header(BadImages.truncatedPngHeader()), "cut inside IHDR");
