@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a PNG temp file,
- * the word table comes back as a temp file read up to a bound. Each call has a timeout; a call that times out,
+ * the word table comes back as a temp file read up to a bound. Each call has a timeout (the engine's own, or the
+ * caller's smaller budget, counted from the call: writing the temp file spends it too); a call that times out,
  * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
  * limited to one per call ({@code OMP_THREAD_LIMIT=1}) so OCR never takes every core of a busy host.
  *
@@ -24,6 +25,8 @@ import javax.imageio.ImageIO;
 public final class TesseractOcr {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+    /** Below this the engine cannot even start (process launch, model load): not worth a process. */
+    static final long MIN_BUDGET_MILLIS = 50;
     private static final HeadroomLog LOG = HeadroomLog.of(TesseractOcr.class);
 
     private final OcrEngineStatus status;
@@ -60,9 +63,23 @@ public final class TesseractOcr {
 
     /** The text in the image; empty when the engine is off or the call failed (one WARN line, no content). */
     public Optional<OcrText> recognize(BufferedImage image) {
+        return recognize(image, null);
+    }
+
+    /**
+     * As {@link #recognize(BufferedImage)} within {@code budget} when it is shorter than the engine's timeout (null:
+     * the engine's timeout). A budget too short to start the engine ({@value #MIN_BUDGET_MILLIS} ms) is not tried.
+     */
+    public Optional<OcrText> recognize(BufferedImage image, Duration budget) {
         if (!status.available()) {
             return Optional.empty();
         }
+        long limitMillis = budget == null ? timeout.toMillis() : Math.min(timeout.toMillis(), budget.toMillis());
+        if (limitMillis < MIN_BUDGET_MILLIS) {
+            LOG.debug("OCR not started: {} ms left for it; the image is kept", limitMillis);
+            return Optional.empty();
+        }
+        long endNanos = System.nanoTime() + limitMillis * 1_000_000L;
         Path dir = null;
         try {
             dir = Files.createTempDirectory("headroom-ocr");
@@ -70,7 +87,7 @@ public final class TesseractOcr {
             if (!ImageIO.write(image, "png", input.toFile())) {
                 return Optional.empty();
             }
-            return run(input, dir.resolve("words"));
+            return run(input, dir.resolve("words"), endNanos);
         } catch (IOException e) {
             LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());
             return Optional.empty();
@@ -82,16 +99,21 @@ public final class TesseractOcr {
         }
     }
 
-    private Optional<OcrText> run(Path input, Path outputBase) throws IOException, InterruptedException {
+    private Optional<OcrText> run(Path input, Path outputBase, long endNanos) throws IOException, InterruptedException {
+        long waitMillis = (endNanos - System.nanoTime()) / 1_000_000L;
+        if (waitMillis <= 0) {
+            LOG.warn("OCR not started: its time went on preparing the image; the image is kept");
+            return Optional.empty();
+        }
         ProcessBuilder builder = new ProcessBuilder(executable, input.toString(), outputBase.toString(),
                 "-l", language, "tsv")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            LOG.warn("OCR timed out after {} ms; the image is kept", timeout.toMillis());
+            LOG.warn("OCR timed out after {} ms; the image is kept", waitMillis);
             return Optional.empty();
         }
         Path tsv = outputBase.resolveSibling(outputBase.getFileName() + ".tsv");

@@ -2,6 +2,7 @@ package io.headroom.internal.image.ocr;
 
 import io.headroom.ImageConfig;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,11 @@ public final class TranscodeGate {
 
     /** The image's text when it may replace the image; empty otherwise. */
     public Optional<OcrText> confidentText(BufferedImage image) {
-        return ocr.recognize(image).filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
+        return confidentText(image, null);
+    }
+
+    /** As {@link #confidentText(BufferedImage)}, the engine given at most {@code budget} (null: its own timeout). */
+    public Optional<OcrText> confidentText(BufferedImage image, Duration budget) {
+        return ocr.recognize(image, budget).filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
     }
 }

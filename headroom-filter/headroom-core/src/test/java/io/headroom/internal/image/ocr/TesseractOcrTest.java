@@ -76,6 +76,15 @@ class TesseractOcrTest {
     }
 
     @Test
+    void theCallersBudgetBoundsTheEngineWhenShorterThanItsTimeout() {
+        BufferedImage page = drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK);
+        // the engine's own timeout (15 s) would let it finish; 100 ms cannot even load its model and read a page
+        assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(100)));
+        assertEquals(Optional.empty(), ocr.recognize(page, Duration.ZERO), "no time left: not started");
+        assertTrue(ocr.recognize(page, Duration.ofSeconds(15)).isPresent());
+    }
+
+    @Test
     void outputOverTheBoundGivesNothing() {
         TesseractOcr bounded = new TesseractOcr(ocr.status(), OcrEngineStatus.ENGINE, "eng", TesseractOcr.DEFAULT_TIMEOUT, 64);
         assertEquals(Optional.empty(), bounded.recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)));
