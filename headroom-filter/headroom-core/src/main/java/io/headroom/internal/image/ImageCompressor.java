@@ -173,10 +173,10 @@ public final class ImageCompressor {
         }
         deadline.check(); // decoding is where the time goes
         try {
-            BufferedImage pixels = ImageCodec.decode(bytes);
             if (technique == ImageTechnique.TRANSCODE) {
-                return transcode(job, pixels, inline, before, store, scope, tokenizer, ocrBudget(deadline));
+                return transcode(job, bytes, inline, before, store, scope, tokenizer, ocrBudget(deadline));
             }
+            BufferedImage pixels = ImageCodec.decode(bytes);
             BufferedImage out;
             if (technique == ImageTechnique.CROP) {
                 ImageRegion region = cropRegion(newestRoute, pixels);
@@ -230,10 +230,11 @@ public final class ImageCompressor {
         return left == Long.MAX_VALUE ? null : Duration.ofMillis(left / 2);
     }
 
-    private ImageRun.ImageResult transcode(Job job, BufferedImage pixels, ImageBlock.Inline inline, int before,
+    /** The engine reads the bytes as sent: no decode here (its header was checked, its size is within the limit). */
+    private ImageRun.ImageResult transcode(Job job, byte[] bytes, ImageBlock.Inline inline, int before,
                                            boolean store, String scope, TokenCounter.Tokenizer tokenizer,
                                            Duration budget) {
-        ImageTranscriber.Transcript t = transcriber.transcribe(pixels, budget);
+        ImageTranscriber.Transcript t = transcriber.transcribe(bytes, budget);
         if (t == null || t.text() == null || t.text().isBlank()) {
             return job.unchanged("preserve", before); // not confidently read: the pixels answer the question
         }

@@ -1,7 +1,6 @@
 package io.headroom.internal.image.ocr;
 
 import io.headroom.internal.image.ImageTranscriber;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 
 /**
@@ -17,8 +16,8 @@ public final class OcrTranscriber implements ImageTranscriber {
     }
 
     @Override
-    public Transcript transcribe(BufferedImage image, Duration budget) {
-        return gate.confidentText(image, budget)
+    public Transcript transcribe(byte[] encoded, Duration budget) {
+        return gate.confidentText(encoded, budget)
                 .map(text -> new Transcript(text.text(), text.meanConfidence() / 100))
                 .orElse(null);
     }

@@ -3,6 +3,7 @@ package io.headroom.internal.image.ocr;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.OcrEngineStatus;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a PNG temp file,
+ * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a temp file of its bytes,
  * the word table comes back as a temp file read up to a bound. Each call has a timeout (the engine's own, or the
  * caller's smaller budget, counted from the call: writing the temp file spends it too); a call that times out,
  * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
@@ -61,16 +62,30 @@ public final class TesseractOcr {
         return status;
     }
 
-    /** The text in the image; empty when the engine is off or the call failed (one WARN line, no content). */
+    /** The text in the image (sent to the engine as PNG), within the engine's own timeout. */
     public Optional<OcrText> recognize(BufferedImage image) {
-        return recognize(image, null);
+        if (!status.available()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", png)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return recognize(png.toByteArray(), null);
     }
 
     /**
-     * As {@link #recognize(BufferedImage)} within {@code budget} when it is shorter than the engine's timeout (null:
-     * the engine's timeout). A budget too short to start the engine ({@value #MIN_BUDGET_MILLIS} ms) is not tried.
+     * The text in {@code encoded} (PNG, JPEG, GIF or WebP bytes: the engine detects the format from the bytes, so an
+     * image goes to it as it came, with no decode and re-encode, which on a 4096² image cost more than a second),
+     * within {@code budget} when it is shorter than the engine's timeout (null: the engine's timeout). A budget too
+     * short to start the engine ({@value #MIN_BUDGET_MILLIS} ms) is not tried. Empty when the engine is off or the
+     * call failed (one WARN line, no content).
      */
-    public Optional<OcrText> recognize(BufferedImage image, Duration budget) {
+    public Optional<OcrText> recognize(byte[] encoded, Duration budget) {
         if (!status.available()) {
             return Optional.empty();
         }
@@ -83,10 +98,7 @@ public final class TesseractOcr {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("headroom-ocr");
-            Path input = dir.resolve("image.png");
-            if (!ImageIO.write(image, "png", input.toFile())) {
-                return Optional.empty();
-            }
+            Path input = Files.write(dir.resolve("image"), encoded);
             return run(input, dir.resolve("words"), endNanos);
         } catch (IOException e) {
             LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());

@@ -33,11 +33,15 @@ public final class TranscodeGate {
 
     /** The image's text when it may replace the image; empty otherwise. */
     public Optional<OcrText> confidentText(BufferedImage image) {
-        return confidentText(image, null);
+        return confident(ocr.recognize(image));
     }
 
-    /** As {@link #confidentText(BufferedImage)}, the engine given at most {@code budget} (null: its own timeout). */
-    public Optional<OcrText> confidentText(BufferedImage image, Duration budget) {
-        return ocr.recognize(image, budget).filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
+    /** As {@link #confidentText(BufferedImage)} for encoded bytes, within {@code budget} (null: the engine's timeout). */
+    public Optional<OcrText> confidentText(byte[] encoded, Duration budget) {
+        return confident(ocr.recognize(encoded, budget));
+    }
+
+    private Optional<OcrText> confident(Optional<OcrText> read) {
+        return read.filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
     }
 }
