@@ -55,10 +55,11 @@ public record ImageBlocks(List<ImageBlock> images, int newestTurnStart) {
 
     /** The image parts of one message (or Responses input item), found as {@link #find} finds them. */
     static List<ImageBlock> inMessage(ImageBlock.Shape shape, JsonNode message, int messageIndex) {
-        List<ImageBlock> out = new ArrayList<>();
-        if (message != null && message.get("content") instanceof ArrayNode parts) {
-            collect(shape, parts, messageIndex, out);
+        if (message == null || !(message.get("content") instanceof ArrayNode parts)) {
+            return List.of(); // string content: the common case in long text conversations, no allocation
         }
+        List<ImageBlock> out = new ArrayList<>();
+        collect(shape, parts, messageIndex, out);
         return out;
     }
 
