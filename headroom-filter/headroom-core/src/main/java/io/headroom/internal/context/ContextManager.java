@@ -42,7 +42,7 @@ import java.util.OptionalInt;
  *
  * <p>Messages are sized with their images by the provider's rule ({@link ImageCost}), the same count the image
  * stage makes. The pipeline runs the image stage BEFORE this one, so an image is counted as it is sent (after the
- * stage resized it or set {@code detail: low}), and a dropped image turn is credited what it would have cost.
+ * stage resized it or set {@code detail: low}), and a dropped image turn is credited what it costs as sent.
  * A dropped image goes to CCR whole, inside the dropped messages' JSON (its base64 payload exactly as sent).
  * Thread-safe.
  */
