@@ -145,8 +145,8 @@ public final class ImageCompressor {
         String detail = image.detail();
         ImageBlock.Inline inline = image.inline();
         byte[] bytes = inline == null ? null : inline.bytes();
-        ImageHeader header = bytes == null ? null : ImageHeader.read(bytes, config.maxPixels());
-        boolean readable = header != null && declaredMatches(inline.mediaType(), header.format());
+        ImageHeader header = ImageCost.readableHeader(inline, bytes, config.maxPixels());
+        boolean readable = header != null;
         int before = readable
                 ? ImageTokens.count(job.provider, job.model, header.width(), header.height(), detail)
                 : ImageTokens.countUnknown(job.provider, job.model, detail);
@@ -258,11 +258,6 @@ public final class ImageCompressor {
         }
         job.storedHash = hash;
         return true;
-    }
-
-    /** A declared type must name the format the bytes are in: a PNG labelled JPEG is left alone. */
-    private static boolean declaredMatches(String mediaType, ImageFormat detected) {
-        return ImageFormat.ofMimeType(mediaType).map(detected::equals).orElse(false);
     }
 
     static String transform(String technique, int before, int after) {

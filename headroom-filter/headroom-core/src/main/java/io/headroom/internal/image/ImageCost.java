@@ -68,13 +68,23 @@ public final class ImageCost {
      * the count of an image of unknown size (URLs are never fetched).
      */
     public static int tokens(ImageBlock image, ImageProvider provider, String model, long maxPixels) {
-        String detail = image.detail();
         ImageBlock.Inline inline = image.inline();
-        byte[] bytes = inline == null ? null : inline.bytes();
-        ImageHeader header = bytes == null ? null : ImageHeader.read(bytes, maxPixels);
-        boolean readable = header != null
-                && ImageFormat.ofMimeType(inline.mediaType()).map(header.format()::equals).orElse(false);
-        return readable ? ImageTokens.count(provider, model, header.width(), header.height(), detail)
-                : ImageTokens.countUnknown(provider, model, detail);
+        ImageHeader header = readableHeader(inline, inline == null ? null : inline.bytes(), maxPixels);
+        return header != null ? ImageTokens.count(provider, model, header.width(), header.height(), image.detail())
+                : ImageTokens.countUnknown(provider, model, image.detail());
+    }
+
+    /**
+     * The header of an inlined payload whose size may be trusted: {@code bytes} (the decoded payload, null when it
+     * is not base64) in a format the header reader knows and of the MIME type {@code inline} declares (a PNG
+     * labelled JPEG is left alone); else null.
+     */
+    static ImageHeader readableHeader(ImageBlock.Inline inline, byte[] bytes, long maxPixels) {
+        if (bytes == null) {
+            return null;
+        }
+        ImageHeader header = ImageHeader.read(bytes, maxPixels);
+        return header != null && ImageFormat.ofMimeType(inline.mediaType()).map(header.format()::equals).orElse(false)
+                ? header : null;
     }
 }
