@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -21,7 +22,7 @@ import javax.imageio.ImageIO;
  * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
  * limited to one per call ({@code OMP_THREAD_LIMIT=1}) so OCR never takes every core of a busy host.
  *
- * <p>Thread-safe: each call has its own process and files.
+ * <p>Thread-safe: each call has its own process and files; at most one process per core runs at a time.
  */
 public final class TesseractOcr {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
@@ -35,6 +36,11 @@ public final class TesseractOcr {
     private final String language;
     private final Duration timeout;
     private final int maxOutputBytes;
+    /**
+     * One engine process per core at most, across all requests: each process is held to one thread, so a burst of
+     * reading questions queues here (within each call's budget) instead of starting a process per request.
+     */
+    final Semaphore processes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public TesseractOcr(OcrEngineStatus status, String executable, String language, Duration timeout,
             int maxOutputBytes) {
@@ -99,7 +105,15 @@ public final class TesseractOcr {
         try {
             dir = Files.createTempDirectory("headroom-ocr");
             Path input = Files.write(dir.resolve("image"), encoded);
-            return run(input, dir.resolve("words"), endNanos);
+            if (!processes.tryAcquire(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("OCR not started: every engine process was busy for its whole budget; the image is kept");
+                return Optional.empty();
+            }
+            try {
+                return run(input, dir.resolve("words"), endNanos);
+            } finally {
+                processes.release();
+            }
         } catch (IOException e) {
             LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());
             return Optional.empty();

@@ -89,6 +89,19 @@ class TesseractOcrTest {
     }
 
     @Test
+    void whenEveryEngineProcessIsBusyForTheWholeBudgetTheImageIsKept() throws InterruptedException {
+        byte[] page = png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
+        int permits = ocr.processes.availablePermits();
+        ocr.processes.acquire(permits); // as if every core were reading another request's image
+        try {
+            assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(300)));
+        } finally {
+            ocr.processes.release(permits);
+        }
+        assertTrue(ocr.recognize(page, Duration.ofSeconds(15)).isPresent(), "a free process reads it");
+    }
+
+    @Test
     void theEngineReadsTheBytesAsSentInEveryProviderFormat() throws IOException {
         BufferedImage page = drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK);
         for (String format : List.of("png", "jpeg", "gif")) {
