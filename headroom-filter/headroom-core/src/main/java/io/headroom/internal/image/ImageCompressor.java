@@ -131,7 +131,7 @@ public final class ImageCompressor {
         ImageRun.ImageResult result(String technique, int before, int after, boolean stillImage, ObjectNode node,
                                     String transform) {
             return new ImageRun.ImageResult(node, image.messageIndex(), image.partIndex(), technique, before, after,
-                    stillImage, transform);
+                    stillImage, transform, transform == null ? null : storedHash);
         }
 
         ImageRun.ImageResult unchanged(String technique, int tokens) {

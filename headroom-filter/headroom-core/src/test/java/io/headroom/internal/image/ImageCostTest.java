@@ -97,7 +97,7 @@ class ImageCostTest {
         image.putObject("source").put("type", "base64").put("media_type", "image/png")
                 .put("data", TestImages.base64(TestImages.encoded(1024, 1024, "png")));
         ImageRun run = new ImageRun(new ImageTally(), List.of(
-                new ImageRun.ImageResult(image, 0, 1, "full_low", 1399, 350, true, "image:full_low:0.25")),
+                new ImageRun.ImageResult(image, 0, 1, "full_low", 1399, 350, true, "image:full_low:0.25", null)),
                 List.of(), List.of(), true);
 
         JsonNode message = root.get("messages").get(0);
