@@ -11,13 +11,33 @@ import java.util.Map;
  * {@link #compressionRatio()} is the original's {@code compression_ratio}: tokens after / tokens before
  * (0.1 = 90% fewer tokens; 1.0 when nothing was saved), the meaning its TypeScript SDK turns into
  * "{@code (1 - compressionRatio)} saved".
+ *
+ * @param images what happened to each image, in request order (empty when there are none); the images are counted
+ *               in {@link #tokensBefore()} and {@link #tokensAfter()} too
  */
 public record CompressResult(JsonNode messages, int tokensBefore, int tokensAfter,
-                             List<String> transformsApplied, List<String> ccrHashes) {
+                             List<String> transformsApplied, List<String> ccrHashes, List<ImageOutcome> images) {
 
     public CompressResult {
         transformsApplied = List.copyOf(transformsApplied);
         ccrHashes = List.copyOf(ccrHashes);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** A result without images. */
+    public CompressResult(JsonNode messages, int tokensBefore, int tokensAfter,
+                          List<String> transformsApplied, List<String> ccrHashes) {
+        this(messages, tokensBefore, tokensAfter, transformsApplied, ccrHashes, List.of());
+    }
+
+    /** What the images cost as sent (part of {@link #tokensBefore()}). */
+    public int imageTokensBefore() {
+        return ImageOutcome.tokensBefore(images);
+    }
+
+    /** What the images cost after compression (part of {@link #tokensAfter()}). */
+    public int imageTokensAfter() {
+        return ImageOutcome.tokensAfter(images);
     }
 
     public int tokensSaved() {

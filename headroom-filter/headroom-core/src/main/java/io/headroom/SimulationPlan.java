@@ -18,21 +18,31 @@ import java.util.List;
  * @param blocks       one entry per message content block, tool call and tool result
  * @param learnedHints the tool outputs whose compression learned hints (TOIN) would steer, one description each
  *                     (tool, signature, what is kept); empty on a cold start
+ * @param images       what optimize would do to each image, in request order (never a {@code ccrHash}: nothing is
+ *                     stored); empty when there are none
  */
 public record SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
                              List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks,
-                             List<String> learnedHints) {
+                             List<String> learnedHints, List<ImageOutcome> images) {
 
     public SimulationPlan {
         transforms = List.copyOf(transforms);
         blocks = List.copyOf(blocks);
         learnedHints = List.copyOf(learnedHints);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** Without images. */
+    public SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
+                          List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks,
+                          List<String> learnedHints) {
+        this(model, messages, tokensBefore, tokensAfter, transforms, wasteSignals, blocks, learnedHints, List.of());
     }
 
     /** Without learned hints. */
     public SimulationPlan(String model, JsonNode messages, int tokensBefore, int tokensAfter,
                           List<String> transforms, WasteSignals wasteSignals, List<BlockReport> blocks) {
-        this(model, messages, tokensBefore, tokensAfter, transforms, wasteSignals, blocks, List.of());
+        this(model, messages, tokensBefore, tokensAfter, transforms, wasteSignals, blocks, List.of(), List.of());
     }
 
     public int tokensSaved() {
@@ -47,7 +57,8 @@ public record SimulationPlan(String model, JsonNode messages, int tokensBefore, 
     /**
      * The plan as the {@code /v1/compress} answer in simulate mode: the compress answer's fields
      * ({@code messages} unchanged, {@code ccr_hashes} empty) plus {@code mode}, {@code transforms},
-     * {@code waste_signals} and {@code blocks}, all snake_case.
+     * {@code waste_signals}, {@code blocks} and, as in the compress answer, {@code images} with
+     * {@code image_tokens_before}/{@code image_tokens_after}; all snake_case.
      */
     public ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -74,6 +85,7 @@ public record SimulationPlan(String model, JsonNode messages, int tokensBefore, 
         }
         ArrayNode hints = out.putArray("learned_hints");
         learnedHints.forEach(hints::add);
+        ImageOutcome.addTo(out, images);
         ArrayNode list = out.putArray("blocks");
         for (BlockReport b : blocks) {
             ObjectNode o = list.addObject();

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * nothing more goes upstream, so the upstream never sees a complete request, and {@code onProblem} is told once,
  * to cancel the upstream call and answer the client. Holds at most one chunk.
  */
-final class CheckedBody implements ReadStream<Buffer> {
-    private final ReadStream<Buffer> source;
+final class CheckedBody extends ForwardingReadStream {
     private final JsonStreamCheck check;
     private final Consumer<String> onProblem;
     private boolean refused;
@@ -22,7 +21,7 @@ final class CheckedBody implements ReadStream<Buffer> {
     private Handler<Buffer> downstream;
 
     CheckedBody(ReadStream<Buffer> source, JsonStreamCheck check, Consumer<String> onProblem) {
-        this.source = source;
+        super(source);
         this.check = check;
         this.onProblem = onProblem;
     }
@@ -80,29 +79,5 @@ final class CheckedBody implements ReadStream<Buffer> {
         held = null;
         check.close();
         onProblem.accept(problem);
-    }
-
-    @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        source.exceptionHandler(handler);
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> pause() {
-        source.pause();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> resume() {
-        source.resume();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> fetch(long amount) {
-        source.fetch(amount);
-        return this;
     }
 }

@@ -9,6 +9,7 @@ import io.headroom.CompressResult;
 import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomException;
+import io.headroom.ImageOutcome;
 import io.headroom.host.Admission;
 import io.headroom.host.HeadroomHeaders;
 import io.headroom.host.JsonCodec;
@@ -16,12 +17,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
 /**
  * {@code POST /v1/compress}: compresses {@code {messages, model, token_budget?, config?}} without
  * calling any LLM and answers, as the original's proxy does, {@code {messages, tokens_before, tokens_after,
  * tokens_saved, compression_ratio, transforms_applied, transforms_summary, ccr_hashes}} with
- * {@code compression_ratio = tokens_after / tokens_before} (1.0 when nothing was saved). {@code model} is
+ * {@code compression_ratio = tokens_after / tokens_before} (1.0 when nothing was saved), plus ours: {@code images}
+ * (one entry per image, see {@link ImageOutcome}) and {@code image_tokens_before/after}. {@code model} is
  * required (400 without it). {@code x-headroom-bypass: true} answers the messages as sent, zero tokens, ratio 1.0,
  * and stores nothing. {@code config.default_mode} (alias {@code config.mode}) picks optimize (default), audit
  * (same answer, original messages, nothing stored) or simulate (the plan, see {@link SimulateAnswer}); the other {@code config} options as
@@ -93,6 +96,7 @@ public class CompressEndpoint {
         out.putArray("transforms_applied");
         out.putObject("transforms_summary");
         out.putArray("ccr_hashes");
+        ImageOutcome.addTo(out, List.of());
         return out;
     }
 
@@ -110,6 +114,7 @@ public class CompressEndpoint {
         r.transformsSummary().forEach(summary::put);
         ArrayNode hashes = out.putArray("ccr_hashes");
         r.ccrHashes().forEach(hashes::add);
+        ImageOutcome.addTo(out, r.images());
         return out;
     }
 

@@ -38,9 +38,7 @@ final class LearningJson {
         ObjectNode out = mapper.createObjectNode();
         out.put("enabled", s.enabled());
         out.put("patterns_tracked", s.patternsTracked());
-        out.put("total_compressions", s.totalCompressions());
-        out.put("total_retrievals", s.totalRetrievals());
-        out.put("global_retrieval_rate", s.globalRetrievalRate());
+        retrievalCounters(out, s);
         out.put("patterns_with_recommendations", s.patternsWithRecommendations());
         out.put("learned_patterns", s.learnedPatterns());
         out.put("feedback_events", s.feedbackEvents());
@@ -95,22 +93,13 @@ final class LearningJson {
     ObjectNode feedback(LearningStats s, List<LearnedPattern> patterns) {
         ObjectNode out = mapper.createObjectNode();
         ObjectNode feedback = out.putObject("feedback");
-        feedback.put("total_compressions", s.totalCompressions());
-        feedback.put("total_retrievals", s.totalRetrievals());
-        feedback.put("global_retrieval_rate", s.globalRetrievalRate());
+        retrievalCounters(feedback, s);
         Map<String, ToolTotals> tools = byTool(patterns);
         feedback.put("tools_tracked", tools.size());
         ObjectNode perTool = feedback.putObject("tool_patterns");
         ObjectNode examples = out.putObject("hints_example");
         for (ToolTotals t : tools.values()) {
-            ObjectNode o = perTool.putObject(t.name);
-            o.put("compressions", t.compressions);
-            o.put("retrievals", t.retrievals);
-            o.put("retrieval_rate", t.retrievalRate());
-            o.put("full_rate", t.fullRate());
-            o.put("search_rate", t.searchRate());
-            o.set("common_queries", keys(t.queries, STATS_TERMS));
-            o.set("queried_fields", keys(t.fields, STATS_TERMS));
+            toolTotals(perTool.putObject(t.name), t, TotalsKeys.FEEDBACK);
             if (examples.size() < HINT_EXAMPLES) {
                 ObjectNode hints = hints(t);
                 hints.remove(List.of("min_items", "aggressiveness"));
@@ -130,14 +119,7 @@ final class LearningJson {
             out.putNull("pattern");
             return out;
         }
-        ObjectNode p = out.putObject("pattern");
-        p.put("total_compressions", t.compressions);
-        p.put("total_retrievals", t.retrievals);
-        p.put("retrieval_rate", t.retrievalRate());
-        p.put("full_retrieval_rate", t.fullRate());
-        p.put("search_rate", t.searchRate());
-        p.set("common_queries", keys(t.queries, TOOL_TERMS));
-        p.set("queried_fields", keys(t.fields, TOOL_TERMS));
+        toolTotals(out.putObject("pattern"), t, TotalsKeys.PER_TOOL);
         return out;
     }
 
@@ -185,6 +167,34 @@ final class LearningJson {
         rec.put("optimal_max_items", maxItems(p));
         rec.set("preserve_values", mapper.valueToTree(p.preservedValues()));
         return out;
+    }
+
+    /** The retrieval counters over every signature, as {@code /v1/toin/stats} and {@code /v1/feedback} name them. */
+    private static void retrievalCounters(ObjectNode o, LearningStats s) {
+        o.put("total_compressions", s.totalCompressions());
+        o.put("total_retrievals", s.totalRetrievals());
+        o.put("global_retrieval_rate", s.globalRetrievalRate());
+    }
+
+    /** One tool's totals, under the names and with the number of terms of the view they are shown in. */
+    private void toolTotals(ObjectNode o, ToolTotals t, TotalsKeys k) {
+        o.put(k.compressions(), t.compressions);
+        o.put(k.retrievals(), t.retrievals);
+        o.put("retrieval_rate", t.retrievalRate());
+        o.put(k.fullRate(), t.fullRate());
+        o.put("search_rate", t.searchRate());
+        o.set("common_queries", keys(t.queries, k.terms()));
+        o.set("queried_fields", keys(t.fields, k.terms()));
+    }
+
+    /**
+     * The original names a tool's totals differently in its two feedback views: short names and five terms in
+     * {@code /v1/feedback}'s {@code tool_patterns}, the pattern's own names and ten terms in {@code /v1/feedback/{tool}}.
+     */
+    private record TotalsKeys(String compressions, String retrievals, String fullRate, int terms) {
+        static final TotalsKeys FEEDBACK = new TotalsKeys("compressions", "retrievals", "full_rate", STATS_TERMS);
+        static final TotalsKeys PER_TOOL =
+                new TotalsKeys("total_compressions", "total_retrievals", "full_retrieval_rate", TOOL_TERMS);
     }
 
     private int maxItems(LearnedPattern p) {

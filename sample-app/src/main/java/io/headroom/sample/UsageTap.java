@@ -6,14 +6,13 @@ import io.vertx.core.streams.ReadStream;
 import org.jboss.logging.Logger;
 
 /** A read stream that hands every chunk to the reader before passing it on (pipes keep backpressure). */
-final class UsageTap implements ReadStream<Buffer> {
+final class UsageTap extends ForwardingReadStream {
     private static final Logger LOG = Logger.getLogger(UsageTap.class);
 
-    private final ReadStream<Buffer> source;
     private final UsageReader reader;
 
     UsageTap(ReadStream<Buffer> source, UsageReader reader) {
-        this.source = source;
+        super(source);
         this.reader = reader;
     }
 
@@ -27,36 +26,6 @@ final class UsageTap implements ReadStream<Buffer> {
             }
             handler.handle(chunk);
         });
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        source.exceptionHandler(handler);
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> pause() {
-        source.pause();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> resume() {
-        source.resume();
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> fetch(long amount) {
-        source.fetch(amount);
-        return this;
-    }
-
-    @Override
-    public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        source.endHandler(endHandler);
         return this;
     }
 }

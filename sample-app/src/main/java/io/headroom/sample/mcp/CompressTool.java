@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.CompressResult;
 import io.headroom.Headroom;
 import io.headroom.HeadroomException;
+import io.headroom.ImageOutcome;
 import io.headroom.host.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * {@code headroom_compress}: compresses {@code content} (a text such as a file, JSON, logs or search
  * results) or a whole OpenAI-style {@code messages} array with the gateway's own pipeline. Originals go
- * to the gateway's CCR store, so {@code headroom_retrieve} and {@code POST /v1/retrieve} both find them.
+ * to the gateway's CCR store, so {@code headroom_retrieve} and {@code POST /v1/retrieve} both find them. A
+ * {@code messages} answer lists its images as {@code /v1/compress} does ({@code images},
+ * {@code image_tokens_before/after}).
  */
 @ApplicationScoped
 public class CompressTool implements McpTool {
@@ -114,6 +117,7 @@ public class CompressTool implements McpTool {
         ArrayNode hashes = out.putArray("hashes");
         r.ccrHashes().forEach(hashes::add);
         stats(out, r);
+        ImageOutcome.addTo(out, r.images()); // as /v1/compress names them
         return out;
     }
 

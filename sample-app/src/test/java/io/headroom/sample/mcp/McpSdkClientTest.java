@@ -17,14 +17,21 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +139,32 @@ class McpSdkClientTest {
         assertEquals(request.get("messages").size(), r.get("messages").size());
         assertEquals(1, r.get("hashes").size());
         assertTrue(r.get("tokens_saved").asInt() > 0);
+    }
+
+    @Test
+    void aMessagesAnswerListsEachImageAsCompressDoes() throws Exception {
+        BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.BLUE, 1024, 1024, Color.ORANGE));
+        g.fillRect(0, 0, 1024, 1024);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        String base64 = Base64.getEncoder().encodeToString(png.toByteArray());
+        List<Object> messages = List.of(Map.of("role", "user", "content", List.of(
+                Map.of("type", "text", "text", "What is in this screenshot?"),
+                Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64," + base64)))));
+
+        JsonNode r = call("headroom_compress", Map.of("messages", messages, "model", "claude-sonnet-4-5"));
+
+        JsonNode images = r.get("images");
+        assertEquals(1, images.size(), r.toString());
+        assertEquals("full_low", images.get(0).get("technique").asText());
+        assertEquals(1399, images.get(0).get("tokens_before").asInt());
+        assertEquals(350, images.get(0).get("tokens_after").asInt());
+        assertEquals(1399, r.get("image_tokens_before").asInt());
+        String hash = images.get(0).get("ccr_hash").asText();
+        assertEquals(base64, call("headroom_retrieve", Map.of("hash", hash)).get("original_content").asText());
     }
 
     @Test

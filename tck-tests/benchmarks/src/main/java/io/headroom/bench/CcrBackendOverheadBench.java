@@ -7,11 +7,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.RequestOutcome;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,8 +39,7 @@ public class CcrBackendOverheadBench {
     @Param({"ehcache-heap", "ehcache-disk", "redis"})
     public String backend;
 
-    private Path dir;
-    private LoopbackRedis redis;
+    private final CcrBacking backing = new CcrBacking();
     private Headroom headroom;
     private Endpoint endpoint;
     private byte[] body;
@@ -65,14 +60,8 @@ public class CcrBackendOverheadBench {
         try {
             switch (backend) {
                 case "ehcache-heap" -> { }
-                case "ehcache-disk" -> {
-                    dir = Files.createTempDirectory("ccr-backend-bench");
-                    ccr.diskPath(dir).diskSync(CcrDiskSync.NORMAL);
-                }
-                case "redis" -> {
-                    redis = LoopbackRedis.start();
-                    ccr.backend(CcrConfig.BACKEND_REDIS).redisUrl(redis.url());
-                }
+                case "ehcache-disk" -> backing.disk(ccr, "ccr-backend-bench", CcrDiskSync.NORMAL);
+                case "redis" -> backing.redis(ccr);
                 default -> throw new IllegalArgumentException("backend " + backend);
             }
         } catch (IOException e) {
@@ -83,14 +72,7 @@ public class CcrBackendOverheadBench {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         headroom.close();
-        if (redis != null) {
-            redis.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        backing.close();
     }
 
     @Benchmark

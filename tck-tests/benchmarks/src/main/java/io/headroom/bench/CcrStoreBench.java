@@ -6,12 +6,8 @@ import io.headroom.CcrEntry;
 import io.headroom.CcrStore;
 import io.headroom.HeadroomConfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,8 +43,7 @@ public class CcrStoreBench {
     @Param({"2048", "65536"})
     public int originalBytes;
 
-    private Path dir;
-    private LoopbackRedis redis;
+    private final CcrBacking backing = new CcrBacking();
     private CcrStore store;
     private CcrEntry entry;
     private long next;
@@ -57,11 +52,9 @@ public class CcrStoreBench {
     public void setUp() throws IOException {
         CcrConfig.Builder ccr = CcrConfig.builder();
         if (tier.equals("redis")) {
-            redis = LoopbackRedis.start();
-            ccr.backend(CcrConfig.BACKEND_REDIS).redisUrl(redis.url());
+            backing.redis(ccr);
         } else if (!tier.equals("heap")) {
-            dir = Files.createTempDirectory("ccr-bench");
-            ccr.diskPath(dir).diskSync(CcrDiskSync.parse(tier));
+            backing.disk(ccr, "ccr-bench", CcrDiskSync.parse(tier));
         }
         store = StoreOf.headroom(HeadroomConfig.defaults().toBuilder().ccr(b -> copy(ccr, b)).build());
         entry = new CcrEntry("x".repeat(originalBytes), originalBytes / 4, 100, 15, "search", Instant.EPOCH);
@@ -84,14 +77,7 @@ public class CcrStoreBench {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.close();
-        if (redis != null) {
-            redis.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        backing.close();
     }
 
     @Benchmark

@@ -3,18 +3,15 @@ package io.headroom.scaleout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.headroom.tck.stub.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,23 +28,16 @@ final class ModelStub implements AutoCloseable {
     private static final String CALL_ID = "call_recall";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpServer server;
+    private final LoopbackHttpServer server;
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> toolResults = new CopyOnWriteArrayList<>();
 
     ModelStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "scale-out-model-stub");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start("scale-out-model-stub", this::handle);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** Every hash in a marker of any body a replica forwarded so far. */
@@ -165,6 +155,6 @@ final class ModelStub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

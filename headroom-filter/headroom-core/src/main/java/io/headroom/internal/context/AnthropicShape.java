@@ -3,6 +3,7 @@ package io.headroom.internal.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
 import java.util.Set;
 
 /**
@@ -15,6 +16,11 @@ import java.util.Set;
  * text block of the same text.
  */
 final class AnthropicShape implements MessageShape {
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.ANTHROPIC_MESSAGES;
+    }
 
     @Override
     public String listField() {

@@ -3,6 +3,7 @@ package io.headroom.internal.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
 import java.util.Set;
 
 /**
@@ -11,6 +12,11 @@ import java.util.Set;
  * never rewritten, and a user message may sit anywhere a dropped block could have been.
  */
 final class ChatShape extends OpenAiShape {
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.OPENAI_CHAT;
+    }
 
     @Override
     public String listField() {

@@ -10,9 +10,12 @@ import io.headroom.ContextConfig;
 import io.headroom.ContextStrategy;
 import io.headroom.Endpoint;
 import io.headroom.HeadroomConfig;
+import io.headroom.ImageConfig;
 import io.headroom.host.JsonCodec;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.StoreThenMark;
+import io.headroom.internal.image.ImageCost;
+import io.headroom.internal.image.ImageRun;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.limits.DeadlineExceeded;
 import io.headroom.internal.route.ContentRouter;
@@ -35,7 +38,13 @@ import java.util.OptionalInt;
  * <p>Everything dropped goes to CCR as ONE entry, the JSON array of the dropped messages in order, and a
  * note naming its hash takes their place: a new user message for OpenAI chat and Responses, a leading
  * text block of the next kept user message for Anthropic (see {@link AnthropicShape}). System prompts,
- * the last N turns and the final user message are never dropped or changed. Thread-safe.
+ * the last N turns and the final user message are never dropped or changed.
+ *
+ * <p>Messages are sized with their images by the provider's rule ({@link ImageCost}), the same count the image
+ * stage makes. The pipeline runs the image stage BEFORE this one, so an image is counted as it is sent (after the
+ * stage resized it or set {@code detail: low}), and a dropped image turn is credited what it costs as sent.
+ * A dropped image goes to CCR whole, inside the dropped messages' JSON (its base64 payload exactly as sent).
+ * Thread-safe.
  */
 public final class ContextManager {
     private final ContextConfig config;
@@ -47,6 +56,7 @@ public final class ContextManager {
     private final Clock clock;
     private final DropPolicy policy;
     private final DeepCompression deep;
+    private final long imageMaxPixels;
 
     /**
      * @param ccrEnabled     whether dropped and deeper-compressed originals go to CCR ({@code ccr.enabled})
@@ -55,12 +65,17 @@ public final class ContextManager {
      */
     public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
                           StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock) {
-        this(config, ccrEnabled, tokens, models, ccr, deepCompressor, clock, LearnedImportance.NONE);
+        this(config, ccrEnabled, tokens, models, ccr, deepCompressor, clock, LearnedImportance.NONE,
+                ImageConfig.DEFAULT_MAX_PIXELS);
     }
 
-    /** @param learned the learned importance signal for IntelligentContext's scoring */
+    /**
+     * @param learned        the learned importance signal for IntelligentContext's scoring
+     * @param imageMaxPixels {@code image.max-pixels}, for images whose header context fitting reads itself
+     */
     public ContextManager(ContextConfig config, boolean ccrEnabled, TokenCounter tokens, ModelRegistry models,
-                          StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock, LearnedImportance learned) {
+                          StoreThenMark ccr, ContentCompressor deepCompressor, Clock clock, LearnedImportance learned,
+                          long imageMaxPixels) {
         this.config = Objects.requireNonNull(config, "config");
         this.ccrEnabled = ccrEnabled;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -73,6 +88,7 @@ public final class ContextManager {
                 : new IntelligentContext(ScoringWeights.DEFAULTS, config.recencyDecayRate(), learned);
         this.deep = new DeepCompression(Objects.requireNonNull(deepCompressor, "deepCompressor"), ccr,
                 ccrEnabled, clock);
+        this.imageMaxPixels = imageMaxPixels;
     }
 
     /** The production wiring: the deeper pass is the content router with tighter settings. */
@@ -89,7 +105,7 @@ public final class ContextManager {
     public static ContextManager create(HeadroomConfig config, TokenCounter tokens, ModelRegistry models,
                                         StoreThenMark ccr, Clock clock, LearnedImportance learned) {
         return new ContextManager(config.context(), config.ccr().enabled(), tokens, models, ccr,
-                ContentRouter.create(deeper(config)), clock, learned);
+                ContentRouter.create(deeper(config)), clock, learned, config.image().maxPixels());
     }
 
     /** A third of the items, every output regardless of size, code bodies collapsed too. */
@@ -132,6 +148,18 @@ public final class ContextManager {
      */
     public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
                                String scope, Deadline deadline) {
+        return apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline, null);
+    }
+
+    /**
+     * As {@link #apply(Endpoint, ObjectNode, OptionalInt, boolean, String, Deadline)}, after the image stage: every
+     * message is sized with its images, and the images {@code imageStage} counted are taken at its count (what they
+     * cost now, after it), so their headers are not read again; other images are costed from their headers.
+     *
+     * @param imageStage what the image stage did to {@code root}, or null when it did not run
+     */
+    public ContextResult apply(Endpoint endpoint, ObjectNode root, OptionalInt tokenBudget, boolean storeOriginals,
+                               String scope, Deadline deadline, ImageRun imageStage) {
         if (config.strategy() == ContextStrategy.OFF) return ContextResult.unchanged(0, 0);
         JsonNode modelNode = root.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.textValue() : null;
@@ -139,14 +167,17 @@ public final class ContextManager {
         MessageShape shape = MessageShape.of(endpoint);
         TokenCounter.Tokenizer tokenizer = tokens.forModel(model);
         if (!(root.get(shape.listField()) instanceof ArrayNode list)) return ContextResult.unchanged(0, budget);
-        // a token is at least one byte: a body this small cannot be over budget, so skip counting
+        ImageCost images = ImageCost.of(endpoint, model, imageMaxPixels).knowing(imageStage);
+        // a token of text is at least one byte: a body this small cannot be over budget, so skip counting;
+        // only images cost more tokens than their bytes (a URL of 40 bytes is a 1024-px image), so they are added
         long bound = (long) Math.ceil(codec.write(root).length * tokenizer.encoding().scale())
                 + (long) Conversation.MESSAGE_OVERHEAD * list.size();
+        if (bound <= budget) bound += imageTokens(list, images, deadline);
         if (bound <= budget) return ContextResult.unchanged(0, budget);
 
         int keep = config.keepLastTurns();
         deadline.check();
-        Conversation c = Conversation.read(root, shape, tokenizer, keep, deadline);
+        Conversation c = Conversation.read(root, shape, tokenizer, keep, images, deadline);
         int before = c.totalTokens();
         if (before <= budget) return ContextResult.unchanged(before, budget);
 
@@ -158,7 +189,7 @@ public final class ContextManager {
             int replaced = deep.run(endpoint, root, c, overflow, tokenizer, store, scope, hashes, deadline);
             if (replaced > 0) {
                 transforms.add("deep_compress:" + replaced);
-                c = Conversation.read(root, shape, tokenizer, keep, deadline);
+                c = Conversation.read(root, shape, tokenizer, keep, images, deadline);
                 if (c.totalTokens() <= budget) {
                     return new ContextResult(true, before, c.totalTokens(), budget, true, 0, null, transforms, hashes);
                 }
@@ -189,6 +220,15 @@ public final class ContextManager {
         int after = c.totalTokens() - droppedTokens + noteTokens;
         return new ContextResult(true, before, after, budget, after <= budget, removed.size(),
                 ccrEnabled ? hash : null, transforms, hashes);
+    }
+
+    private static long imageTokens(ArrayNode list, ImageCost images, Deadline deadline) {
+        long sum = 0;
+        for (JsonNode m : list) {
+            deadline.tick();
+            sum += images.tokens(m);
+        }
+        return sum;
     }
 
     /** Archives, removes and replaces {@code removed} (ascending indices) by the note; returns the archive's hash. */

@@ -3,6 +3,8 @@ package io.headroom.internal.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.ImageConfig;
+import io.headroom.internal.image.ImageCost;
 import io.headroom.internal.limits.Deadline;
 import io.headroom.internal.tokens.TokenCounter;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Set;
  * {@link Unit}s, the smallest blocks that can be dropped without leaving a tool call without its
  * result or a result without its call (or, for Anthropic, breaking the user/assistant alternation).
  * Units that touch the protected tail (the last N turns) are protected; system messages never drop.
+ * A message's cost includes its images, counted by their provider's rule ({@link ImageCost}), so dropping an
+ * image turn is credited what the image cost.
  */
 final class Conversation {
     /** Per-message framing the provider adds around each message's text (role, separators). */
@@ -56,16 +60,31 @@ final class Conversation {
         return read(root, shape, tokenizer, keepLastTurns, Deadline.NONE);
     }
 
-    /** As {@link #read(ObjectNode, MessageShape, TokenCounter.Tokenizer, int)}, ticking {@code deadline} per message. */
+    /**
+     * As {@link #read(ObjectNode, MessageShape, TokenCounter.Tokenizer, int)}, ticking {@code deadline} per message;
+     * images are costed from their headers with the default pixel limit.
+     */
     static Conversation read(ObjectNode root, MessageShape shape, TokenCounter.Tokenizer tokenizer, int keepLastTurns,
                              Deadline deadline) {
+        return read(root, shape, tokenizer, keepLastTurns,
+                ImageCost.of(shape.endpoint(), MessageShape.text(root, "model"), ImageConfig.DEFAULT_MAX_PIXELS),
+                deadline);
+    }
+
+    /**
+     * As {@link #read(ObjectNode, MessageShape, TokenCounter.Tokenizer, int, Deadline)}: a message costs its texts
+     * plus its image parts by their provider's rule ({@code images}), plus {@link #MESSAGE_OVERHEAD}.
+     */
+    static Conversation read(ObjectNode root, MessageShape shape, TokenCounter.Tokenizer tokenizer, int keepLastTurns,
+                             ImageCost images, Deadline deadline) {
         JsonNode list = root.get(shape.listField());
         if (!(list instanceof ArrayNode messages)) return null;
         int n = messages.size();
         int[] tokens = new int[n];
         for (int i = 0; i < n; i++) {
             deadline.tick();
-            tokens[i] = count(tokenizer, messages.get(i)) + MESSAGE_OVERHEAD;
+            JsonNode m = messages.get(i);
+            tokens[i] = count(tokenizer, m) + images.tokens(m) + MESSAGE_OVERHEAD;
         }
         int fixed = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

@@ -12,6 +12,9 @@ import java.util.Set;
  */
 interface MessageShape {
 
+    /** The API this shape belongs to. */
+    Endpoint endpoint();
+
     /** Name of the root field that holds the conversation array ({@code messages} or {@code input}). */
     String listField();
 

@@ -3,6 +3,7 @@ package io.headroom.internal.context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.Endpoint;
 import java.util.Set;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Set;
  * user message item.
  */
 final class ResponsesShape extends OpenAiShape {
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.OPENAI_RESPONSES;
+    }
 
     @Override
     public String listField() {

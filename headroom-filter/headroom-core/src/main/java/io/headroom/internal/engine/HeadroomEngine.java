@@ -15,6 +15,7 @@ import io.headroom.ErrorType;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
 import io.headroom.HeadroomException;
+import io.headroom.ImageOutcome;
 import io.headroom.Learning;
 import io.headroom.LearningStats;
 import io.headroom.Mode;
@@ -28,6 +29,7 @@ import io.headroom.internal.ccr.CcrStores;
 import io.headroom.internal.ccr.ContentHash;
 import io.headroom.internal.ccr.ItemSearch;
 import io.headroom.internal.expansion.ProactiveExpansion;
+import io.headroom.internal.image.ImageOutcomes;
 import io.headroom.internal.crush.CrushHints;
 import io.headroom.internal.learn.Learners;
 import io.headroom.internal.learn.PeriodicSave;
@@ -175,11 +177,13 @@ public final class HeadroomEngine implements Headroom {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
         }
+        List<ImageOutcome> images = ImageOutcomes.of(r.images());
         if (!apply) {
-            return new CompressResult(req.messages(), r.tokensBefore(), r.tokensAfter(), r.transformsApplied(), List.of());
+            return new CompressResult(req.messages(), r.tokensBefore(), r.tokensAfter(), r.transformsApplied(),
+                    List.of(), images);
         }
         return new CompressResult(chat.get("messages"), r.tokensBefore(), r.tokensAfter(),
-                r.transformsApplied(), r.ccrHashes());
+                r.transformsApplied(), r.ccrHashes(), images);
     }
 
     /**

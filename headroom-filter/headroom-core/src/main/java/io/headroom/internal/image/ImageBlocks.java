@@ -30,11 +30,7 @@ public record ImageBlocks(List<ImageBlock> images, int newestTurnStart) {
         if (!(list instanceof ArrayNode messages)) {
             return new ImageBlocks(out, -1);
         }
-        ImageBlock.Shape shape = switch (endpoint) {
-            case OPENAI_CHAT -> ImageBlock.Shape.CHAT;
-            case OPENAI_RESPONSES -> ImageBlock.Shape.RESPONSES;
-            case ANTHROPIC_MESSAGES -> ImageBlock.Shape.ANTHROPIC;
-        };
+        ImageBlock.Shape shape = shapeOf(endpoint);
         int newest = -1;
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
@@ -47,6 +43,24 @@ public record ImageBlocks(List<ImageBlock> images, int newestTurnStart) {
             }
         }
         return new ImageBlocks(out, newest);
+    }
+
+    static ImageBlock.Shape shapeOf(Endpoint endpoint) {
+        return switch (endpoint) {
+            case OPENAI_CHAT -> ImageBlock.Shape.CHAT;
+            case OPENAI_RESPONSES -> ImageBlock.Shape.RESPONSES;
+            case ANTHROPIC_MESSAGES -> ImageBlock.Shape.ANTHROPIC;
+        };
+    }
+
+    /** The image parts of one message (or Responses input item), found as {@link #find} finds them. */
+    static List<ImageBlock> inMessage(ImageBlock.Shape shape, JsonNode message, int messageIndex) {
+        if (message == null || !(message.get("content") instanceof ArrayNode parts)) {
+            return List.of(); // string content: the common case in long text conversations, no allocation
+        }
+        List<ImageBlock> out = new ArrayList<>();
+        collect(shape, parts, messageIndex, out);
+        return out;
     }
 
     private static void collect(ImageBlock.Shape shape, ArrayNode parts, int messageIndex, List<ImageBlock> out) {

@@ -50,6 +50,17 @@ final class ImageCodec {
         return scale(image, Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale)));
     }
 
+    /** The image scaled by {@code factor} (aspect kept; a factor of 1 or more returns it as it is). */
+    static BufferedImage scaleBy(BufferedImage image, double factor) {
+        if (factor >= 1) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        return fit(image, Math.max(1, (int) Math.round(Math.max(w, h) * factor)),
+                Math.max(1, (int) Math.round(Math.min(w, h) * factor)));
+    }
+
     /** The part of {@code image} inside {@code region} (fractions of its size). */
     static BufferedImage crop(BufferedImage image, ImageRegion region) {
         int w = image.getWidth();

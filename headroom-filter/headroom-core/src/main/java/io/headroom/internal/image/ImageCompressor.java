@@ -12,6 +12,7 @@ import io.headroom.internal.tokens.TokenCounter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,12 @@ import java.util.Objects;
  *   <li>{@code full_low}: OpenAI {@code detail: "low"} (tile models; patch models get a smaller copy), Anthropic a
  *       copy {@value #ANTHROPIC_LOW_EDGE} px on its long edge ({@value #EARLIER_LOW_EDGE} for earlier turns),
  *       Gemini {@value #GEMINI_LOW_EDGE} px (one tile);</li>
- *   <li>{@code crop}: the region the question names, else the one the region finder picks, at full resolution;</li>
+ *   <li>{@code crop}: the region the question names, else the one the region finder picks, at the scale the
+ *       provider would have shown the whole image ({@link ImageTokens#viewScale}): the model sees every pixel of
+ *       the region it would have seen, and pays for the region only;</li>
  *   <li>{@code transcode}: a text part with the transcriber's text when it gives one (it judges its own
- *       confidence), else the pixels;</li>
+ *       confidence) within half the time left before {@code compression-deadline-ms} (the text stages after it
+ *       keep the other half), else the pixels;</li>
  *   <li>{@code preserve}: as sent.</li>
  * </ul>
  * A changed payload is kept only when it costs fewer tokens, and only after CCR confirmed it holds the original
@@ -127,7 +131,7 @@ public final class ImageCompressor {
         ImageRun.ImageResult result(String technique, int before, int after, boolean stillImage, ObjectNode node,
                                     String transform) {
             return new ImageRun.ImageResult(node, image.messageIndex(), image.partIndex(), technique, before, after,
-                    stillImage, transform);
+                    stillImage, transform, transform == null ? null : storedHash);
         }
 
         ImageRun.ImageResult unchanged(String technique, int tokens) {
@@ -141,8 +145,8 @@ public final class ImageCompressor {
         String detail = image.detail();
         ImageBlock.Inline inline = image.inline();
         byte[] bytes = inline == null ? null : inline.bytes();
-        ImageHeader header = bytes == null ? null : ImageHeader.read(bytes, config.maxPixels());
-        boolean readable = header != null && declaredMatches(inline.mediaType(), header.format());
+        ImageHeader header = ImageCost.readableHeader(inline, bytes, config.maxPixels());
+        boolean readable = header != null;
         int before = readable
                 ? ImageTokens.count(job.provider, job.model, header.width(), header.height(), detail)
                 : ImageTokens.countUnknown(job.provider, job.model, detail);
@@ -169,14 +173,16 @@ public final class ImageCompressor {
         }
         deadline.check(); // decoding is where the time goes
         try {
-            BufferedImage pixels = ImageCodec.decode(bytes);
             if (technique == ImageTechnique.TRANSCODE) {
-                return transcode(job, pixels, inline, before, store, scope, tokenizer);
+                return transcode(job, bytes, inline, before, store, scope, tokenizer, ocrBudget(deadline));
             }
+            BufferedImage pixels = ImageCodec.decode(bytes);
             BufferedImage out;
             if (technique == ImageTechnique.CROP) {
                 ImageRegion region = cropRegion(newestRoute, pixels);
                 out = ImageRegion.WHOLE.equals(region) ? pixels : ImageCodec.crop(pixels, region);
+                out = ImageCodec.scaleBy(out, ImageTokens.viewScale(job.provider, job.model, header.width(),
+                        header.height(), detail));
             } else {
                 out = lowResolution(job, pixels);
             }
@@ -215,9 +221,20 @@ public final class ImageCompressor {
         return ImageCodec.fit(pixels, edge, edge);
     }
 
-    private ImageRun.ImageResult transcode(Job job, BufferedImage pixels, ImageBlock.Inline inline, int before,
-                                           boolean store, String scope, TokenCounter.Tokenizer tokenizer) {
-        ImageTranscriber.Transcript t = transcriber.transcribe(pixels);
+    /**
+     * OCR runs as a process the deadline cannot check cooperatively, so it gets a timeout: half the time left, the
+     * rest kept for the text stages that follow (a cut-short OCR keeps its image; the request is still compressed).
+     */
+    static Duration ocrBudget(Deadline deadline) {
+        long left = deadline.remainingMillis();
+        return left == Long.MAX_VALUE ? null : Duration.ofMillis(left / 2);
+    }
+
+    /** The engine reads the bytes as sent: no decode here (its header was checked, its size is within the limit). */
+    private ImageRun.ImageResult transcode(Job job, byte[] bytes, ImageBlock.Inline inline, int before,
+                                           boolean store, String scope, TokenCounter.Tokenizer tokenizer,
+                                           Duration budget) {
+        ImageTranscriber.Transcript t = transcriber.transcribe(bytes, budget);
         if (t == null || t.text() == null || t.text().isBlank()) {
             return job.unchanged("preserve", before); // not confidently read: the pixels answer the question
         }
@@ -241,11 +258,6 @@ public final class ImageCompressor {
         }
         job.storedHash = hash;
         return true;
-    }
-
-    /** A declared type must name the format the bytes are in: a PNG labelled JPEG is left alone. */
-    private static boolean declaredMatches(String mediaType, ImageFormat detected) {
-        return ImageFormat.ofMimeType(mediaType).map(detected::equals).orElse(false);
     }
 
     static String transform(String technique, int before, int after) {

@@ -27,9 +27,10 @@ public record ImageRun(ImageTally tally, List<ImageResult> results, List<String>
      * @param partIndex    index of the part in its content array (of the tool result's content when inside one)
      * @param technique    see {@link ImageTally#KINDS}
      * @param stillImage   false when the image was replaced by text
+     * @param ccrHash      key of its original in CCR when the stage changed it and the store confirmed it, else null
      */
     public record ImageResult(ObjectNode node, int messageIndex, int partIndex, String technique, int tokensBefore,
-                              int tokensAfter, boolean stillImage, String transform) {
+                              int tokensAfter, boolean stillImage, String transform, String ccrHash) {
     }
 
     public int tokensBefore() {

@@ -50,19 +50,36 @@ public final class ImageTokens {
         return provider == ImageProvider.OPENAI && OpenAiVisionModel.of(model).honoursLowDetail();
     }
 
-    static int anthropic(int width, int height) {
-        double w = width;
-        double h = height;
-        double scale = Math.min(1, (double) ANTHROPIC_MAX_EDGE / Math.max(w, h));
-        w *= scale;
-        h *= scale;
-        if (w * h > ANTHROPIC_MAX_PIXELS) {
-            double s = Math.sqrt(ANTHROPIC_MAX_PIXELS / (w * h));
-            w *= s;
-            h *= s;
+    /**
+     * The factor (at most 1) by which the provider itself shrinks a {@code width} x {@code height} image before the
+     * model sees it: a crop scaled by it shows the model every pixel of that region it would have seen in the
+     * whole image, at a fraction of the tokens. Gemini tiles at full size (1).
+     */
+    public static double viewScale(ImageProvider provider, String model, int width, int height, String detail) {
+        if (width <= 0 || height <= 0) {
+            return 1;
         }
-        long pixels = (long) Math.floor(w) * (long) Math.floor(h);
+        return switch (provider) {
+            case OPENAI -> OpenAiVisionModel.of(model).viewScale(width, height, "low".equals(detail));
+            case ANTHROPIC -> anthropicScale(width, height);
+            case GEMINI -> 1;
+        };
+    }
+
+    static int anthropic(int width, int height) {
+        double scale = anthropicScale(width, height);
+        long pixels = (long) Math.floor(width * scale) * (long) Math.floor(height * scale);
         return (int) Math.max(1, (pixels + 749) / 750);
+    }
+
+    /** Anthropic's downscale: long edge at most 1568 px, then at most 1.15 megapixels. */
+    private static double anthropicScale(int width, int height) {
+        double scale = Math.min(1, (double) ANTHROPIC_MAX_EDGE / Math.max(width, height));
+        double pixels = (double) width * height * scale * scale;
+        if (pixels > ANTHROPIC_MAX_PIXELS) {
+            scale *= Math.sqrt(ANTHROPIC_MAX_PIXELS / pixels);
+        }
+        return scale;
     }
 
     static int gemini(int width, int height) {

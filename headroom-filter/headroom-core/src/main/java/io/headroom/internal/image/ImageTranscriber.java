@@ -1,6 +1,6 @@
 package io.headroom.internal.image;
 
-import java.awt.image.BufferedImage;
+import java.time.Duration;
 
 /**
  * Reads the text of an image for {@link ImageTechnique#TRANSCODE} (the query router's OCR engine plugs in here).
@@ -8,13 +8,15 @@ import java.awt.image.BufferedImage;
  */
 @FunctionalInterface
 public interface ImageTranscriber {
-    ImageTranscriber NONE = image -> null;
+    ImageTranscriber NONE = (image, budget) -> null;
 
     /**
-     * The text and the engine's confidence in it (0..1), or null when it read nothing, is not confident enough for
-     * the text to replace the image, or is not available.
+     * The text of {@code encoded} (the image's bytes as sent: PNG, JPEG, GIF or WebP, its header already checked,
+     * so the engine reads them without a decode and re-encode here) and the engine's confidence in it (0..1), or null when it read nothing, is not confident enough for
+     * the text to replace the image, is not available, or cannot finish within {@code budget} (the share of the
+     * request's compression deadline it may take: past it, the work is abandoned and the image kept).
      */
-    Transcript transcribe(BufferedImage image);
+    Transcript transcribe(byte[] encoded, Duration budget);
 
     record Transcript(String text, double confidence) {
     }

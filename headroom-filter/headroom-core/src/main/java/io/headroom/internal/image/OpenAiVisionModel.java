@@ -62,33 +62,43 @@ record OpenAiVisionModel(String prefix, int baseTokens, int tileTokens, double p
         if (lowDetail) {
             return baseTokens;
         }
-        double w = width;
-        double h = height;
-        double fit = Math.min(1, 2048.0 / Math.max(w, h));
-        w *= fit;
-        h *= fit;
-        double shortSide = Math.min(w, h);
-        if (shortSide > 768) {
-            w *= 768 / shortSide;
-            h *= 768 / shortSide;
-        }
-        long tiles = ceil(w / TILE) * ceil(h / TILE);
+        double scale = tileScale(width, height);
+        long tiles = ceil(width * scale / TILE) * ceil(height * scale / TILE);
         return Math.toIntExact(baseTokens + tileTokens * tiles);
     }
 
-    private int patchTokens(int width, int height) {
+    /** The factor (at most 1) OpenAI shrinks the image by before charging it (see the class comment). */
+    double viewScale(int width, int height, boolean lowDetail) {
+        if (!honoursLowDetail()) {
+            return patchScale(width, height);
+        }
+        // low detail: the model sees a 512 x 512 version
+        return lowDetail ? Math.min(1, (double) TILE / Math.max(width, height)) : tileScale(width, height);
+    }
+
+    /** Fit 2048 x 2048, then the short side down to 768. */
+    private static double tileScale(int width, int height) {
+        double fit = Math.min(1, 2048.0 / Math.max(width, height));
+        double shortSide = Math.min(width, height) * fit;
+        return shortSide > 768 ? fit * 768 / shortSide : fit;
+    }
+
+    /** At most {@value #MAX_PATCHES} patches, then down to a whole number of patches across (OpenAI's example). */
+    private static double patchScale(int width, int height) {
         double w = width;
         double h = height;
-        if (ceil(w / PATCH) * ceil(h / PATCH) > MAX_PATCHES) {
-            double shrink = Math.sqrt((double) PATCH * PATCH * MAX_PATCHES / (w * h));
-            w *= shrink;
-            h *= shrink;
-            // then down to a whole number of patches across, as OpenAI's worked example does
-            double across = w / PATCH;
-            double whole = Math.floor(across) / across;
-            w *= whole;
-            h *= whole;
+        if (ceil(w / PATCH) * ceil(h / PATCH) <= MAX_PATCHES) {
+            return 1;
         }
+        double shrink = Math.sqrt((double) PATCH * PATCH * MAX_PATCHES / (w * h));
+        double across = w * shrink / PATCH;
+        return shrink * Math.floor(across) / across;
+    }
+
+    private int patchTokens(int width, int height) {
+        double scale = patchScale(width, height);
+        double w = width * scale;
+        double h = height * scale;
         long patches = Math.min(MAX_PATCHES, ceil(w / PATCH) * ceil(h / PATCH));
         return (int) Math.ceil(patches * patchMultiplier - 1e-9);
     }

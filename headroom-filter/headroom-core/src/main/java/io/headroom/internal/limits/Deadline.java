@@ -33,6 +33,17 @@ public final class Deadline {
         return new Deadline(nanoTime, nanoTime.getAsLong() + millis * 1_000_000L, millis);
     }
 
+    /**
+     * Milliseconds left before the deadline passes (0 once it has; {@link Long#MAX_VALUE} for {@link #NONE}): for
+     * work that cannot be checked cooperatively, such as an OCR process, and must be given a timeout instead.
+     */
+    public long remainingMillis() {
+        if (this == NONE) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, (endNanos - nanoTime.getAsLong()) / 1_000_000L);
+    }
+
     /** @throws DeadlineExceeded when the deadline has passed */
     public void check() {
         if (this != NONE && nanoTime.getAsLong() - endNanos > 0) {

@@ -211,7 +211,8 @@ public final class Pipeline {
                 ? countOtherTexts(formats.get(endpoint).read(root), tokenizer) + toolTokensAfter
                         + imageRun.imageTokensIn(endpoint, root)
                 : before - saved;
-        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline);
+        // after the image stage: context fitting sizes each image as it now goes out (imageRun's counts)
+        ContextResult fitted = context.apply(endpoint, root, tokenBudget, storeOriginals, scope, deadline, imageRun);
         if (fitted.changed()) {
             changed = true;
             compressed = true; // turns compressed deeper or dropped

@@ -10,6 +10,7 @@ import io.headroom.CacheAlignerConfig;
 import io.headroom.ContentType;
 import io.headroom.SimulationPlan;
 import io.headroom.internal.cache.DynamicValues;
+import io.headroom.internal.image.ImageOutcomes;
 import io.headroom.internal.image.ImageRun;
 import io.headroom.internal.pipeline.CompressRequest;
 import io.headroom.internal.pipeline.Pipeline;
@@ -106,7 +107,8 @@ public final class Simulator {
                     0, tokenizer.count(note.text()), dropTransform));
         }
         return new SimulationPlan(request.model(), original, result.tokensBefore(), result.tokensAfter(),
-                result.transformsApplied(), signals.build(), blocks, result.learnedHints());
+                result.transformsApplied(), signals.build(), blocks, result.learnedHints(),
+                ImageOutcomes.of(result.images()));
     }
 
     private BlockReport report(int index, RequestBlock b, Map<String, String> after, TokenCounter.Tokenizer tokenizer,

@@ -83,9 +83,11 @@ class ImageAnalysisInEngineTest {
     void aTopLeftQuestionCropsToTheTopLeftQuarter() throws IOException {
         RequestOutcome outcome = processAnthropic("What is in the top-left corner?", TestImages.encoded(1600, 1200, "png"));
 
+        // the 800 x 600 quarter at the scale Anthropic would have shown the whole (1.15 MP of 1.92)
+        double scale = ImageTokens.viewScale(ImageProvider.ANTHROPIC, "claude-sonnet-4-5", 1600, 1200, null);
         BufferedImage sent = sentImage(outcome);
-        assertEquals(800, sent.getWidth());
-        assertEquals(600, sent.getHeight());
+        assertEquals(Math.round(800 * scale), sent.getWidth());
+        assertEquals(Math.round(600 * scale), sent.getHeight());
         assertEquals("crop", outcome.images().get(0).technique());
     }
 
@@ -107,8 +109,17 @@ class ImageAnalysisInEngineTest {
         BufferedImage sent = sentImage(outcome);
         assertEquals("crop", outcome.images().get(0).technique());
         assertTrue(sent.getWidth() <= 800 && sent.getHeight() <= 600, sent.getWidth() + "x" + sent.getHeight());
-        assertEquals(Color.BLACK.getRGB(), sent.getRGB(900 - 800 + 1, 700 - 600 + 1) | 0xff000000,
-                "the striped patch is what was kept");
+        assertTrue(darkPixels(sent) > 0, "the striped patch is what was kept (every other quarter is flat grey)");
+    }
+
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) < 100) dark++;
+            }
+        }
+        return dark;
     }
 
     private RequestOutcome process(HeadroomConfig config, String question, byte[] png) {

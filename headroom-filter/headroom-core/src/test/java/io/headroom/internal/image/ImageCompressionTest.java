@@ -196,6 +196,34 @@ class ImageCompressionTest {
     }
 
     @Test
+    void aLargeScreenshotsRegionGoesAtTheScaleTheProviderWouldHaveShownIt() throws IOException {
+        // 3200 x 2000: Anthropic shows it at 0.424 (1568 px edge, then 1.15 MP), 1,532 tokens; its top-left quarter
+        // at full size would be shrunk to the same 1,532 tokens, so only the region at that scale saves anything
+        byte[] png = TestImages.encoded(3200, 2000, "png");
+        RequestOutcome anthropic = process(ON, Endpoint.ANTHROPIC_MESSAGES,
+                anthropic(userTurn("What is in the top-left corner?", anthropicImage("image/png", png))), null);
+        BufferedImage sent = decodeBase64(forwarded(anthropic).at("/messages/0/content/0/source/data").asText());
+        double scale = ImageTokens.viewScale(ImageProvider.ANTHROPIC, "claude-sonnet-4-5", 3200, 2000, null);
+        assertEquals(Math.round(1600 * scale), sent.getWidth());
+        assertEquals(Math.round(1000 * scale), sent.getHeight());
+        ImageTokenUsage a = only(anthropic);
+        assertEquals("crop", a.technique());
+        assertEquals(1532, a.tokensBefore());
+        assertEquals(ImageTokens.count(ImageProvider.ANTHROPIC, null, sent.getWidth(), sent.getHeight(), null),
+                (int) a.tokensAfter());
+        assertTrue(a.tokensAfter() * 3 < a.tokensBefore(), a.toString());
+
+        // OpenAI gpt-4o: 2048 fit, short side 768 (0.384) -> 6 tiles (1,105); the region at that scale, 614 x 384,
+        // is 2 tiles (at full size it would be shrunk back to 6)
+        RequestOutcome openAi = process(ON, Endpoint.OPENAI_CHAT, openAiChat("gpt-4o",
+                "What is in the top-left corner?", TestImages.dataUrl("image/png", png), null), null);
+        String url = forwarded(openAi).at("/messages/0/content/1/image_url/url").asText();
+        BufferedImage region = decodeBase64(url.substring(url.indexOf(',') + 1));
+        assertEquals("614x384", region.getWidth() + "x" + region.getHeight());
+        assertEquals(new ImageTokenUsage("crop", 1, 1105, 425), only(openAi));
+    }
+
+    @Test
     void geminiThroughOpenAiCompatibilityGetsOneTile() throws IOException {
         byte[] jpeg = TestImages.encoded(1536, 1536, "jpeg");
         RequestOutcome outcome = process(ON, Endpoint.OPENAI_CHAT,

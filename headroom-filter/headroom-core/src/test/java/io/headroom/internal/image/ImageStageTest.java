@@ -15,7 +15,11 @@ import io.headroom.internal.ccr.EhcacheCcrStore;
 import io.headroom.internal.pipeline.Pipeline;
 import io.headroom.internal.pipeline.PipelineResult;
 import io.headroom.internal.tokens.TokenCounter;
+import io.headroom.internal.limits.Deadline;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -78,8 +82,8 @@ class ImageStageTest {
 
     @Test
     void transcodeSendsConfidentTextInsteadOfThePixelsAndKeepsThePixelsOtherwise() {
-        ImageTranscriber confident = image -> new ImageTranscriber.Transcript("Invoice 2026-0042 total 1,337.00 EUR", 0.93);
-        ImageTranscriber unsure = image -> null; // read nothing it trusts enough
+        ImageTranscriber confident = (image, budget) -> new ImageTranscriber.Transcript("Invoice 2026-0042 total 1,337.00 EUR", 0.93);
+        ImageTranscriber unsure = (image, budget) -> null; // read nothing it trusts enough
 
         ObjectNode read = transcribeRequest();
         PipelineResult r = pipeline(confident).run(Endpoint.OPENAI_CHAT, read, true, OptionalInt.empty());
@@ -95,6 +99,21 @@ class ImageStageTest {
         PipelineResult k = pipeline(unsure).run(Endpoint.OPENAI_CHAT, kept, true, OptionalInt.empty());
         assertEquals(before, kept.toString());
         assertEquals("preserve", k.images().tally().usage().get(0).technique());
+    }
+
+    @Test
+    void ocrIsGivenHalfTheTimeLeftBeforeTheDeadlineAndNoLimitWithoutOne() {
+        List<Duration> budgets = new ArrayList<>();
+        ImageTranscriber recording = (image, budget) -> {
+            budgets.add(budget);
+            return null;
+        };
+        // a clock that stands still: 2,000 ms are left when the image stage asks
+        pipeline(recording).run(Endpoint.OPENAI_CHAT, transcribeRequest(), true, OptionalInt.empty(), "",
+                Deadline.after(2_000, () -> 0L));
+        pipeline(recording).run(Endpoint.OPENAI_CHAT, transcribeRequest(), true, OptionalInt.empty(), "",
+                Deadline.NONE);
+        assertEquals(Arrays.asList(Duration.ofMillis(1_000), null), budgets);
     }
 
     private static ObjectNode transcribeRequest() {

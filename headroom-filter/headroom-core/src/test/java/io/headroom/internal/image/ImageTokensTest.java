@@ -67,6 +67,27 @@ class ImageTokensTest {
     }
 
     @Test
+    void theViewScaleIsTheProvidersOwnDownscale() {
+        // OpenAI 4096^2 high: 2048 fit, short side 768 -> 768 / 4096; low: the 512 px version
+        assertEquals(768.0 / 4096, ImageTokens.viewScale(ImageProvider.OPENAI, "gpt-4o", 4096, 4096, null), 1e-9);
+        assertEquals(512.0 / 4096, ImageTokens.viewScale(ImageProvider.OPENAI, "gpt-4o", 4096, 4096, "low"), 1e-9);
+        assertEquals(1.0, ImageTokens.viewScale(ImageProvider.OPENAI, "gpt-4o", 700, 500, null));
+        // patch models: 1,536 patches at most (OpenAI's 1800 x 2400 example: 1,452 patches)
+        double p = ImageTokens.viewScale(ImageProvider.OPENAI, "gpt-4.1-mini", 1800, 2400, null);
+        assertTrue(Math.ceil(1800 * p / 32 - 1e-6) * Math.ceil(2400 * p / 32 - 1e-6) <= 1536);
+        // Anthropic 4096^2: 1568 edge then 1.15 MP -> sqrt(1.15e6) / 4096
+        assertEquals(Math.sqrt(1_150_000) / 4096,
+                ImageTokens.viewScale(ImageProvider.ANTHROPIC, null, 4096, 4096, null), 1e-9);
+        assertEquals(1.0, ImageTokens.viewScale(ImageProvider.ANTHROPIC, null, 1000, 800, null));
+        assertEquals(1.0, ImageTokens.viewScale(ImageProvider.GEMINI, null, 4096, 4096, null), "Gemini tiles");
+        // a region at the view scale costs what that part of the whole image cost
+        double a = ImageTokens.viewScale(ImageProvider.ANTHROPIC, null, 4096, 4096, null);
+        int quarter = ImageTokens.count(ImageProvider.ANTHROPIC, null, (int) Math.round(2048 * a),
+                (int) Math.round(2048 * a), null);
+        assertEquals(ImageTokens.count(ImageProvider.ANTHROPIC, null, 4096, 4096, null) / 4.0, quarter, 3);
+    }
+
+    @Test
     void unknownSizeIsCountedAsTheDefaultSquare() {
         assertEquals(765, ImageTokens.countUnknown(ImageProvider.OPENAI, "gpt-4o", null));
         assertEquals(85, ImageTokens.countUnknown(ImageProvider.OPENAI, "gpt-4o", "low"));

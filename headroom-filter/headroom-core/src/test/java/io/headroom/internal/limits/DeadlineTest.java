@@ -34,6 +34,17 @@ class DeadlineTest {
     }
 
     @Test
+    void remainingMillisCountsDownToZero() {
+        Deadline d = Deadline.after(2000, now::get);
+        assertEquals(2000, d.remainingMillis());
+        now.addAndGet(1500 * 1_000_000L);
+        assertEquals(500, d.remainingMillis());
+        now.addAndGet(1000 * 1_000_000L);
+        assertEquals(0, d.remainingMillis(), "past: nothing left, never negative");
+        assertEquals(Long.MAX_VALUE, Deadline.NONE.remainingMillis());
+    }
+
+    @Test
     void noneNeverPasses() {
         for (int i = 0; i < 5000; i++) Deadline.NONE.tick();
         assertDoesNotThrow(Deadline.NONE::check);

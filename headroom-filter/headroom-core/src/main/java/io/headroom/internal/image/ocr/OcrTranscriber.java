@@ -1,7 +1,7 @@
 package io.headroom.internal.image.ocr;
 
 import io.headroom.internal.image.ImageTranscriber;
-import java.awt.image.BufferedImage;
+import java.time.Duration;
 
 /**
  * The image stage's transcriber backed by the OCR engine: the text only when the {@link TranscodeGate} lets it
@@ -16,8 +16,8 @@ public final class OcrTranscriber implements ImageTranscriber {
     }
 
     @Override
-    public Transcript transcribe(BufferedImage image) {
-        return gate.confidentText(image)
+    public Transcript transcribe(byte[] encoded, Duration budget) {
+        return gate.confidentText(encoded, budget)
                 .map(text -> new Transcript(text.text(), text.meanConfidence() / 100))
                 .orElse(null);
     }

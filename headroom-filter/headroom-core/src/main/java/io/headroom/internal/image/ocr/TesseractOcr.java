@@ -3,6 +3,7 @@ package io.headroom.internal.image.ocr;
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.OcrEngineStatus;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a PNG temp file,
- * the word table comes back as a temp file read up to a bound. Each call has a timeout; a call that times out,
+ * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a temp file of its bytes,
+ * the word table comes back as a temp file read up to a bound. Each call has a timeout (the engine's own, or the
+ * caller's smaller budget, counted from the call: writing the temp file spends it too); a call that times out,
  * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
  * limited to one per call ({@code OMP_THREAD_LIMIT=1}) so OCR never takes every core of a busy host.
  *
- * <p>Thread-safe: each call has its own process and files.
+ * <p>Thread-safe: each call has its own process and files; at most one process per core runs at a time.
  */
 public final class TesseractOcr {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+    /** Below this the engine cannot even start (process launch, model load): not worth a process. */
+    static final long MIN_BUDGET_MILLIS = 50;
     private static final HeadroomLog LOG = HeadroomLog.of(TesseractOcr.class);
 
     private final OcrEngineStatus status;
@@ -31,6 +36,11 @@ public final class TesseractOcr {
     private final String language;
     private final Duration timeout;
     private final int maxOutputBytes;
+    /**
+     * One engine process per core at most, across all requests: each process is held to one thread, so a burst of
+     * reading questions queues here (within each call's budget) instead of starting a process per request.
+     */
+    final Semaphore processes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public TesseractOcr(OcrEngineStatus status, String executable, String language, Duration timeout,
             int maxOutputBytes) {
@@ -58,19 +68,52 @@ public final class TesseractOcr {
         return status;
     }
 
-    /** The text in the image; empty when the engine is off or the call failed (one WARN line, no content). */
+    /** The text in the image (sent to the engine as PNG), within the engine's own timeout. */
     public Optional<OcrText> recognize(BufferedImage image) {
         if (!status.available()) {
             return Optional.empty();
         }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", png)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return recognize(png.toByteArray(), null);
+    }
+
+    /**
+     * The text in {@code encoded} (PNG, JPEG, GIF or WebP bytes: the engine detects the format from the bytes, so an
+     * image goes to it as it came, with no decode and re-encode, which on a 4096² image cost more than a second),
+     * within {@code budget} when it is shorter than the engine's timeout (null: the engine's timeout). A budget too
+     * short to start the engine ({@value #MIN_BUDGET_MILLIS} ms) is not tried. Empty when the engine is off or the
+     * call failed (one WARN line, no content).
+     */
+    public Optional<OcrText> recognize(byte[] encoded, Duration budget) {
+        if (!status.available()) {
+            return Optional.empty();
+        }
+        long limitMillis = budget == null ? timeout.toMillis() : Math.min(timeout.toMillis(), budget.toMillis());
+        if (limitMillis < MIN_BUDGET_MILLIS) {
+            LOG.debug("OCR not started: {} ms left for it; the image is kept", limitMillis);
+            return Optional.empty();
+        }
+        long endNanos = System.nanoTime() + limitMillis * 1_000_000L;
         Path dir = null;
         try {
             dir = Files.createTempDirectory("headroom-ocr");
-            Path input = dir.resolve("image.png");
-            if (!ImageIO.write(image, "png", input.toFile())) {
+            Path input = Files.write(dir.resolve("image"), encoded);
+            if (!processes.tryAcquire(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("OCR not started: every engine process was busy for its whole budget; the image is kept");
                 return Optional.empty();
             }
-            return run(input, dir.resolve("words"));
+            try {
+                return run(input, dir.resolve("words"), endNanos);
+            } finally {
+                processes.release();
+            }
         } catch (IOException e) {
             LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());
             return Optional.empty();
@@ -82,16 +125,21 @@ public final class TesseractOcr {
         }
     }
 
-    private Optional<OcrText> run(Path input, Path outputBase) throws IOException, InterruptedException {
+    private Optional<OcrText> run(Path input, Path outputBase, long endNanos) throws IOException, InterruptedException {
+        long waitMillis = (endNanos - System.nanoTime()) / 1_000_000L;
+        if (waitMillis <= 0) {
+            LOG.warn("OCR not started: its time went on preparing the image; the image is kept");
+            return Optional.empty();
+        }
         ProcessBuilder builder = new ProcessBuilder(executable, input.toString(), outputBase.toString(),
                 "-l", language, "tsv")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            LOG.warn("OCR timed out after {} ms; the image is kept", timeout.toMillis());
+            LOG.warn("OCR timed out after {} ms; the image is kept", waitMillis);
             return Optional.empty();
         }
         Path tsv = outputBase.resolveSibling(outputBase.getFileName() + ".tsv");

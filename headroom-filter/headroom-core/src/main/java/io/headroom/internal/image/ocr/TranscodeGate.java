@@ -2,6 +2,7 @@ package io.headroom.internal.image.ocr;
 
 import io.headroom.ImageConfig;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,15 @@ public final class TranscodeGate {
 
     /** The image's text when it may replace the image; empty otherwise. */
     public Optional<OcrText> confidentText(BufferedImage image) {
-        return ocr.recognize(image).filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
+        return confident(ocr.recognize(image));
+    }
+
+    /** As {@link #confidentText(BufferedImage)} for encoded bytes, within {@code budget} (null: the engine's timeout). */
+    public Optional<OcrText> confidentText(byte[] encoded, Duration budget) {
+        return confident(ocr.recognize(encoded, budget));
+    }
+
+    private Optional<OcrText> confident(Optional<OcrText> read) {
+        return read.filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
     }
 }

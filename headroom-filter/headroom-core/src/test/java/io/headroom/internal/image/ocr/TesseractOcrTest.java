@@ -10,6 +10,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -73,6 +77,50 @@ class TesseractOcrTest {
         TesseractOcr hurried = new TesseractOcr(ocr.status(), OcrEngineStatus.ENGINE, "eng", Duration.ofMillis(1),
                 TesseractOcr.DEFAULT_MAX_OUTPUT_BYTES);
         assertEquals(Optional.empty(), hurried.recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)));
+    }
+
+    @Test
+    void theCallersBudgetBoundsTheEngineWhenShorterThanItsTimeout() {
+        byte[] page = png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
+        // the engine's own timeout (15 s) would let it finish; 100 ms cannot even load its model and read a page
+        assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(100)));
+        assertEquals(Optional.empty(), ocr.recognize(page, Duration.ZERO), "no time left: not started");
+        assertTrue(ocr.recognize(page, Duration.ofSeconds(15)).isPresent());
+    }
+
+    @Test
+    void whenEveryEngineProcessIsBusyForTheWholeBudgetTheImageIsKept() throws InterruptedException {
+        byte[] page = png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
+        int permits = ocr.processes.availablePermits();
+        ocr.processes.acquire(permits); // as if every core were reading another request's image
+        try {
+            assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(300)));
+        } finally {
+            ocr.processes.release(permits);
+        }
+        assertTrue(ocr.recognize(page, Duration.ofSeconds(15)).isPresent(), "a free process reads it");
+    }
+
+    @Test
+    void theEngineReadsTheBytesAsSentInEveryProviderFormat() throws IOException {
+        BufferedImage page = drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK);
+        for (String format : List.of("png", "jpeg", "gif")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertTrue(ImageIO.write(page, format, out), format);
+            OcrText text = ocr.recognize(out.toByteArray(), null).orElseThrow(() -> new AssertionError(format));
+            assertTrue(text.text().contains("copper wire"), format + ": " + text.text());
+        }
+        assertEquals(Optional.empty(), ocr.recognize("not an image".getBytes(), null), "unreadable bytes: nothing");
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test
