@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.testimages.BadImages;
+import io.headroom.testimages.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,20 +47,20 @@ class BadImagesGatewayTest {
 
     /** Name → data URL, in request order. */
     private static Map<String, String> badImages() {
-        byte[] jpeg = BadImageFixtures.encoded(256, 256, "jpeg");
+        byte[] jpeg = TestImages.encoded(256, 256, "jpeg");
         Map<String, String> bad = new LinkedHashMap<>();
-        bad.put("cmyk jpeg", dataUrl("image/jpeg", BadImageFixtures.fourComponentJpeg(256, 256, false)));
-        bad.put("ycck jpeg", dataUrl("image/jpeg", BadImageFixtures.fourComponentJpeg(256, 256, true)));
-        bad.put("animated webp", dataUrl("image/webp", BadImageFixtures.webpAnimated(256, 256)));
-        bad.put("apng", dataUrl("image/png", BadImageFixtures.apng(256, 256)));
-        bad.put("animated gif", dataUrl("image/gif", BadImageFixtures.gif(3, 80, 60)));
-        bad.put("bomb", dataUrl("image/png", BadImageFixtures.pngBomb(100_000, 100_000)));
-        bad.put("truncated jpeg", dataUrl("image/jpeg", BadImageFixtures.truncatedJpeg(640, 480)));
-        bad.put("truncated png header", dataUrl("image/png", BadImageFixtures.truncatedPngHeader()));
-        bad.put("random bytes", dataUrl("image/png", BadImageFixtures.randomBytes(2048)));
+        bad.put("cmyk jpeg", dataUrl("image/jpeg", BadImages.fourComponentJpeg(256, 256, false)));
+        bad.put("ycck jpeg", dataUrl("image/jpeg", BadImages.fourComponentJpeg(256, 256, true)));
+        bad.put("animated webp", dataUrl("image/webp", BadImages.webpAnimated(256, 256)));
+        bad.put("apng", dataUrl("image/png", BadImages.apng(256, 256)));
+        bad.put("animated gif", dataUrl("image/gif", BadImages.gif(3, 80, 60)));
+        bad.put("bomb", dataUrl("image/png", BadImages.pngBomb(100_000, 100_000)));
+        bad.put("truncated jpeg", dataUrl("image/jpeg", BadImages.truncatedJpeg(640, 480)));
+        bad.put("truncated png header", dataUrl("image/png", BadImages.truncatedPngHeader()));
+        bad.put("random bytes", dataUrl("image/png", BadImages.randomBytes(2048)));
         bad.put("jpeg labelled png", dataUrl("image/png", jpeg));
-        bad.put("bmp", dataUrl("image/bmp", BadImageFixtures.unknownToProviders("bmp")));
-        bad.put("tiff", dataUrl("image/tiff", BadImageFixtures.unknownToProviders("tiff")));
+        bad.put("bmp", dataUrl("image/bmp", BadImages.unknownToProviders("bmp")));
+        bad.put("tiff", dataUrl("image/tiff", BadImages.unknownToProviders("tiff")));
         bad.put("empty", "data:image/png;base64,");
         bad.put("invalid base64", "data:image/png;base64,!!! not base64 !!!" + Base64.getEncoder().encodeToString(jpeg));
         bad.put("no mime type", "data:;base64," + Base64.getEncoder().encodeToString(jpeg));
@@ -93,7 +95,7 @@ class BadImagesGatewayTest {
     @Test
     void everyBadImageGoesUpstreamAsItCameAndIsCountedWhileTheRestIsCompressed() throws Exception {
         Map<String, String> bad = badImages();
-        String good = dataUrl("image/png", BadImageFixtures.encoded(1024, 1024, "png"));
+        String good = dataUrl("image/png", TestImages.encoded(1024, 1024, "png"));
         ObjectNode body = request(bad, good);
         JsonNode statsBefore = imagesStats();
 

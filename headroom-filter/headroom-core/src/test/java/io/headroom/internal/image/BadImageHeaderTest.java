@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.testimages.TestImages;
+import io.headroom.testimages.BadImages;
 import io.headroom.ImageConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

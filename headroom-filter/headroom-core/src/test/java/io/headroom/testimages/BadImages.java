@@ -1,4 +1,4 @@
-package io.headroom.sample;
+package io.headroom.testimages;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -23,44 +23,12 @@ import javax.imageio.stream.ImageOutputStream;
 import org.w3c.dom.Node;
 
 /**
- * A copy of headroom-core's {@code BadImages} test fixtures (test classes are not shared between modules), with the
- * drawing it needs. The images no provider-side resize may touch, and their well-formed siblings, built in code: ImageIO writes what
+ * The images no provider-side resize may touch, and their well-formed siblings, built in code: ImageIO writes what
  * it can (JPEG from a 4-band raster, PNG, GIF, BMP, TIFF); WebP, whose ImageIO plugin only reads, is assembled by
  * hand from the RIFF container and a minimal lossless (VP8L) bitstream, and the APNG from a PNG's own chunks.
  */
-final class BadImageFixtures {
-    private BadImageFixtures() {
-    }
-
-    /** A gradient with text lines, as headroom-core's {@code TestImages} draws it. */
-    static BufferedImage drawn(int width, int height, boolean alpha) {
-        BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        try {
-            g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(30, 60, 200), width, height,
-                    new java.awt.Color(240, 200, 40)));
-            g.fillRect(0, 0, width, height);
-            g.setColor(java.awt.Color.WHITE);
-            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, Math.max(12, height / 20)));
-            for (int y = height / 10; y < height; y += Math.max(1, height / 5)) {
-                g.drawString("Invoice 2026-0042 total 1,337.00 EUR", width / 20, y);
-            }
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
-
-    static byte[] encoded(int width, int height, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(drawn(width, height, format.equals("png")), format, out)) {
-                throw new IllegalStateException("no writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+public final class BadImages {
+    private BadImages() {
     }
 
     // --- JPEG -----------------------------------------------------------------------------------------------------
@@ -69,7 +37,7 @@ final class BadImageFixtures {
      * A 4-component JPEG with an Adobe APP14 marker: transform 0 (CMYK, stored as is) or 2 (YCCK). Written from a
      * raster, so the JDK writer converts no colour and the APP14 transform flag is what names the colour space.
      */
-    static byte[] fourComponentJpeg(int width, int height, boolean ycck) {
+    public static byte[] fourComponentJpeg(int width, int height, boolean ycck) {
         WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -124,8 +92,8 @@ final class BadImageFixtures {
     }
 
     /** A complete JPEG cut off in its entropy-coded data: the header (and so the size) reads, the pixels do not. */
-    static byte[] truncatedJpeg(int width, int height) {
-        byte[] jpeg = encoded(width, height, "jpeg");
+    public static byte[] truncatedJpeg(int width, int height) {
+        byte[] jpeg = TestImages.encoded(width, height, "jpeg");
         return Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
     }
 
@@ -134,9 +102,9 @@ final class BadImageFixtures {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** An APNG: the PNG's own frame as frame 1 ({@code acTL}, {@code fcTL} before IDAT) and a second frame in fdAT. */
-    static byte[] apng(int width, int height) {
-        byte[] first = encoded(width, height, "png");
-        byte[] second = encoded(width, height, "png"); // same pixels: the container is what is tested
+    public static byte[] apng(int width, int height) {
+        byte[] first = TestImages.encoded(width, height, "png");
+        byte[] second = TestImages.encoded(width, height, "png"); // same pixels: the container is what is tested
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(Arrays.copyOf(first, 8));
         int sequence = 0;
@@ -176,7 +144,7 @@ final class BadImageFixtures {
     }
 
     /** A PNG signature and an IHDR claiming {@code width}×{@code height} 8-bit RGB, then a tiny IDAT and IEND. */
-    static byte[] pngBomb(int width, int height) {
+    public static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PNG_SIGNATURE);
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
@@ -187,8 +155,8 @@ final class BadImageFixtures {
     }
 
     /** A PNG cut inside its IHDR chunk: not even the size can be read. */
-    static byte[] truncatedPngHeader() {
-        return Arrays.copyOf(encoded(64, 64, "png"), 20);
+    public static byte[] truncatedPngHeader() {
+        return Arrays.copyOf(TestImages.encoded(64, 64, "png"), 20);
     }
 
     private record Chunk(String type, byte[] data) {
@@ -210,7 +178,7 @@ final class BadImageFixtures {
         return out;
     }
 
-    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    public static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
         out.writeBytes(t);
@@ -224,14 +192,14 @@ final class BadImageFixtures {
     // --- GIF, BMP, TIFF, noise ------------------------------------------------------------------------------------
 
     /** A GIF of {@code frames} frames, written as an ImageIO sequence. */
-    static byte[] gif(int frames, int width, int height) {
+    public static byte[] gif(int frames, int width, int height) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.prepareWriteSequence(null);
             for (int i = 0; i < frames; i++) {
-                writer.writeToSequence(new IIOImage(drawn(width, height, false), null, null), null);
+                writer.writeToSequence(new IIOImage(TestImages.drawn(width, height, false), null, null), null);
             }
             writer.endWriteSequence();
         } catch (IOException e) {
@@ -243,11 +211,11 @@ final class BadImageFixtures {
     }
 
     /** BMP or TIFF: ImageIO reads them, no provider takes them. */
-    static byte[] unknownToProviders(String format) {
-        return encoded(256, 256, format);
+    public static byte[] unknownToProviders(String format) {
+        return TestImages.encoded(256, 256, format);
     }
 
-    static byte[] randomBytes(int length) {
+    public static byte[] randomBytes(int length) {
         byte[] b = new byte[length];
         new Random(19).nextBytes(b);
         return b;
@@ -260,7 +228,7 @@ final class BadImageFixtures {
      * transform, no colour cache, one prefix-code group, every code a "simple" one): green has two symbols (1 bit
      * per pixel), red, blue and alpha one each; so the image is two colours drawn as horizontal bands.
      */
-    static byte[] webpStill(int width, int height) {
+    public static byte[] webpStill(int width, int height) {
         return riff(chunkLe("VP8L", vp8l(width, height)));
     }
 
@@ -268,7 +236,7 @@ final class BadImageFixtures {
      * An animated WebP: VP8X (animation flag, canvas size), ANIM (background, loop count) and two ANMF frames at
      * offset 0/0, each holding a VP8L bitstream of the canvas size.
      */
-    static byte[] webpAnimated(int width, int height) {
+    public static byte[] webpAnimated(int width, int height) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         ByteBuffer vp8x = le(10).put((byte) 0x02).put(new byte[3]); // flags: animation (bit 1); 3 reserved bytes
         put24(vp8x, width - 1);
