@@ -10,7 +10,7 @@ final class AnimationProbe {
 
     static boolean animated(ImageFormat format, byte[] b) {
         return switch (format) {
-            case GIF -> gifFrames(b) > 1;
+            case GIF -> GifStructure.of(b).frames() > 1;
             case PNG -> apng(b);
             case WEBP -> b.length > 20 && b[12] == 'V' && b[13] == 'P' && b[14] == '8' && b[15] == 'X'
                     && (b[20] & 0x02) != 0;
@@ -36,52 +36,5 @@ final class AnimationProbe {
             }
         }
         return false;
-    }
-
-    /** Image descriptors of a GIF, walking its blocks (stops at two: that is enough to know). */
-    private static int gifFrames(byte[] b) {
-        if (b.length < 13) {
-            return 0;
-        }
-        int p = 13;
-        if ((b[10] & 0x80) != 0) {
-            p += 3 * (1 << ((b[10] & 0x07) + 1)); // global colour table
-        }
-        int frames = 0;
-        while (p < b.length) {
-            int marker = b[p] & 0xff;
-            if (marker == 0x3B) {
-                break; // trailer
-            } else if (marker == 0x21) { // extension: label, then sub-blocks
-                p = skipSubBlocks(b, p + 2);
-            } else if (marker == 0x2C) {
-                if (++frames > 1 || p + 10 > b.length) {
-                    break;
-                }
-                int flags = b[p + 9] & 0xff;
-                p += 10;
-                if ((flags & 0x80) != 0) {
-                    p += 3 * (1 << ((flags & 0x07) + 1)); // local colour table
-                }
-                p = skipSubBlocks(b, p + 1); // LZW minimum code size, then data
-            } else {
-                break; // not a GIF block: corrupt, let the decoder decide
-            }
-            if (p < 0) {
-                break;
-            }
-        }
-        return frames;
-    }
-
-    private static int skipSubBlocks(byte[] b, int p) {
-        while (p >= 0 && p < b.length) {
-            int size = b[p] & 0xff;
-            p += 1 + size;
-            if (size == 0) {
-                return p;
-            }
-        }
-        return b.length;
     }
 }

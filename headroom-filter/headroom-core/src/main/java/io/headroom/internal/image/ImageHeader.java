@@ -25,6 +25,8 @@ public record ImageHeader(ImageFormat format, int width, int height, Flaw flaw) 
         NONE,
         /** More pixels than the decode limit: decoding it would cost memory a request must not take. */
         TOO_LARGE,
+        /** The bytes end before the container does: a decoder would fill the missing part in silently. */
+        TRUNCATED,
         /** More than one frame: resizing would drop the animation. */
         ANIMATED,
         /** CMYK/YCCK JPEG: re-encoding would change its colours. */
@@ -61,6 +63,8 @@ public record ImageHeader(ImageFormat format, int width, int height, Flaw flaw) 
                 Flaw flaw = Flaw.NONE;
                 if ((long) width * height > maxPixels) {
                     flaw = Flaw.TOO_LARGE;
+                } else if (TruncationProbe.truncated(format, bytes)) {
+                    flaw = Flaw.TRUNCATED;
                 } else if (AnimationProbe.animated(format, bytes)) {
                     flaw = Flaw.ANIMATED;
                 } else if (format == ImageFormat.JPEG && cmyk(reader)) {

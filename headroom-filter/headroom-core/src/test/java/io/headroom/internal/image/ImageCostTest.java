@@ -2,6 +2,7 @@ package io.headroom.internal.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.headroom.testimages.TestImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

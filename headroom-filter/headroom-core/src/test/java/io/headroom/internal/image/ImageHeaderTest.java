@@ -3,6 +3,7 @@ package io.headroom.internal.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.headroom.testimages.TestImages;
 import io.headroom.ImageConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.headroom.internal.image;
+package io.headroom.testimages;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -12,11 +12,11 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** Real encoded images for tests, drawn with Java2D: a gradient with text, in the format asked for. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
-    static BufferedImage drawn(int width, int height, boolean alpha) {
+    public static BufferedImage drawn(int width, int height, boolean alpha) {
         BufferedImage image = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -33,7 +33,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encoded(int width, int height, String format) {
+    public static byte[] encoded(int width, int height, String format) {
         BufferedImage image = drawn(width, height, format.equals("png"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -46,11 +46,11 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static String dataUrl(String mime, byte[] bytes) {
+    public static String dataUrl(String mime, byte[] bytes) {
         return "data:" + mime + ";base64," + base64(bytes);
     }
 }
