@@ -651,22 +651,26 @@ public abstract class ConformanceContract {
     }
 
     /**
-     * Random bytes labelled {@code image/png} next to a large tool output: the image goes on byte for byte, counted
-     * at the default size under {@code unread}; the request still succeeds and its tool output is compressed.
+     * Random bytes labelled {@code image/png} next to a large tool output (Anthropic): the image goes on byte for
+     * byte, counted at the default size under {@code unread}; the request still succeeds and its tool output is
+     * compressed.
      */
     @OverEveryProtocol
     void unreadableImageIsForwardedAsSentAndTheRestCompressed(String protocolName) throws Exception {
         Protocol protocol = Protocol.valueOf(protocolName);
-        byte[] original = ImageRequests.openAiChatWithUnreadableImage();
-        ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
+        byte[] original = ImageRequests.anthropicMessagesWithUnreadableImage();
+        ConformanceClient.Exchange exchange = client().post(protocol, MESSAGES, original, JSON);
         JsonNode forwarded = expectCompressed(protocol, exchange, original);
         if (forwarded == null) {
             return;
         }
-        JsonNode user = forwarded.path("messages").path(1).path("content");
-        assertEquals(ImageRequests.unreadableDataUrl(), user.at("/1/image_url/url").asText(), "the unread image changed");
-        assertTrue(user.at("/1/image_url/detail").isMissingNode(), "nothing was added to the unread image");
-        assertEquals(LlmRequests.QUERY, user.at("/0/text").asText());
+        JsonNode user = forwarded.path("messages").path(0).path("content");
+        assertEquals(ImageRequests.unreadableImageBlock(), user.path(0), "the unread image block changed");
+        String sent = new String(original, StandardCharsets.UTF_8);
+        String block = MAPPER.writeValueAsString(ImageRequests.unreadableImageBlock());
+        assertTrue(sent.contains(block), "fixture");
+        assertTrue(exchange.received().bodyText().contains(block), "the unread image is not byte-identical");
+        assertEquals(LlmRequests.QUERY, user.at("/1/text").asText());
         int unread = ImageRequests.UNREADABLE_IMAGE_TOKENS;
         ConformanceAssertions.assertImageHeaders(exchange, unread, unread, "unread:1:" + unread + ":" + unread);
     }

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Requests carrying images, drawn with ImageIO from fixed shapes so every run sends the same bytes: a photo-like
- * JPEG for OpenAI, a screenshot-like PNG for Anthropic, and bytes that are no image at all. Each stays far below
+ * JPEG for OpenAI, a screenshot-like PNG for Anthropic, and bytes labelled as a PNG that are no image at all. Each stays far below
  * {@link ConformanceContract#MAX_BODY_BYTES}.
  */
 public final class ImageRequests {
@@ -31,8 +31,8 @@ public final class ImageRequests {
     public static final int OPENAI_LOW_DETAIL_TOKENS = 85;
     /** Anthropic's ceil(1200 x 800 / 750): under its 1568 px / 1.15 MP limits, so not downscaled first. */
     public static final int ANTHROPIC_1200_BY_800_TOKENS = 1280;
-    /** The size an image Headroom cannot read is counted at: 1024 x 1024, 765 on gpt-4o (never fetched or decoded). */
-    public static final int UNREADABLE_IMAGE_TOKENS = 765;
+    /** An image Headroom cannot read is counted as 1024 x 1024: on Anthropic ceil(1024 x 1024 / 750). */
+    public static final int UNREADABLE_IMAGE_TOKENS = 1399;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,16 +69,18 @@ public final class ImageRequests {
     }
 
     /**
-     * {@link LlmRequests#openAiChat()} whose user turn also carries {@link #unreadableDataUrl()}: the tool output
-     * is still worth compressing, the image is not readable.
+     * {@link LlmRequests#anthropicMessages()} whose first user turn also carries an image of
+     * {@link #unreadableBase64()} labelled {@code image/png}: the tool output is still worth compressing, the image
+     * cannot be read. Anthropic, because there every change to an image needs its pixels (on OpenAI tile models
+     * {@code detail: "low"} needs none and is set on unreadable images too).
      */
-    public static byte[] openAiChatWithUnreadableImage() {
+    public static byte[] anthropicMessagesWithUnreadableImage() {
         try {
-            ObjectNode request = (ObjectNode) JSON.readTree(LlmRequests.openAiChat());
-            ObjectNode user = (ObjectNode) request.path("messages").path(1);
+            ObjectNode request = (ObjectNode) JSON.readTree(LlmRequests.anthropicMessages());
+            ObjectNode user = (ObjectNode) request.path("messages").path(0);
             ArrayNode content = JSON.createArrayNode();
+            content.add(unreadableImageBlock());
             content.addObject().put("type", "text").put("text", user.path("content").asText());
-            content.addObject().put("type", "image_url").putObject("image_url").put("url", unreadableDataUrl());
             user.set("content", content);
             return bytes(request);
         } catch (IOException e) {
@@ -86,11 +88,18 @@ public final class ImageRequests {
         }
     }
 
-    /** 4 KiB of random bytes (fixed seed) labelled {@code image/png}: no image reader recognises them. */
-    public static String unreadableDataUrl() {
+    /** The Anthropic image block of {@link #anthropicMessagesWithUnreadableImage()}. */
+    public static ObjectNode unreadableImageBlock() {
+        ObjectNode block = JSON.createObjectNode().put("type", "image");
+        block.putObject("source").put("type", "base64").put("media_type", "image/png").put("data", unreadableBase64());
+        return block;
+    }
+
+    /** 4 KiB of random bytes (fixed seed), base64: no image reader recognises them. */
+    private static String unreadableBase64() {
         byte[] noise = new byte[4096];
         new Random(20260319L).nextBytes(noise);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(noise);
+        return Base64.getEncoder().encodeToString(noise);
     }
 
     /** A smooth diagonal gradient with a disc: compresses well as JPEG, like a photo's sky. */
