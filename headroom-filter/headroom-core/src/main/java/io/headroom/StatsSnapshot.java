@@ -38,75 +38,151 @@ public record StatsSnapshot(long requestsTotal, long requestsCompressed, long re
         images = images == null ? java.util.List.of() : java.util.List.copyOf(images);
     }
 
-    /** Without the proactive expansions (they read 0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                         long retrieveRounds, java.util.List<ImageTokenUsage> images,
-                         long learnedPatterns, long hintApplications) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
-                retrieveRounds, images, learnedPatterns, hintApplications, 0, 0);
+    /**
+     * A builder whose counters all start at 0 (no images): for hosts and tests that report or derive a snapshot
+     * (e.g. counts since a reset) without naming nineteen positional arguments.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Without the learning counters and the proactive expansions (they read 0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                         long retrieveRounds, java.util.List<ImageTokenUsage> images) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
-                retrieveRounds, images, 0, 0, 0, 0);
+    /** A builder holding this snapshot's values, to derive another from it. */
+    public Builder toBuilder() {
+        return builder().requestsTotal(requestsTotal).requestsCompressed(requestsCompressed)
+                .requestsFailedOpen(requestsFailedOpen).tokensBefore(tokensBefore).tokensAfter(tokensAfter)
+                .ccrEntries(ccrEntries).ccrStored(ccrStored).ccrRetrievals(ccrRetrievals).ccrMisses(ccrMisses)
+                .ccrBytes(ccrBytes).ccrEvicted(ccrEvicted).ccrRefused(ccrRefused)
+                .requestsOverDeadline(requestsOverDeadline).retrieveRounds(retrieveRounds).images(images)
+                .learnedPatterns(learnedPatterns).hintApplications(hintApplications)
+                .proactiveExpansions(proactiveExpansions).expandedItems(expandedItems);
     }
 
-    /** Without the image counts and the proactive expansions (they read empty/0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                         long retrieveRounds, long learnedPatterns, long hintApplications) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
-                retrieveRounds, java.util.List.of(), learnedPatterns, hintApplications, 0, 0);
-    }
+    /** Named setters for every component; {@link #build()} makes the snapshot. Not thread-safe. */
+    public static final class Builder {
+        private long requestsTotal;
+        private long requestsCompressed;
+        private long requestsFailedOpen;
+        private long tokensBefore;
+        private long tokensAfter;
+        private long ccrEntries;
+        private long ccrStored;
+        private long ccrRetrievals;
+        private long ccrMisses;
+        private long ccrBytes;
+        private long ccrEvicted;
+        private long ccrRefused;
+        private long requestsOverDeadline;
+        private long retrieveRounds;
+        private java.util.List<ImageTokenUsage> images = java.util.List.of();
+        private long learnedPatterns;
+        private long hintApplications;
+        private long proactiveExpansions;
+        private long expandedItems;
 
-    /** Without the image counts, the learning counters and the proactive expansions. */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline,
-                         long retrieveRounds) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline,
-                retrieveRounds, java.util.List.of(), 0, 0, 0, 0);
-    }
+        private Builder() {
+        }
 
-    /** Without the retrieve rounds (they read 0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused, long requestsOverDeadline) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, requestsOverDeadline, 0);
-    }
+        public Builder requestsTotal(long requestsTotal) {
+            this.requestsTotal = requestsTotal;
+            return this;
+        }
 
-    /** Without the CCR quota counters and the deadline count (they read 0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, 0, 0, 0, 0, 0);
-    }
+        public Builder requestsCompressed(long requestsCompressed) {
+            this.requestsCompressed = requestsCompressed;
+            return this;
+        }
 
-    /** Without the deadline count (it reads 0). */
-    public StatsSnapshot(long requestsTotal, long requestsCompressed, long requestsFailedOpen,
-                         long tokensBefore, long tokensAfter,
-                         long ccrEntries, long ccrStored, long ccrRetrievals, long ccrMisses,
-                         long ccrBytes, long ccrEvicted, long ccrRefused) {
-        this(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
-                ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused, 0, 0);
+        public Builder requestsFailedOpen(long requestsFailedOpen) {
+            this.requestsFailedOpen = requestsFailedOpen;
+            return this;
+        }
+
+        public Builder tokensBefore(long tokensBefore) {
+            this.tokensBefore = tokensBefore;
+            return this;
+        }
+
+        public Builder tokensAfter(long tokensAfter) {
+            this.tokensAfter = tokensAfter;
+            return this;
+        }
+
+        public Builder ccrEntries(long ccrEntries) {
+            this.ccrEntries = ccrEntries;
+            return this;
+        }
+
+        public Builder ccrStored(long ccrStored) {
+            this.ccrStored = ccrStored;
+            return this;
+        }
+
+        public Builder ccrRetrievals(long ccrRetrievals) {
+            this.ccrRetrievals = ccrRetrievals;
+            return this;
+        }
+
+        public Builder ccrMisses(long ccrMisses) {
+            this.ccrMisses = ccrMisses;
+            return this;
+        }
+
+        public Builder ccrBytes(long ccrBytes) {
+            this.ccrBytes = ccrBytes;
+            return this;
+        }
+
+        public Builder ccrEvicted(long ccrEvicted) {
+            this.ccrEvicted = ccrEvicted;
+            return this;
+        }
+
+        public Builder ccrRefused(long ccrRefused) {
+            this.ccrRefused = ccrRefused;
+            return this;
+        }
+
+        public Builder requestsOverDeadline(long requestsOverDeadline) {
+            this.requestsOverDeadline = requestsOverDeadline;
+            return this;
+        }
+
+        public Builder retrieveRounds(long retrieveRounds) {
+            this.retrieveRounds = retrieveRounds;
+            return this;
+        }
+
+        public Builder images(java.util.List<ImageTokenUsage> images) {
+            this.images = images;
+            return this;
+        }
+
+        public Builder learnedPatterns(long learnedPatterns) {
+            this.learnedPatterns = learnedPatterns;
+            return this;
+        }
+
+        public Builder hintApplications(long hintApplications) {
+            this.hintApplications = hintApplications;
+            return this;
+        }
+
+        public Builder proactiveExpansions(long proactiveExpansions) {
+            this.proactiveExpansions = proactiveExpansions;
+            return this;
+        }
+
+        public Builder expandedItems(long expandedItems) {
+            this.expandedItems = expandedItems;
+            return this;
+        }
+
+        public StatsSnapshot build() {
+            return new StatsSnapshot(requestsTotal, requestsCompressed, requestsFailedOpen, tokensBefore, tokensAfter,
+                    ccrEntries, ccrStored, ccrRetrievals, ccrMisses, ccrBytes, ccrEvicted, ccrRefused,
+                    requestsOverDeadline, retrieveRounds, images, learnedPatterns, hintApplications,
+                    proactiveExpansions, expandedItems);
+        }
     }
 
     public long tokensSaved() {

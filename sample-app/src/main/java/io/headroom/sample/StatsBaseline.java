@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class StatsBaseline {
-    private static final StatsSnapshot ZERO = new StatsSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final StatsSnapshot ZERO = StatsSnapshot.builder().build();
 
     private volatile Mark mark = new Mark(ZERO, 0, 0);
 
@@ -28,17 +28,23 @@ public class StatsBaseline {
     /** {@code now} counted from the last reset. */
     public StatsSnapshot since(StatsSnapshot now) {
         StatsSnapshot b = mark.stats();
-        return new StatsSnapshot(now.requestsTotal() - b.requestsTotal(),
-                now.requestsCompressed() - b.requestsCompressed(),
-                now.requestsFailedOpen() - b.requestsFailedOpen(),
-                now.tokensBefore() - b.tokensBefore(), now.tokensAfter() - b.tokensAfter(),
-                now.ccrEntries(), now.ccrStored() - b.ccrStored(), now.ccrRetrievals() - b.ccrRetrievals(),
-                now.ccrMisses() - b.ccrMisses(), now.ccrBytes(), now.ccrEvicted() - b.ccrEvicted(),
-                now.ccrRefused() - b.ccrRefused(), now.requestsOverDeadline() - b.requestsOverDeadline(),
-                now.retrieveRounds() - b.retrieveRounds(), imagesSince(now.images(), b.images()),
-                // learned state is not reset with the session counters
-                now.learnedPatterns(), now.hintApplications(),
-                now.proactiveExpansions() - b.proactiveExpansions(), now.expandedItems() - b.expandedItems());
+        return now.toBuilder()
+                .requestsTotal(now.requestsTotal() - b.requestsTotal())
+                .requestsCompressed(now.requestsCompressed() - b.requestsCompressed())
+                .requestsFailedOpen(now.requestsFailedOpen() - b.requestsFailedOpen())
+                .tokensBefore(now.tokensBefore() - b.tokensBefore())
+                .tokensAfter(now.tokensAfter() - b.tokensAfter())
+                .ccrStored(now.ccrStored() - b.ccrStored())
+                .ccrRetrievals(now.ccrRetrievals() - b.ccrRetrievals())
+                .ccrMisses(now.ccrMisses() - b.ccrMisses())
+                .ccrEvicted(now.ccrEvicted() - b.ccrEvicted())
+                .ccrRefused(now.ccrRefused() - b.ccrRefused())
+                .requestsOverDeadline(now.requestsOverDeadline() - b.requestsOverDeadline())
+                .retrieveRounds(now.retrieveRounds() - b.retrieveRounds())
+                .images(imagesSince(now.images(), b.images()))
+                .proactiveExpansions(now.proactiveExpansions() - b.proactiveExpansions())
+                .expandedItems(now.expandedItems() - b.expandedItems())
+                .build(); // gauges (CCR entries, bytes) and learned state are not reset with the session counters
     }
 
     private static List<ImageTokenUsage> imagesSince(List<ImageTokenUsage> now, List<ImageTokenUsage> mark) {

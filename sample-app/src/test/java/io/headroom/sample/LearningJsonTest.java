@@ -32,8 +32,8 @@ class LearningJsonTest {
             0, 0, 0, 0, 0.0, false, 1.0, Map.of(), Map.of(), List.of(), 0L);
     private static final List<LearnedPattern> PATTERNS = List.of(SEARCH_A, SEARCH_B, UNNAMED);
     private static final LearningStats STATS = new LearningStats(true, 3, 50, 18, 1, 1, 18, 2, 7);
-    private static final StatsSnapshot ENGINE = new StatsSnapshot(9, 7, 0, 12_000, 3_000,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+    private static final StatsSnapshot ENGINE = StatsSnapshot.builder().requestsTotal(9).requestsCompressed(7)
+            .tokensBefore(12_000).tokensAfter(3_000).build();
 
     private static Map<String, Long> terms(Object... keysAndCounts) {
         Map<String, Long> m = new LinkedHashMap<>();

@@ -12,11 +12,12 @@ class StatsDocumentLearningTest {
 
     @Test
     void theLearningBlockHoldsTheSnapshotsCounters() {
-        StatsSnapshot s = new StatsSnapshot(1, 1, 0, 100, 10, 1, 1, 0, 0, 0, 0, 0, 0, 0, 4, 9);
+        StatsSnapshot s = StatsSnapshot.builder().requestsTotal(1).requestsCompressed(1).tokensBefore(100)
+                .tokensAfter(10).ccrEntries(1).ccrStored(1).learnedPatterns(4).hintApplications(9).build();
         ObjectNode doc = StatsDocument.of(s, Map.of());
         assertEquals(4, doc.at("/learning/learned_patterns").asLong());
         assertEquals(9, doc.at("/learning/hint_applications").asLong());
-        StatsSnapshot older = new StatsSnapshot(1, 1, 0, 100, 10, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+        StatsSnapshot older = s.toBuilder().learnedPatterns(0).hintApplications(0).build();
         assertEquals(0, StatsDocument.of(older, Map.of()).at("/learning/learned_patterns").asLong());
     }
 }

@@ -259,12 +259,22 @@ public final class HeadroomEngine implements Headroom {
     public StatsSnapshot stats() {
         CcrStats c = ccr.stats();
         LearningStats learning = toin == null ? LearningStats.EMPTY : toin.stats();
-        return new StatsSnapshot(counters.total(), counters.compressed(), counters.failedOpen(),
-                counters.tokensBefore(), counters.tokensAfter(),
-                c.entries(), c.stored(), c.retrievals(), c.misses(), c.bytes(), c.evicted(), c.refused(),
-                counters.overDeadline(), counters.retrieveRounds(), counters.images(),
-                toin == null ? 0 : learning.learnedPatterns(), toin == null ? 0 : learning.hintApplications(),
-                counters.proactiveExpansions(), counters.expandedItems());
+        return StatsSnapshot.builder()
+                .requestsTotal(counters.total())
+                .requestsCompressed(counters.compressed())
+                .requestsFailedOpen(counters.failedOpen())
+                .tokensBefore(counters.tokensBefore())
+                .tokensAfter(counters.tokensAfter())
+                .ccrEntries(c.entries()).ccrStored(c.stored()).ccrRetrievals(c.retrievals()).ccrMisses(c.misses())
+                .ccrBytes(c.bytes()).ccrEvicted(c.evicted()).ccrRefused(c.refused())
+                .requestsOverDeadline(counters.overDeadline())
+                .retrieveRounds(counters.retrieveRounds())
+                .images(counters.images())
+                .learnedPatterns(learning.learnedPatterns())
+                .hintApplications(learning.hintApplications())
+                .proactiveExpansions(counters.proactiveExpansions())
+                .expandedItems(counters.expandedItems())
+                .build();
     }
 
     @Override

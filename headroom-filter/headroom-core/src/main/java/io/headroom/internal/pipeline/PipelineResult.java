@@ -33,29 +33,6 @@ public record PipelineResult(boolean changed, boolean compressed, int tokensBefo
         stored = stored == null ? List.of() : List.copyOf(stored);
     }
 
-    /** A result without the Context Tracker's view (nothing stored for it, not cut to the budget). */
-    public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                          List<String> transformsApplied, List<String> ccrHashes, ImageRun images,
-                          List<String> learnedHints) {
-        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, images, learnedHints,
-                List.of(), false);
-    }
-
-    /** A result of a request without images, compressed without learned hints. */
-    public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                          List<String> transformsApplied, List<String> ccrHashes, List<CompressedOutput> stored,
-                          boolean cutToBudget) {
-        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, NO_IMAGES, List.of(),
-                stored, cutToBudget);
-    }
-
-    /** A result of a request without images, compressed without learned hints, nothing kept for the tracker. */
-    public PipelineResult(boolean changed, boolean compressed, int tokensBefore, int tokensAfter,
-                          List<String> transformsApplied, List<String> ccrHashes) {
-        this(changed, compressed, tokensBefore, tokensAfter, transformsApplied, ccrHashes, NO_IMAGES, List.of(),
-                List.of(), false);
-    }
-
     /**
      * True when a marker the model can read names a stored original, so offering {@code headroom_retrieve} helps:
      * image originals are stored without a marker (user content is not annotated), so they alone do not.
