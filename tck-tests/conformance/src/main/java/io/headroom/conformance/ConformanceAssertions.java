@@ -21,6 +21,9 @@ public final class ConformanceAssertions {
     public static final String TOKENS_BEFORE = "x-headroom-tokens-before";
     public static final String TOKENS_AFTER = "x-headroom-tokens-after";
     public static final String TOKENS_SAVED = "x-headroom-tokens-saved";
+    public static final String IMAGE_TOKENS_BEFORE = "x-headroom-image-tokens-before";
+    public static final String IMAGE_TOKENS_AFTER = "x-headroom-image-tokens-after";
+    public static final String IMAGE_TECHNIQUES = "x-headroom-image-techniques";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,10 +45,25 @@ public final class ConformanceAssertions {
         assertEquals("POST", received.method());
         assertTrue(received.body().length < original.length,
                 "the downstream received " + received.body().length + " bytes of " + original.length);
-        JsonNode forwarded = parse(received);
         for (String needle : LlmRequests.NEEDLES) {
             assertTrue(received.bodyText().contains(needle), "needle lost: " + needle);
         }
+        return assertRewritten(exchange);
+    }
+
+    /**
+     * Headroom rewrote the request and says so: the client got the downstream's answer unchanged and all four
+     * {@code x-headroom-*} headers with consistent numbers; the downstream got valid JSON without a
+     * Content-Encoding, framed consistently. Unlike {@link #assertCompressed} nothing is said about the body's
+     * length ({@code "detail": "low"} makes it longer) or about the log fixture's needles.
+     *
+     * @return the body the downstream received, parsed
+     */
+    public static JsonNode assertRewritten(ConformanceClient.Exchange exchange) throws IOException, InterruptedException {
+        assertAnswerRelayed(exchange);
+        RecordingStub.Received received = exchange.received();
+        assertEquals("POST", received.method());
+        JsonNode forwarded = parse(received);
         String encoding = received.contentEncoding();
         assertTrue(encoding == null || "identity".equalsIgnoreCase(encoding.trim()),
                 "the rewritten body is plain, yet the downstream saw Content-Encoding: " + encoding);
@@ -59,6 +77,20 @@ public final class ConformanceAssertions {
         assertEquals(before - after, saved, "tokens saved = tokens before - tokens after");
         return forwarded;
     }
+
+    /**
+     * The image headers: {@code x-headroom-image-tokens-before/-after} as given, and
+     * {@code x-headroom-image-techniques} exactly {@code techniques} ({@code technique:images:before:after}, comma-joined).
+     * The image tokens are part of the request's tokens, so they can never exceed them.
+     */
+    public static void assertImageHeaders(ConformanceClient.Exchange exchange, int before, int after, String techniques) {
+        assertEquals(before, intHeader(exchange, IMAGE_TOKENS_BEFORE), IMAGE_TOKENS_BEFORE);
+        assertEquals(after, intHeader(exchange, IMAGE_TOKENS_AFTER), IMAGE_TOKENS_AFTER);
+        assertEquals(techniques, exchange.header(IMAGE_TECHNIQUES), IMAGE_TECHNIQUES);
+        assertTrue(before <= intHeader(exchange, TOKENS_BEFORE), "image tokens are counted in " + TOKENS_BEFORE);
+        assertTrue(after <= intHeader(exchange, TOKENS_AFTER), "image tokens are counted in " + TOKENS_AFTER);
+    }
+
 
     /**
      * Headroom left the request alone: the downstream received exactly {@code original}, the client got
@@ -119,7 +151,8 @@ public final class ConformanceAssertions {
         }
     }
 
-    private static int intHeader(ConformanceClient.Exchange exchange, String name) {
+    /** The value of the integer response header {@code name}, failing when it is missing, negative or not a number. */
+    public static int intHeader(ConformanceClient.Exchange exchange, String name) {
         String v = exchange.header(name);
         assertNotNull(v, "missing response header " + name);
         try {

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +20,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -41,12 +45,22 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ConformanceContract {
     /** The size limit every host is configured with: above any body that should be compressed. */
     public static final int MAX_BODY_BYTES = 128 * 1024;
+    /** Image compression: off by default in the library, on in every contract host (issue 19: images in every host). */
+    public static final String IMAGE_ENABLED_OPTION = "image.enabled";
+    /** The pipeline's deadline, past which a request goes on unchanged. */
+    public static final String COMPRESSION_DEADLINE_OPTION = "compression-deadline-ms";
+    /**
+     * Far above the 2 s default: no case tests the deadline, and on a loaded build machine the first image a JVM
+     * decodes (ImageIO's plug-in scan, Java2D's start) must not turn into a deadline pass that fails an image case.
+     */
+    public static final long COMPRESSION_DEADLINE_MS = 30_000;
     /**
      * The Headroom options every host applies, by the core's option names; everything else is default.
      * A framework-managed host maps them onto its own configuration (e.g. {@code quarkus.headroom.max-body-bytes}).
      */
     public static final Map<String, String> HEADROOM_OPTIONS = Map.of("max-body-bytes", Integer.toString(MAX_BODY_BYTES),
-            BodyLimits.BODY_READ_TIMEOUT_OPTION, Long.toString(BodyLimits.BODY_READ_TIMEOUT_MS));
+            BodyLimits.BODY_READ_TIMEOUT_OPTION, Long.toString(BodyLimits.BODY_READ_TIMEOUT_MS),
+            IMAGE_ENABLED_OPTION, "true", COMPRESSION_DEADLINE_OPTION, Long.toString(COMPRESSION_DEADLINE_MS));
 
     protected static final String CHAT = "/v1/chat/completions";
     protected static final String MESSAGES = "/v1/messages";
@@ -590,5 +604,95 @@ public abstract class ConformanceContract {
             return;
         }
         BodyLimits.assertAnswered408OrCutOff(protocol, client().base());
+    }
+
+    // ---- issue 19, part hostimg19: images in every host ----------------------------------------------
+    // image.enabled is on in HEADROOM_OPTIONS; the image stage is the core's, so every host must send the smaller
+    // image and report it in x-headroom-image-* exactly like the gateway (src-docs/images.md).
+
+    /** A general question about a photo: OpenAI gets {@code "detail": "low"} and the same pixels (765 -> 85 tokens). */
+    @OverEveryProtocol
+    void openAiImageIsSentAtLowDetail(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        byte[] original = ImageRequests.openAiPhoto();
+        assertTrue(original.length < MAX_BODY_BYTES / 2, "fixture of " + original.length + " bytes");
+        ConformanceClient.Exchange exchange = client().post(protocol, CHAT, original, JSON);
+        JsonNode forwarded = expectImagesRewritten(protocol, exchange, original);
+        if (forwarded == null) {
+            return;
+        }
+        JsonNode image = forwarded.at("/messages/0/content/1/image_url");
+        assertEquals("low", image.path("detail").asText(), "detail of the forwarded image: " + image.path("detail"));
+        assertEquals(ImageRequests.photoDataUrl(), image.path("url").asText(), "low detail changes no byte of the image");
+        assertEquals(ImageRequests.PICTURE_QUESTION, forwarded.at("/messages/0/content/0/text").asText());
+        ConformanceAssertions.assertImageHeaders(exchange, ImageRequests.OPENAI_600_SQUARE_TOKENS,
+                ImageRequests.OPENAI_LOW_DETAIL_TOKENS, "full_low:1:765:85");
+    }
+
+    /**
+     * A general question about a 1200 x 800 screenshot: Anthropic gets a copy 512 px on its long edge, still a PNG,
+     * and the headers count both by Anthropic's rule, ceil(w x h / 750), the forwarded one from its real size.
+     */
+    @OverEveryProtocol
+    void anthropicImageIsSentAsASmallerCopy(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        byte[] original = ImageRequests.anthropicScreenshot();
+        assertTrue(original.length < MAX_BODY_BYTES / 2, "fixture of " + original.length + " bytes");
+        ConformanceClient.Exchange exchange = client().post(protocol, MESSAGES, original, JSON);
+        JsonNode forwarded = expectImagesRewritten(protocol, exchange, original);
+        if (forwarded == null) {
+            return;
+        }
+        assertTrue(exchange.received().body().length < original.length, "the smaller copy makes the body smaller");
+        JsonNode source = forwarded.at("/messages/0/content/0/source");
+        assertEquals("image/png", source.path("media_type").asText(), "the format is kept");
+        BufferedImage sent = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(source.path("data").asText())));
+        assertTrue(sent != null, "the forwarded image is not a readable PNG");
+        assertEquals(512, sent.getWidth(), "long edge of the forwarded copy");
+        assertEquals(800.0 * 512 / 1200, sent.getHeight(), 1.0, "aspect kept");
+        int after = (int) Math.ceil(sent.getWidth() * (double) sent.getHeight() / 750);
+        ConformanceAssertions.assertImageHeaders(exchange, ImageRequests.ANTHROPIC_1200_BY_800_TOKENS, after,
+                "full_low:1:" + ImageRequests.ANTHROPIC_1200_BY_800_TOKENS + ":" + after);
+        assertEquals(ImageRequests.SCREENSHOT_QUESTION, forwarded.at("/messages/0/content/1/text").asText());
+    }
+
+    /**
+     * Random bytes labelled {@code image/png} next to a large tool output (Anthropic): the image goes on byte for
+     * byte, counted at the default size under {@code unread}; the request still succeeds and its tool output is
+     * compressed.
+     */
+    @OverEveryProtocol
+    void unreadableImageIsForwardedAsSentAndTheRestCompressed(String protocolName) throws Exception {
+        Protocol protocol = Protocol.valueOf(protocolName);
+        byte[] original = ImageRequests.anthropicMessagesWithUnreadableImage();
+        ConformanceClient.Exchange exchange = client().post(protocol, MESSAGES, original, JSON);
+        JsonNode forwarded = expectCompressed(protocol, exchange, original);
+        if (forwarded == null) {
+            return;
+        }
+        JsonNode user = forwarded.path("messages").path(0).path("content");
+        assertEquals(ImageRequests.unreadableImageBlock(), user.path(0), "the unread image block changed");
+        String sent = new String(original, StandardCharsets.UTF_8);
+        String block = MAPPER.writeValueAsString(ImageRequests.unreadableImageBlock());
+        assertTrue(sent.contains(block), "fixture");
+        assertTrue(exchange.received().bodyText().contains(block), "the unread image is not byte-identical");
+        assertEquals(LlmRequests.QUERY, user.at("/1/text").asText());
+        int unread = ImageRequests.UNREADABLE_IMAGE_TOKENS;
+        ConformanceAssertions.assertImageHeaders(exchange, unread, unread, "unread:1:" + unread + ":" + unread);
+    }
+
+    /**
+     * {@link ConformanceAssertions#assertRewritten}, or, where the host documents that HTTP/2 requests pass
+     * through, the documented behaviour (original bytes downstream, no savings claimed) and null.
+     */
+    private JsonNode expectImagesRewritten(Protocol protocol, ConformanceClient.Exchange exchange, byte[] original)
+            throws IOException, InterruptedException {
+        if (documentsH2PassThrough(protocol)) {
+            assertForwardedAsSent(exchange, original);
+            assertEquals("false", exchange.header(COMPRESSED), "the documented pass-through says so");
+            return null;
+        }
+        return ConformanceAssertions.assertRewritten(exchange);
     }
 }

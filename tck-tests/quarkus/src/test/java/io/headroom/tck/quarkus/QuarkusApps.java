@@ -13,9 +13,12 @@ final class QuarkusApps {
      * unknown key, so an option missing here fails the test class instead of being silently ignored.
      */
     private static final Map<String, String> PROPERTIES = Map.of("max-body-bytes", "quarkus.headroom.max-body-size",
-            BodyLimits.BODY_READ_TIMEOUT_OPTION, "quarkus.headroom.body-read-timeout");
+            BodyLimits.BODY_READ_TIMEOUT_OPTION, "quarkus.headroom.body-read-timeout",
+            ConformanceContract.IMAGE_ENABLED_OPTION, "quarkus.headroom.image.enabled",
+            ConformanceContract.COMPRESSION_DEADLINE_OPTION, "quarkus.headroom.compression-deadline");
     /** Options in milliseconds that Quarkus reads as a duration. */
-    private static final Set<String> MILLISECONDS = Set.of(BodyLimits.BODY_READ_TIMEOUT_OPTION);
+    private static final Set<String> MILLISECONDS =
+            Set.of(BodyLimits.BODY_READ_TIMEOUT_OPTION, ConformanceContract.COMPRESSION_DEADLINE_OPTION);
 
     private QuarkusApps() {
     }
