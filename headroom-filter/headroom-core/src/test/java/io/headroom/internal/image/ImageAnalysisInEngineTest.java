@@ -14,14 +14,10 @@ import io.headroom.HeadroomConfig;
 import io.headroom.RequestOutcome;
 import io.headroom.host.OcrEngineStatus;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -54,7 +50,7 @@ class ImageAnalysisInEngineTest {
     @Test
     void aReadingQuestionGetsTheImagesTextWhenTesseractIsSure() throws IOException {
         requireOcr();
-        RequestOutcome outcome = process(ON, "Please transcribe the text in this document.", document());
+        RequestOutcome outcome = process(ON, "Please transcribe the text in this document.", TestImages.printedDocument(DOCUMENT));
 
         JsonNode part = JSON.readTree(outcome.body()).at("/messages/0/content/1");
         assertEquals("text", part.path("type").asText(), part.toString());
@@ -71,7 +67,7 @@ class ImageAnalysisInEngineTest {
     void aThresholdAboveWhatTesseractIsSureOfKeepsThePixels() throws IOException {
         requireOcr();
         HeadroomConfig strict = ON.toBuilder().image(i -> i.ocrMinConfidence(100)).build();
-        byte[] png = document();
+        byte[] png = TestImages.printedDocument(DOCUMENT);
         RequestOutcome outcome = process(strict, "Please transcribe the text in this document.", png);
 
         JsonNode part = JSON.readTree(outcome.body()).at("/messages/0/content/1");
@@ -105,7 +101,7 @@ class ImageAnalysisInEngineTest {
         }
         g.dispose();
 
-        RequestOutcome outcome = processAnthropic("Zoom in on the logo.", png(image));
+        RequestOutcome outcome = processAnthropic("Zoom in on the logo.", TestImages.png(image));
 
         BufferedImage sent = sentImage(outcome);
         assertEquals("crop", outcome.images().get(0).technique());
@@ -159,31 +155,5 @@ class ImageAnalysisInEngineTest {
 
     private static String dataUrl(byte[] png) {
         return TestImages.dataUrl("image/png", png);
-    }
-
-    /** Four printed lines, large enough that Tesseract reads them with high confidence. */
-    private static byte[] document() {
-        BufferedImage image = new BufferedImage(1100, 80 + DOCUMENT.size() * 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 32));
-        for (int i = 0; i < DOCUMENT.size(); i++) {
-            g.drawString(DOCUMENT.get(i), 40, 72 + i * 64);
-        }
-        g.dispose();
-        return png(image);
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,16 +18,7 @@ import io.headroom.HeadroomConfig;
 import io.headroom.ImageOutcome;
 import io.headroom.SimulationPlan;
 import io.headroom.host.OcrEngineStatus;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -153,7 +144,8 @@ class ImageCompressBreakdownTest {
             throw new AssertionError("HEADROOM_OCR_REQUIRED=1 but Tesseract is missing: " + ocr.detail());
         }
         Assumptions.assumeTrue(ocr.available(), "tesseract-ocr is not installed");
-        String document = TestImages.base64(document());
+        String document = TestImages.base64(TestImages.printedDocument(List.of("INVOICE 2048 issued on March 14",
+                "Deliver twelve boxes of copper wire", "Total amount due 1375 dollars")));
         ObjectNode request = JSON.createObjectNode().put("model", "gpt-4o");
         ArrayNode content = request.putArray("messages").addObject().put("role", "user").putArray("content");
         content.addObject().put("type", "text").put("text", "Please transcribe the text in this document.");
@@ -169,30 +161,6 @@ class ImageCompressBreakdownTest {
         assertTrue(image.tokensAfter() < image.tokensBefore(), image.toString());
         assertEquals("text", r.messages().at("/0/content/1/type").asText());
         assertEquals(document, h.retrieve(image.ccrHash(), null).originalContent(), "the pixels, byte for byte");
-    }
-
-    /** Three printed lines, large enough that Tesseract reads them with high confidence. */
-    private static byte[] document() {
-        BufferedImage image = new BufferedImage(1100, 280, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 32));
-        List<String> lines = List.of("INVOICE 2048 issued on March 14", "Deliver twelve boxes of copper wire",
-                "Total amount due 1375 dollars");
-        for (int i = 0; i < lines.size(); i++) {
-            g.drawString(lines.get(i), 40, 72 + i * 64);
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Test

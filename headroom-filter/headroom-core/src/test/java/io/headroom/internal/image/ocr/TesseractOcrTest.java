@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.host.OcrEngineStatus;
+import io.headroom.testimages.TestImages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -12,7 +13,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import java.time.Duration;
 import java.util.Arrays;
@@ -81,7 +81,7 @@ class TesseractOcrTest {
 
     @Test
     void theCallersBudgetBoundsTheEngineWhenShorterThanItsTimeout() {
-        byte[] page = png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
+        byte[] page = TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
         // the engine's own timeout (15 s) would let it finish; 100 ms cannot even load its model and read a page
         assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(100)));
         assertEquals(Optional.empty(), ocr.recognize(page, Duration.ZERO), "no time left: not started");
@@ -90,7 +90,7 @@ class TesseractOcrTest {
 
     @Test
     void whenEveryEngineProcessIsBusyForTheWholeBudgetTheImageIsKept() throws InterruptedException {
-        byte[] page = png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
+        byte[] page = TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
         int permits = ocr.processes.availablePermits();
         ocr.processes.acquire(permits); // as if every core were reading another request's image
         try {
@@ -111,16 +111,6 @@ class TesseractOcrTest {
             assertTrue(text.text().contains("copper wire"), format + ": " + text.text());
         }
         assertEquals(Optional.empty(), ocr.recognize("not an image".getBytes(), null), "unreadable bytes: nothing");
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Test
