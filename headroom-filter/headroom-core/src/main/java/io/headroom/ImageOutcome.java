@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * What the image stage did to one image of a {@code /v1/compress} request ({@link CompressResult#images()},
- * {@link SimulationPlan#images()}), in request order. Tokens are the image stage's: a message that context
- * management drops afterwards takes its images with it (its {@code rolling_window}/{@code intelligent_context}
- * transform says so).
+ * {@link SimulationPlan#images()}), in request order. An image whose message context management dropped
+ * afterwards (to fit the token budget) is listed {@link #dropped()}, with 0 tokens after.
  *
  * @param messageIndex   index of the message holding the image
  * @param partIndex      index of the image in its message's content parts (in the {@code tool_result}'s content when
@@ -22,9 +21,11 @@ import java.util.List;
  *                       {@code retrieve(ccrHash)} gives back the original base64 byte for byte); null otherwise: not
  *                       changed, only {@code detail: "low"} set (the bytes are the original's), measured without
  *                       storing (audit, simulate), or CCR off
+ * @param dropped        true when context management dropped the image's message to fit the token budget (the
+ *                       whole message is then in CCR, named by the drop's marker)
  */
 public record ImageOutcome(int messageIndex, int partIndex, String technique, int tokensBefore, int tokensAfter,
-                           boolean replacedByText, String ccrHash) {
+                           boolean replacedByText, String ccrHash, boolean dropped) {
 
     public int tokensSaved() {
         return tokensBefore - tokensAfter;
@@ -38,6 +39,7 @@ public record ImageOutcome(int messageIndex, int partIndex, String technique, in
         entry.put("tokens_before", tokensBefore);
         entry.put("tokens_after", tokensAfter);
         entry.put("replaced_by_text", replacedByText);
+        entry.put("dropped", dropped);
         if (ccrHash != null) {
             entry.put("ccr_hash", ccrHash);
         }

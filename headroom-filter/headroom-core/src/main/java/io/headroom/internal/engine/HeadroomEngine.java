@@ -177,7 +177,7 @@ public final class HeadroomEngine implements Headroom {
             throw new HeadroomException(ErrorType.TRANSFORM_ERROR,
                     "compression failed: " + e.getClass().getSimpleName(), e);
         }
-        List<ImageOutcome> images = ImageOutcomes.of(r.images());
+        List<ImageOutcome> images = ImageOutcomes.of(r.images(), req.shape(), chat);
         if (!apply) {
             return new CompressResult(req.messages(), r.tokensBefore(), r.tokensAfter(), r.transformsApplied(),
                     List.of(), images);

@@ -1,10 +1,14 @@
 package io.headroom.internal.image;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Endpoint;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the image stage did to one request.
@@ -39,6 +43,33 @@ public record ImageRun(ImageTally tally, List<ImageResult> results, List<String>
 
     public int tokensAfter() {
         return results.stream().mapToInt(ImageResult::tokensAfter).sum();
+    }
+
+    /**
+     * Every content part of {@code root}'s messages, and of the tool results inside them, by identity: where a later
+     * stage's drops show (context management removes whole messages, never rebuilds the parts it keeps).
+     */
+    static Set<ObjectNode> partsIn(Endpoint endpoint, ObjectNode root) {
+        Set<ObjectNode> parts = Collections.newSetFromMap(new IdentityHashMap<>());
+        JsonNode list = root.get(endpoint == Endpoint.OPENAI_RESPONSES ? "input" : "messages");
+        if (list instanceof ArrayNode messages) {
+            for (JsonNode message : messages) {
+                addParts(message.get("content"), parts);
+            }
+        }
+        return parts;
+    }
+
+    private static void addParts(JsonNode content, Set<ObjectNode> parts) {
+        if (!(content instanceof ArrayNode array)) {
+            return;
+        }
+        for (JsonNode part : array) {
+            if (part instanceof ObjectNode object) {
+                parts.add(object);
+                addParts(object.get("content"), parts); // a tool_result's own content parts
+            }
+        }
     }
 
     /**

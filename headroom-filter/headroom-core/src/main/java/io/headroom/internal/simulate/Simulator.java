@@ -108,7 +108,7 @@ public final class Simulator {
         }
         return new SimulationPlan(request.model(), original, result.tokensBefore(), result.tokensAfter(),
                 result.transformsApplied(), signals.build(), blocks, result.learnedHints(),
-                ImageOutcomes.of(result.images()));
+                ImageOutcomes.of(result.images(), request.shape(), chat));
     }
 
     private BlockReport report(int index, RequestBlock b, Map<String, String> after, TokenCounter.Tokenizer tokenizer,

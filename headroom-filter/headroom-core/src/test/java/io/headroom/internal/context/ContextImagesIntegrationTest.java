@@ -12,6 +12,7 @@ import io.headroom.CompressResult;
 import io.headroom.Endpoint;
 import io.headroom.Headroom;
 import io.headroom.HeadroomConfig;
+import io.headroom.ImageOutcome;
 import io.headroom.internal.image.ImageProvider;
 import io.headroom.internal.image.ImageTokens;
 import io.headroom.internal.tokens.TokenCounter;
@@ -45,6 +46,13 @@ class ContextImagesIntegrationTest {
             int kept = ScreenshotTurns.images(out).size();
             assertTrue(kept > 0 && kept < images, "screenshots kept: " + kept);
             assertTrue(r.tokensAfter() >= kept * perImage, "tokens_after counts the kept images");
+            // the per-image list says which screenshots went with their dropped turns
+            assertEquals(images, r.images().size());
+            assertEquals(images - kept, r.images().stream().filter(ImageOutcome::dropped).count());
+            assertTrue(r.images().stream().filter(ImageOutcome::dropped).allMatch(i -> i.tokensAfter() == 0));
+            assertEquals(kept * perImage, r.imageTokensAfter());
+            assertEquals(r.images().stream().map(ImageOutcome::dropped).toList(),
+                    h.simulate(request).images().stream().map(ImageOutcome::dropped).toList(), "simulate agrees");
             assertTrue(r.transformsApplied().stream().anyMatch(t -> t.startsWith("intelligent_context:")),
                     r.transformsApplied()::toString);
             String last = MAPPER.writeValueAsString(conversation.path("messages").get(conversation.path("messages").size() - 1));

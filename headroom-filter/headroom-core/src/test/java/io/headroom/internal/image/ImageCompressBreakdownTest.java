@@ -133,7 +133,7 @@ class ImageCompressBreakdownTest {
 
         CompressResult r = headroom().compress(request);
 
-        assertEquals(List.of(new ImageOutcome(0, 1, "full_low", 765, 85, false, null)), r.images());
+        assertEquals(List.of(new ImageOutcome(0, 1, "full_low", 765, 85, false, null, false)), r.images());
         assertEquals("low", r.messages().at("/0/content/1/image_url/detail").asText());
     }
 
@@ -185,6 +185,6 @@ class ImageCompressBreakdownTest {
 
     private static ImageOutcome withoutHash(ImageOutcome o) {
         return new ImageOutcome(o.messageIndex(), o.partIndex(), o.technique(), o.tokensBefore(), o.tokensAfter(),
-                o.replacedByText(), null);
+                o.replacedByText(), null, o.dropped());
     }
 }
