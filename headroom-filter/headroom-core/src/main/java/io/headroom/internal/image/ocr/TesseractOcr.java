@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
  * fails or writes more than the bound gives nothing, and the caller keeps the image. Tesseract's own threads are
  * limited to one per call ({@code OMP_THREAD_LIMIT=1}) so OCR never takes every core of a busy host.
  *
- * <p>Thread-safe: each call has its own process and files; at most one process per core runs at a time.
+ * <p>Thread-safe: each call has its own process and files; at most one process per core runs at a time in the JVM.
  */
 public final class TesseractOcr {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
@@ -37,10 +37,11 @@ public final class TesseractOcr {
     private final Duration timeout;
     private final int maxOutputBytes;
     /**
-     * One engine process per core at most, across all requests: each process is held to one thread, so a burst of
-     * reading questions queues here (within each call's budget) instead of starting a process per request.
+     * One engine process per core at most in this JVM, across all requests and Headroom instances: each process is
+     * held to one thread, so a burst of reading questions queues here (within each call's budget) instead of
+     * starting a process per request.
      */
-    final Semaphore processes = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    static final Semaphore PROCESSES = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public TesseractOcr(OcrEngineStatus status, String executable, String language, Duration timeout,
             int maxOutputBytes) {
@@ -105,14 +106,14 @@ public final class TesseractOcr {
         try {
             dir = Files.createTempDirectory("headroom-ocr");
             Path input = Files.write(dir.resolve("image"), encoded);
-            if (!processes.tryAcquire(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!PROCESSES.tryAcquire(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 LOG.warn("OCR not started: every engine process was busy for its whole budget; the image is kept");
                 return Optional.empty();
             }
             try {
                 return run(input, dir.resolve("words"), endNanos);
             } finally {
-                processes.release();
+                PROCESSES.release();
             }
         } catch (IOException e) {
             LOG.warn("OCR failed ({}); the image is kept", e.getClass().getSimpleName());

@@ -91,12 +91,12 @@ class TesseractOcrTest {
     @Test
     void whenEveryEngineProcessIsBusyForTheWholeBudgetTheImageIsKept() throws InterruptedException {
         byte[] page = TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK));
-        int permits = ocr.processes.availablePermits();
-        ocr.processes.acquire(permits); // as if every core were reading another request's image
+        int permits = TesseractOcr.PROCESSES.availablePermits();
+        TesseractOcr.PROCESSES.acquire(permits); // as if every core were reading another request's image
         try {
             assertEquals(Optional.empty(), ocr.recognize(page, Duration.ofMillis(300)));
         } finally {
-            ocr.processes.release(permits);
+            TesseractOcr.PROCESSES.release(permits);
         }
         assertTrue(ocr.recognize(page, Duration.ofSeconds(15)).isPresent(), "a free process reads it");
     }
