@@ -7,6 +7,7 @@ import io.headroom.ErrorType;
 import io.headroom.sample.savings.HistoryPoint;
 import io.headroom.sample.savings.Rollup;
 import io.headroom.sample.savings.SavingsCsv;
+import io.headroom.sample.savings.SavingsFile;
 import io.headroom.sample.savings.SavingsHistory;
 import io.headroom.sample.savings.SavingsLedger;
 import io.headroom.sample.savings.SavingsTotals;
@@ -147,12 +148,7 @@ public class SavingsEndpoints {
 
     /** The seed's field names for a set of savings totals (shared with /stats persistent_savings). */
     ObjectNode totals(SavingsTotals t) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("requests", t.requests());
-        n.put("tokens_saved", t.tokensSaved());
-        n.put("compression_savings_usd", t.savingsUsd());
-        n.put("input_tokens", t.inputTokens());
-        n.put("cost_usd", t.costUsd());
+        ObjectNode n = SavingsFile.putTotals(mapper.createObjectNode(), t);
         n.put("savings_percent", t.savingsPercent());
         return n;
     }

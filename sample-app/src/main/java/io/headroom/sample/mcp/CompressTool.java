@@ -9,7 +9,7 @@ import io.headroom.Headroom;
 import io.headroom.HeadroomException;
 import io.headroom.ImageOutcome;
 import io.headroom.host.TenantScope;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * {@code headroom_compress}: compresses {@code content} (a text such as a file, JSON, logs or search
@@ -18,38 +18,26 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code messages} answer lists its images as {@code /v1/compress} does ({@code images},
  * {@code image_tokens_before/after}).
  */
-@ApplicationScoped
-public class CompressTool implements McpTool {
+@Singleton
+public class CompressTool extends GatewayTool {
     static final String NAME = "headroom_compress";
     private static final String DEFAULT_MODEL = "gpt-4o";
     /** Content is compressed as the output of a tool call, the only place the pipeline compresses. */
     private static final String CONTENT_CALL_ID = "headroom_mcp_content";
 
-    private final Headroom headroom;
-    private final ObjectMapper mapper;
-    private final McpUsage usage;
-
     public CompressTool(Headroom headroom, ObjectMapper mapper, McpUsage usage) {
-        this.headroom = headroom;
-        this.mapper = mapper;
-        this.usage = usage;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode descriptor() {
-        return new ToolDescriptor(mapper, NAME, "Compress content",
+        super(NAME, "Compress content",
                 "Compress large content (files, JSON, logs, search results) before reasoning over it."
                 + " Pass 'content' (text) or 'messages' (an OpenAI-style chat messages array). Returns the"
-                + " compressed text and a 'hash' to fetch the full original later with headroom_retrieve.")
-                .string("content", "Text to compress")
+                + " compressed text and a 'hash' to fetch the full original later with headroom_retrieve.",
+                headroom, mapper, usage);
+    }
+
+    @Override
+    ToolDescriptor arguments(ToolDescriptor schema) {
+        return schema.string("content", "Text to compress")
                 .arrayOfObjects("messages", "OpenAI-style chat messages; tool outputs get compressed")
-                .string("model", "Model whose tokenizer counts tokens (default " + DEFAULT_MODEL + ")")
-                .build();
+                .string("model", "Model whose tokenizer counts tokens (default " + DEFAULT_MODEL + ")");
     }
 
     @Override

@@ -10,43 +10,31 @@ import io.headroom.RetrieveResult;
 import io.headroom.host.TenantScope;
 import io.headroom.host.retrieve.RetrieveHashes;
 import io.headroom.sample.RetrieveResultJson;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * {@code headroom_retrieve}: the original behind a hash from headroom_compress or from a CCR marker the
  * gateway put into a proxied request (one store serves both), byte-identical; with {@code query} only the
  * matching items. An unknown or expired hash is a tool error the model can read.
  */
-@ApplicationScoped
-public class RetrieveTool implements McpTool {
+@Singleton
+public class RetrieveTool extends GatewayTool {
     static final String NAME = "headroom_retrieve";
     /** The original project names the store it answered from; here it is always the gateway's own. */
     private static final String SOURCE = "proxy";
 
-    private final Headroom headroom;
-    private final ObjectMapper mapper;
-    private final McpUsage usage;
-
     public RetrieveTool(Headroom headroom, ObjectMapper mapper, McpUsage usage) {
-        this.headroom = headroom;
-        this.mapper = mapper;
-        this.usage = usage;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode descriptor() {
-        return new ToolDescriptor(mapper, NAME, "Retrieve original content",
+        super(NAME, "Retrieve original content",
                 "Retrieve the original, uncompressed content behind a hash from headroom_compress"
-                + " or from a compression marker. With 'query', return only the items of the original that match it.")
-                .string("hash", "Hash key from a previous compression")
+                + " or from a compression marker. With 'query', return only the items of the original that match it.",
+                headroom, mapper, usage);
+    }
+
+    @Override
+    ToolDescriptor arguments(ToolDescriptor schema) {
+        return schema.string("hash", "Hash key from a previous compression")
                 .string("query", "Optional search within the original")
-                .required("hash")
-                .build();
+                .required("hash");
     }
 
     @Override

@@ -5,38 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headroom.Headroom;
 import io.headroom.StatsSnapshot;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * {@code headroom_stats}: what the MCP tools did ({@code compressions, retrievals, tokens_saved,
  * savings_percent, recent_events}) and, under {@code proxy}, the gateway's own counters, which it can
  * report directly because the MCP server runs inside it.
  */
-@ApplicationScoped
-public class StatsTool implements McpTool {
+@Singleton
+public class StatsTool extends GatewayTool {
     static final String NAME = "headroom_stats";
 
-    private final Headroom headroom;
-    private final ObjectMapper mapper;
-    private final McpUsage usage;
-
     public StatsTool(Headroom headroom, ObjectMapper mapper, McpUsage usage) {
-        this.headroom = headroom;
-        this.mapper = mapper;
-        this.usage = usage;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public ObjectNode descriptor() {
-        return new ToolDescriptor(mapper, NAME, "Compression statistics",
+        super(NAME, "Compression statistics",
                 "Compression statistics: compressions, retrievals, tokens saved and recent events of"
-                + " the MCP tools, plus the gateway's request and CCR store counters.")
-                .build();
+                + " the MCP tools, plus the gateway's request and CCR store counters.",
+                headroom, mapper, usage);
     }
 
     @Override

@@ -112,7 +112,14 @@ public final class SavingsFile {
     }
 
     private ObjectNode totals(SavingsTotals t) {
-        ObjectNode n = mapper.createObjectNode();
+        return putTotals(mapper.createObjectNode(), t);
+    }
+
+    /**
+     * Writes a set of totals under the seed's field names, as this file stores them and as the savings
+     * endpoints report them; returns {@code n}.
+     */
+    public static ObjectNode putTotals(ObjectNode n, SavingsTotals t) {
         n.put("requests", t.requests());
         n.put("tokens_saved", t.tokensSaved());
         n.put("compression_savings_usd", t.savingsUsd());

@@ -12,19 +12,12 @@ public final class ToolResultMessages {
 
     /** OpenAI Chat: {@code {"role":"tool","tool_call_id","content"}}. */
     public static ObjectNode openAiChat(ToolResult r) {
-        ObjectNode m = JSON.objectNode();
-        m.put("role", "tool");
-        m.put("tool_call_id", r.callId());
-        m.put("content", r.content());
-        return m;
+        return fields(r, "role", "tool", "tool_call_id", "content");
     }
 
     /** Anthropic: a {@code tool_result} block for a user message, flagged {@code is_error} when empty-handed. */
     public static ObjectNode anthropic(ToolResult r) {
-        ObjectNode b = JSON.objectNode();
-        b.put("type", "tool_result");
-        b.put("tool_use_id", r.callId());
-        b.put("content", r.content());
+        ObjectNode b = fields(r, "type", "tool_result", "tool_use_id", "content");
         if (r.error()) {
             b.put("is_error", true);
         }
@@ -33,10 +26,16 @@ public final class ToolResultMessages {
 
     /** OpenAI Responses: a {@code function_call_output} input item. */
     public static ObjectNode responses(ToolResult r) {
-        ObjectNode i = JSON.objectNode();
-        i.put("type", "function_call_output");
-        i.put("call_id", r.callId());
-        i.put("output", r.content());
-        return i;
+        return fields(r, "type", "function_call_output", "call_id", "output");
+    }
+
+    /** The three fields every shape has, under that API's names: what it is, the call it answers, the text. */
+    private static ObjectNode fields(ToolResult r, String kindField, String kind, String callIdField,
+            String contentField) {
+        ObjectNode o = JSON.objectNode();
+        o.put(kindField, kind);
+        o.put(callIdField, r.callId());
+        o.put(contentField, r.content());
+        return o;
     }
 }

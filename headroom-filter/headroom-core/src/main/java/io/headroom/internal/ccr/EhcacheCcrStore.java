@@ -8,7 +8,6 @@ import io.headroom.CcrStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
@@ -38,9 +37,7 @@ public final class EhcacheCcrStore implements CcrStore {
     private final HeapLedger ledger;
     /** Guards the ledger together with the cache writes, so they always agree. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final LongAdder stored = new LongAdder();
-    private final LongAdder retrievals = new LongAdder();
-    private final LongAdder misses = new LongAdder();
+    private final StoreCounters counters = new StoreCounters();
 
     /** A store without scope quotas (every scope may use all {@code maxEntries}). */
     public EhcacheCcrStore(Duration ttl, long maxEntries) {
@@ -93,7 +90,7 @@ public final class EhcacheCcrStore implements CcrStore {
                 cache.put(key, existing.refreshed(expiresAt));
             } else {
                 cache.put(key, new StoredOriginal(entry, 0, expiresAt));
-                stored.increment();
+                counters.stored();
             }
             return true;
         } finally {
@@ -119,15 +116,13 @@ public final class EhcacheCcrStore implements CcrStore {
                     StoredOriginal next = held.retrieved();
                     cache.put(key, next);
                     ledger.touch(key);
-                    retrievals.increment();
-                    return Optional.of(new CcrHit(hash, held.entry(), next.retrievals()));
+                    return counters.hit(hash, held.entry(), next.retrievals());
                 }
             } finally {
                 lock.unlock();
             }
         }
-        misses.increment();
-        return Optional.empty();
+        return counters.miss();
     }
 
     /** As {@link #retrieve} without counting or touching anything: the entry if held and not expired. */
@@ -152,8 +147,7 @@ public final class EhcacheCcrStore implements CcrStore {
             java.util.List<String> expired = new java.util.ArrayList<>();
             ledger.purgeExpired(time.getTimeMillis(), expired);
             expired.forEach(cache::remove);
-            return new CcrStats(ledger.entries(), stored.sum(), retrievals.sum(), misses.sum(), ledger.bytes(),
-                    ledger.evicted(), ledger.refused());
+            return counters.stats(ledger.entries(), ledger.bytes(), ledger.evicted(), ledger.refused());
         } finally {
             lock.unlock();
         }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
 import org.ehcache.core.spi.time.SystemTimeSource;
@@ -37,9 +36,7 @@ public final class PersistentCcrStore implements CcrStore {
     private final StoredOriginalSerializer serializer = new StoredOriginalSerializer();
     private final long ttlMillis;
     private final TimeSource time;
-    private final LongAdder stored = new LongAdder();
-    private final LongAdder retrievals = new LongAdder();
-    private final LongAdder misses = new LongAdder();
+    private final StoreCounters counters = new StoreCounters();
 
     /**
      * @param heapEntries  originals the heap tier caches
@@ -83,7 +80,7 @@ public final class PersistentCcrStore implements CcrStore {
             return false;
         }
         if (outcome.added()) {
-            stored.increment();
+            counters.stored();
         }
         heap.put(EhcacheCcrStore.key(s, hash), new StoredOriginal(entry, 0, expiresAt));
         return true;
@@ -111,15 +108,13 @@ public final class PersistentCcrStore implements CcrStore {
                     if (cached == null) {
                         heap.put(key, new StoredOriginal(entry, 0, hit.get().expiresAt()));
                     }
-                    retrievals.increment();
-                    return Optional.of(new CcrHit(hash, entry, hit.get().retrievals()));
+                    return counters.hit(hash, entry, hit.get().retrievals());
                 }
             } else if (cached != null) {
                 heap.remove(key); // expired or evicted on disk since it was cached
             }
         }
-        misses.increment();
-        return Optional.empty();
+        return counters.miss();
     }
 
     /**
@@ -154,7 +149,7 @@ public final class PersistentCcrStore implements CcrStore {
         List<String> expired = new ArrayList<>();
         long[] u = disk.usage(expired);
         expired.forEach(heap::remove);
-        return new CcrStats(u[0], stored.sum(), retrievals.sum(), misses.sum(), u[1], u[2], u[3]);
+        return counters.stats(u[0], u[1], u[2], u[3]);
     }
 
     /** Closes the database (its WAL is checkpointed) and the heap tier, and releases the directory. Idempotent. */

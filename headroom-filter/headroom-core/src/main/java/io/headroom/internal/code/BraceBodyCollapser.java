@@ -43,6 +43,31 @@ final class BraceBodyCollapser {
         int[] match = lexed.get().match();
         SourceText src = new SourceText(source);
         List<SourceText.Edit> edits = new ArrayList<>();
+        forEachFunctionBody(source, lexed.get(), (open, close, header) -> {
+            if (src.lineOf(close) - src.lineOf(open) + 1 < MIN_BODY_LINES) return false;
+            edits.add(new SourceText.Edit(open, close + 1, body(source, code, match, src, open, close)));
+            return true; // nested functions go with their enclosing body
+        });
+        if (edits.isEmpty()) return Optional.empty();
+        String out = SourceText.apply(source, edits);
+        return BraceLexer.lex(out, dialect).isPresent() ? Optional.of(out) : Optional.empty();
+    }
+
+    /** What a scan does with one function body. */
+    interface FunctionBodyVisitor {
+        /**
+         * @param open   index of the body's '{'
+         * @param close  index of its matching '}'
+         * @param header the function's header, as {@link #header} gives it
+         * @return true when the body is taken whole, so functions nested in it are not visited
+         */
+        boolean visit(int open, int close, String header);
+    }
+
+    /** Visits, in source order, each '{' in code whose header looks like a function signature. */
+    static void forEachFunctionBody(String source, BraceLexer.Lexed lexed, FunctionBodyVisitor visitor) {
+        boolean[] code = lexed.code();
+        int[] match = lexed.match();
         int i = 0;
         while (i < source.length()) {
             if (!code[i] || source.charAt(i) != '{' || match[i] < 0) {
@@ -50,16 +75,9 @@ final class BraceBodyCollapser {
                 continue;
             }
             int close = match[i];
-            if (isFunction(header(source, code, match, i)) && src.lineOf(close) - src.lineOf(i) + 1 >= MIN_BODY_LINES) {
-                edits.add(new SourceText.Edit(i, close + 1, body(source, code, match, src, i, close)));
-                i = close + 1; // nested functions go with their enclosing body
-            } else {
-                i++;
-            }
+            String header = header(source, code, match, i);
+            i = isFunction(header) && visitor.visit(i, close, header) ? close + 1 : i + 1;
         }
-        if (edits.isEmpty()) return Optional.empty();
-        String out = SourceText.apply(source, edits);
-        return BraceLexer.lex(out, dialect).isPresent() ? Optional.of(out) : Optional.empty();
     }
 
     /** Code text (comments and literals blanked) between the previous statement boundary and {@code open}. */

@@ -85,26 +85,13 @@ final class RepeatedDefinitions {
         Optional<BraceLexer.Lexed> lexed = BraceLexer.lex(source, dialect);
         if (lexed.isEmpty()) return Optional.empty();
         boolean[] code = lexed.get().code();
-        int[] match = lexed.get().match();
         SourceText src = new SourceText(source);
         String[] lines = source.split("\n", -1);
         List<Unit> units = new ArrayList<>();
-        int i = 0;
-        while (i < source.length()) {
-            if (!code[i] || source.charAt(i) != '{' || match[i] < 0) {
-                i++;
-                continue;
-            }
-            int close = match[i];
-            String header = BraceBodyCollapser.header(source, code, match, i);
-            if (!BraceBodyCollapser.isFunction(header)) {
-                i++;
-                continue;
-            }
-            Optional<Unit> unit = unit(source, code, src, lines, i, close, header);
-            unit.ifPresent(units::add);
-            i = close + 1; // runs nested in a function body are not looked for
-        }
+        BraceBodyCollapser.forEachFunctionBody(source, lexed.get(), (open, close, header) -> {
+            unit(source, code, src, lines, open, close, header).ifPresent(units::add);
+            return true; // runs nested in a function body are not looked for
+        });
         List<SourceText.Edit> edits = edits(lines, units, indentOf(lines), "// ");
         if (edits.isEmpty()) return Optional.empty();
         String out = applyLineEdits(lines, edits);

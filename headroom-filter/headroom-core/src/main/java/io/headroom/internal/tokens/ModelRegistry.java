@@ -164,46 +164,32 @@ public final class ModelRegistry {
     private static Map<String, Limits> builtIn() {
         Map<String, Limits> m = new HashMap<>();
         String a = "anthropic";
-        m.put("claude-opus-4-5", new Limits(a, 200_000, 64_000));
-        m.put("claude-opus-4-1", new Limits(a, 200_000, 32_000));
-        m.put("claude-opus-4", new Limits(a, 200_000, 32_000));
-        m.put("claude-sonnet-4-5", new Limits(a, 200_000, 64_000));
-        m.put("claude-sonnet-4", new Limits(a, 200_000, 64_000));
-        m.put("claude-haiku-4-5", new Limits(a, 200_000, 64_000));
-        m.put("claude-3-7-sonnet", new Limits(a, 200_000, 64_000));
-        m.put("claude-3-5-sonnet", new Limits(a, 200_000, 8_192));
-        m.put("claude-3-5-haiku", new Limits(a, 200_000, 8_192));
-        m.put("claude-3-opus", new Limits(a, 200_000, 4_096));
-        m.put("claude-3-sonnet", new Limits(a, 200_000, 4_096));
-        m.put("claude-3-haiku", new Limits(a, 200_000, 4_096));
+        models(m, new Limits(a, 200_000, 64_000),
+                "claude-opus-4-5", "claude-sonnet-4-5", "claude-sonnet-4", "claude-haiku-4-5", "claude-3-7-sonnet");
+        models(m, new Limits(a, 200_000, 32_000), "claude-opus-4-1", "claude-opus-4");
+        models(m, new Limits(a, 200_000, 8_192), "claude-3-5-sonnet", "claude-3-5-haiku");
+        models(m, new Limits(a, 200_000, 4_096), "claude-3-opus", "claude-3-sonnet", "claude-3-haiku");
         String o = "openai";
-        m.put("gpt-5", new Limits(o, 400_000, 128_000));
-        m.put("gpt-5-mini", new Limits(o, 400_000, 128_000));
-        m.put("gpt-5-nano", new Limits(o, 400_000, 128_000));
-        m.put("gpt-4.1", new Limits(o, 1_047_576, 32_768));
-        m.put("gpt-4.1-mini", new Limits(o, 1_047_576, 32_768));
-        m.put("gpt-4.1-nano", new Limits(o, 1_047_576, 32_768));
-        m.put("gpt-4o", new Limits(o, 128_000, 16_384));
-        m.put("gpt-4o-mini", new Limits(o, 128_000, 16_384));
-        m.put("chatgpt-4o-latest", new Limits(o, 128_000, 16_384));
-        m.put("gpt-4.5-preview", new Limits(o, 128_000, 16_384));
-        m.put("gpt-4-turbo", new Limits(o, 128_000, 4_096));
-        m.put("gpt-4", new Limits(o, 8_192, 8_192));
-        m.put("gpt-4-32k", new Limits(o, 32_768, 32_768));
-        m.put("gpt-3.5-turbo", new Limits(o, 16_385, 4_096));
-        m.put("o1", new Limits(o, 200_000, 100_000));
-        m.put("o1-mini", new Limits(o, 128_000, 65_536));
-        m.put("o1-pro", new Limits(o, 200_000, 100_000));
-        m.put("o3", new Limits(o, 200_000, 100_000));
-        m.put("o3-mini", new Limits(o, 200_000, 100_000));
-        m.put("o3-pro", new Limits(o, 200_000, 100_000));
-        m.put("o4-mini", new Limits(o, 200_000, 100_000));
+        models(m, new Limits(o, 400_000, 128_000), "gpt-5", "gpt-5-mini", "gpt-5-nano");
+        models(m, new Limits(o, 1_047_576, 32_768), "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano");
+        models(m, new Limits(o, 128_000, 16_384), "gpt-4o", "gpt-4o-mini", "chatgpt-4o-latest", "gpt-4.5-preview");
+        models(m, new Limits(o, 128_000, 4_096), "gpt-4-turbo");
+        models(m, new Limits(o, 8_192, 8_192), "gpt-4");
+        models(m, new Limits(o, 32_768, 32_768), "gpt-4-32k");
+        models(m, new Limits(o, 16_385, 4_096), "gpt-3.5-turbo");
+        models(m, new Limits(o, 200_000, 100_000), "o1", "o1-pro", "o3", "o3-mini", "o3-pro", "o4-mini");
+        models(m, new Limits(o, 128_000, 65_536), "o1-mini");
         String g = "google";
-        m.put("gemini-2.5-pro", new Limits(g, 1_048_576, 65_536));
-        m.put("gemini-2.5-flash", new Limits(g, 1_048_576, 65_536));
-        m.put("gemini-2.0-flash", new Limits(g, 1_048_576, 8_192));
-        m.put("gemini-1.5-pro", new Limits(g, 2_097_152, 8_192));
-        m.put("gemini-1.5-flash", new Limits(g, 1_048_576, 8_192));
+        models(m, new Limits(g, 1_048_576, 65_536), "gemini-2.5-pro", "gemini-2.5-flash");
+        models(m, new Limits(g, 1_048_576, 8_192), "gemini-2.0-flash", "gemini-1.5-flash");
+        models(m, new Limits(g, 2_097_152, 8_192), "gemini-1.5-pro");
         return Map.copyOf(m);
+    }
+
+    /** Puts one set of limits under each of {@code names}. */
+    private static void models(Map<String, Limits> m, Limits limits, String... names) {
+        for (String name : names) {
+            m.put(name, limits);
+        }
     }
 }
