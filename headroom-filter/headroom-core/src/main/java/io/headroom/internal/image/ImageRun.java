@@ -7,7 +7,6 @@ import io.headroom.Endpoint;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,19 +76,11 @@ public record ImageRun(ImageTally tally, List<ImageResult> results, List<String>
      * images are found again and matched by node identity; text that replaced an image is counted with the texts.
      */
     public int imageTokensIn(Endpoint endpoint, ObjectNode root) {
-        Map<ObjectNode, Integer> byNode = new IdentityHashMap<>();
-        for (ImageResult r : results) {
-            if (r.stillImage()) {
-                byNode.put(r.node(), r.tokensAfter());
-            }
+        if (results.isEmpty()) {
+            return 0;
         }
-        int sum = 0;
-        for (ImageBlock b : ImageBlocks.find(endpoint, root).images()) {
-            Integer t = byNode.get(b.node());
-            if (t != null) {
-                sum += t;
-            }
-        }
-        return sum;
+        Set<ObjectNode> kept = partsIn(endpoint, root);
+        return results.stream().filter(r -> r.stillImage() && kept.contains(r.node()))
+                .mapToInt(ImageResult::tokensAfter).sum();
     }
 }
