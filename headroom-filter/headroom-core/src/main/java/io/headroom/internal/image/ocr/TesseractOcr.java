@@ -2,8 +2,6 @@ package io.headroom.internal.image.ocr;
 
 import io.headroom.host.HeadroomLog;
 import io.headroom.host.OcrEngineStatus;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 
 /**
  * Tesseract run as a process ({@code tesseract <image> <out> -l eng tsv}): the image goes in as a temp file of its bytes,
@@ -67,22 +64,6 @@ public final class TesseractOcr {
 
     public OcrEngineStatus status() {
         return status;
-    }
-
-    /** The text in the image (sent to the engine as PNG), within the engine's own timeout. */
-    public Optional<OcrText> recognize(BufferedImage image) {
-        if (!status.available()) {
-            return Optional.empty();
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", png)) {
-                return Optional.empty();
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return recognize(png.toByteArray(), null);
     }
 
     /**

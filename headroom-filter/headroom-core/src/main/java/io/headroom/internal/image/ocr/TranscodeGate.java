@@ -1,7 +1,6 @@
 package io.headroom.internal.image.ocr;
 
 import io.headroom.ImageConfig;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,17 +30,12 @@ public final class TranscodeGate {
         return ocr.available();
     }
 
-    /** The image's text when it may replace the image; empty otherwise. */
-    public Optional<OcrText> confidentText(BufferedImage image) {
-        return confident(ocr.recognize(image));
-    }
-
-    /** As {@link #confidentText(BufferedImage)} for encoded bytes, within {@code budget} (null: the engine's timeout). */
+    /**
+     * The text of {@code encoded} (the image's bytes as sent) when it may replace the image, read within
+     * {@code budget} (null: the engine's timeout); empty otherwise.
+     */
     public Optional<OcrText> confidentText(byte[] encoded, Duration budget) {
-        return confident(ocr.recognize(encoded, budget));
-    }
-
-    private Optional<OcrText> confident(Optional<OcrText> read) {
-        return read.filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
+        return ocr.recognize(encoded, budget)
+                .filter(text -> text.words() > 0 && text.meanConfidence() >= minConfidence);
     }
 }

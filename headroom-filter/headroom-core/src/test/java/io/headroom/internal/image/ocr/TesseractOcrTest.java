@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.testimages.OcrAccuracy;
 import io.headroom.host.OcrEngineStatus;
 import io.headroom.testimages.TestImages;
 import java.awt.Color;
@@ -15,9 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
@@ -48,8 +47,8 @@ class TesseractOcrTest {
 
     @Test
     void aPrintedDocumentIsReadWordForWordWithHighConfidence() {
-        OcrText text = ocr.recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)).orElseThrow();
-        double accuracy = wordAccuracy(String.join(" ", DOCUMENT), text.text());
+        OcrText text = ocr.recognize(TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)), null).orElseThrow();
+        double accuracy = OcrAccuracy.wordAccuracy(String.join(" ", DOCUMENT), text.text());
         assertTrue(accuracy >= 0.95, "word accuracy " + accuracy + ": " + text.text());
         assertTrue(text.meanConfidence() >= TranscodeGate.DEFAULT_MIN_CONFIDENCE, "confidence " + text.meanConfidence());
         assertEquals(4, text.text().lines().filter(line -> !line.isBlank()).count(), "one line per printed line: " + text.text());
@@ -58,25 +57,25 @@ class TesseractOcrTest {
     @Test
     void theGateSendsConfidentTextAndKeepsAnImageWithoutText() {
         TranscodeGate gate = new TranscodeGate(ocr, TranscodeGate.DEFAULT_MIN_CONFIDENCE);
-        assertTrue(gate.confidentText(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)).isPresent());
-        assertEquals(Optional.empty(), gate.confidentText(noise(600, 300)));
+        assertTrue(gate.confidentText(TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)), null).isPresent());
+        assertEquals(Optional.empty(), gate.confidentText(TestImages.png(noise(600, 300)), null));
     }
 
     @Test
     void theConfidenceThresholdDecides() {
         BufferedImage faint = drawLines(List.of("faint grey text on a grey ground"), 11,
                 new Color(150, 150, 150), new Color(120, 120, 120));
-        OcrText text = ocr.recognize(faint).orElse(OcrText.NOTHING);
+        OcrText text = ocr.recognize(TestImages.png(faint), null).orElse(OcrText.NOTHING);
         // whatever the engine reads here, a gate demanding more than it is sure of sends nothing
         TranscodeGate strict = new TranscodeGate(ocr, Math.min(100, text.meanConfidence() + 1));
-        assertEquals(Optional.empty(), strict.confidentText(faint));
+        assertEquals(Optional.empty(), strict.confidentText(TestImages.png(faint), null));
     }
 
     @Test
     void aTimeoutGivesNothingAndTheCallerKeepsTheImage() {
         TesseractOcr hurried = new TesseractOcr(ocr.status(), OcrEngineStatus.ENGINE, "eng", Duration.ofMillis(1),
                 TesseractOcr.DEFAULT_MAX_OUTPUT_BYTES);
-        assertEquals(Optional.empty(), hurried.recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)));
+        assertEquals(Optional.empty(), hurried.recognize(TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)), null));
     }
 
     @Test
@@ -116,7 +115,7 @@ class TesseractOcrTest {
     @Test
     void outputOverTheBoundGivesNothing() {
         TesseractOcr bounded = new TesseractOcr(ocr.status(), OcrEngineStatus.ENGINE, "eng", TesseractOcr.DEFAULT_TIMEOUT, 64);
-        assertEquals(Optional.empty(), bounded.recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)));
+        assertEquals(Optional.empty(), bounded.recognize(TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)), null));
     }
 
     @Test
@@ -125,28 +124,10 @@ class TesseractOcrTest {
                 Duration.ofSeconds(5));
         assertFalse(missing.available());
         assertFalse(new TesseractOcr(missing, "/nonexistent", "eng", Duration.ofSeconds(1), 1024)
-                .recognize(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)).isPresent());
+                .recognize(TestImages.png(drawLines(DOCUMENT, 28, Color.WHITE, Color.BLACK)), null).isPresent());
         assertEquals(Boolean.FALSE, missing.healthFields().get("available"));
         assertTrue(ocr.status().version().matches("\\d+\\.\\d+.*"), ocr.status().version());
         assertEquals(Boolean.TRUE, ocr.status().healthFields().get("available"));
-    }
-
-    /** Share of the expected words found, in order (longest common subsequence of lower-cased words). */
-    static double wordAccuracy(String expected, String actual) {
-        String[] want = words(expected);
-        String[] got = words(actual);
-        int[][] lcs = new int[want.length + 1][got.length + 1];
-        for (int i = 1; i <= want.length; i++) {
-            for (int j = 1; j <= got.length; j++) {
-                lcs[i][j] = want[i - 1].equals(got[j - 1]) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
-            }
-        }
-        return (double) lcs[want.length][got.length] / want.length;
-    }
-
-    private static String[] words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
     }
 
     static BufferedImage drawLines(List<String> lines, int size, Color ground, Color ink) {
