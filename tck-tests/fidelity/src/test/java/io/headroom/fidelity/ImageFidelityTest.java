@@ -2,6 +2,7 @@ package io.headroom.fidelity;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.testimages.OcrAccuracy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +77,7 @@ class ImageFidelityTest {
                     assertTrue(!outcome.failedOpen(), c.name() + " failed open on " + p);
                     usage.put(p, single(outcome, c, p));
                     if (p == Provider.ANTHROPIC && c.technique().equals("transcode")) {
-                        accuracy = transcript(outcome).map(t -> wordAccuracy(String.join(" ", c.image().text()), t))
+                        accuracy = transcript(outcome).map(t -> OcrAccuracy.wordAccuracy(String.join(" ", c.image().text()), t))
                                 .orElse(null);
                     }
                 }
@@ -154,24 +154,6 @@ class ImageFidelityTest {
 
     static double savings(ImageTokenUsage u) {
         return u.tokensBefore() == 0 ? 0 : 1 - (double) u.tokensAfter() / u.tokensBefore();
-    }
-
-    /** Share of the expected words found, in order (longest common subsequence of lower-cased words). */
-    static double wordAccuracy(String expected, String actual) {
-        String[] want = words(expected);
-        String[] got = words(actual);
-        int[][] lcs = new int[want.length + 1][got.length + 1];
-        for (int i = 1; i <= want.length; i++) {
-            for (int j = 1; j <= got.length; j++) {
-                lcs[i][j] = want[i - 1].equals(got[j - 1]) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
-            }
-        }
-        return want.length == 0 ? 1 : (double) lcs[want.length][got.length] / want.length;
-    }
-
-    private static String[] words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
     }
 
     // --- the report ---------------------------------------------------------------------------------------------
