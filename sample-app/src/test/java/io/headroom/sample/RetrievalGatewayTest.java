@@ -46,6 +46,19 @@ class RetrievalGatewayTest {
     }
 
     /** 120 uniform orders: compression keeps a few, {@link RetrievalStub#NEEDLE} is not among them. */
+    /** A streamed Anthropic request whose {@code list_orders} tool result is {@link #orders()}. */
+    static ObjectNode streamedAnthropicOrders(ObjectMapper mapper) {
+        ObjectNode r = mapper.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 512)
+                .put("stream", true);
+        ArrayNode messages = r.putArray("messages");
+        messages.addObject().put("role", "user").put("content", "Summarize the orders.");
+        messages.addObject().put("role", "assistant").putArray("content").addObject().put("type", "tool_use")
+                .put("id", "toolu_1").put("name", "list_orders").putObject("input");
+        messages.addObject().put("role", "user").putArray("content").addObject().put("type", "tool_result")
+                .put("tool_use_id", "toolu_1").put("content", orders());
+        return r;
+    }
+
     static String orders() {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < 120; i++) {

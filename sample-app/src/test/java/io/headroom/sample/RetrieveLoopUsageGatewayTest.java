@@ -64,7 +64,7 @@ class RetrieveLoopUsageGatewayTest {
     void streamedAnswerAfterARoundBooksItsOutputTokens() throws Exception {
         long[] before = counters();
 
-        HttpResponse<String> r = post("/v1/messages", anthropicRequest(true));
+        HttpResponse<String> r = post("/v1/messages", RetrievalGatewayTest.streamedAnthropicOrders(mapper));
 
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(2, upstream.received().size(), "one retrieve round");
@@ -88,18 +88,6 @@ class RetrieveLoopUsageGatewayTest {
                 .put("arguments", "{}");
         input.addObject().put("type", "function_call_output").put("call_id", "call_1")
                 .put("output", RetrievalGatewayTest.orders());
-        return r;
-    }
-
-    private ObjectNode anthropicRequest(boolean stream) {
-        ObjectNode r = mapper.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 512)
-                .put("stream", stream);
-        ArrayNode messages = r.putArray("messages");
-        messages.addObject().put("role", "user").put("content", "Summarize the orders.");
-        messages.addObject().put("role", "assistant").putArray("content").addObject().put("type", "tool_use")
-                .put("id", "toolu_1").put("name", "list_orders").putObject("input");
-        messages.addObject().put("role", "user").putArray("content").addObject().put("type", "tool_result")
-                .put("tool_use_id", "toolu_1").put("content", RetrievalGatewayTest.orders());
         return r;
     }
 

@@ -113,18 +113,6 @@ class RetrieveStreamsGatewayTest {
         return r;
     }
 
-    private ObjectNode anthropicRequest() {
-        ObjectNode r = mapper.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 512)
-                .put("stream", true);
-        ArrayNode messages = r.putArray("messages");
-        messages.addObject().put("role", "user").put("content", "Summarize the orders.");
-        messages.addObject().put("role", "assistant").putArray("content").addObject().put("type", "tool_use")
-                .put("id", "toolu_1").put("name", "list_orders").putObject("input");
-        messages.addObject().put("role", "user").putArray("content").addObject().put("type", "tool_result")
-                .put("tool_use_id", "toolu_1").put("content", RetrievalGatewayTest.orders());
-        return r;
-    }
-
     private HttpResponse<String> post(String path, ObjectNode body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer sk-test-not-real")
@@ -199,7 +187,7 @@ class RetrieveStreamsGatewayTest {
 
     @Test
     void aFollowUpFailingAfterBytesWereSentEndsWithTheProvidersErrorEvent() throws Exception {
-        HttpResponse<String> r = post("/v1/messages", anthropicRequest(), "x-stub-followup", "500");
+        HttpResponse<String> r = post("/v1/messages", RetrievalGatewayTest.streamedAnthropicOrders(mapper), "x-stub-followup", "500");
 
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("Let me fetch that."), "text before the call went out: " + r.body());
@@ -210,7 +198,7 @@ class RetrieveStreamsGatewayTest {
 
     @Test
     void aClientThatHangsUpMidStreamCancelsTheUpstreamCallAndIsLoggedAsADisconnect() throws Exception {
-        byte[] body = mapper.writeValueAsBytes(anthropicRequest());
+        byte[] body = mapper.writeValueAsBytes(RetrievalGatewayTest.streamedAnthropicOrders(mapper));
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
